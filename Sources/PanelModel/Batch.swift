@@ -1,0 +1,56 @@
+/// A loaded, validated batch folder: the pool, the enterprises, the rules and the calendar.
+public struct Batch: Sendable {
+    public var rules: BatchRules
+    public var experts: [Expert]
+    public var enterprises: [Enterprise]
+    public var organizations: [String: Organization]
+    public var conflicts: [Conflict]
+    public var unavailability: [Unavailability]
+    public var affinity: [Affinity]
+    /// Whether affinity.csv was given (its scores then replace the computed match score).
+    public var hasAffinity: Bool
+    public var fixed: [Assignment]
+    public var calendar: WorkCalendar
+    public var districts: DistrictTable
+    /// Warnings found while loading (errors make loading fail).
+    public var warnings: [Diagnostic]
+
+    public init(rules: BatchRules, experts: [Expert], enterprises: [Enterprise],
+                organizations: [String: Organization] = [:], conflicts: [Conflict] = [],
+                unavailability: [Unavailability] = [], affinity: [Affinity] = [], hasAffinity: Bool = false,
+                fixed: [Assignment] = [], calendar: WorkCalendar = .builtIn,
+                districts: DistrictTable = .shenzhen, warnings: [Diagnostic] = []) {
+        self.rules = rules; self.experts = experts; self.enterprises = enterprises
+        self.organizations = organizations; self.conflicts = conflicts; self.unavailability = unavailability
+        self.affinity = affinity; self.hasAffinity = hasAffinity || !affinity.isEmpty; self.fixed = fixed
+        self.calendar = calendar; self.districts = districts; self.warnings = warnings
+    }
+
+    /// Experts by id.
+    public var expertIndex: [String: Int] {
+        Dictionary(experts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Enterprises by id.
+    public var enterpriseIndex: [String: Int] {
+        Dictionary(enterprises.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Whether the expert has a conflict of interest with the enterprise (rule 6): employed by
+    /// it or by its consultancy, or a declared conflict with it, or with an organization that is
+    /// the enterprise or consulted for it.
+    public func hasConflict(expert: Expert, enterprise: Enterprise) -> Bool {
+        conflictReason(expert: expert, enterprise: enterprise) != nil
+    }
+
+    /// The conflict of interest, in words, or nil.
+    public func conflictReason(expert: Expert, enterprise: Enterprise) -> String? {
+        if expert.organization == enterprise.id { return "employed by the enterprise" }
+        if let c = enterprise.consultancy, expert.organization == c { return "employed by its consultancy \(c)" }
+        for conflict in conflicts where conflict.expertID == expert.id {
+            if conflict.with == enterprise.id { return "declared conflict (\(conflict.reason))" }
+            if let c = enterprise.consultancy, conflict.with == c { return "declared conflict with its consultancy \(c)" }
+        }
+        return nil
+    }
+}

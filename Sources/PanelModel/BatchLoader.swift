@@ -1,0 +1,464 @@
+import Foundation
+import TOMLKit
+
+/// Reads a batch folder (FORMAT v1) and validates it, collecting every error at once.
+public enum BatchLoader {
+    /// Loads the folder at `path`.
+    ///
+    /// - Throws: ``BatchLoadError`` with every error found (and the warnings) when the folder
+    ///   is not valid; nothing is returned half-read.
+    public static func load(path: String) throws -> Batch {
+        var context = LoadContext(folder: path)
+        let batch = context.load()
+        if !context.errors.isEmpty || batch == nil {
+            throw BatchLoadError(errors: context.errors, warnings: context.warnings)
+        }
+        return batch!
+    }
+}
+
+/// Values with the source location they came from.
+struct Located<T> {
+    var value: T
+    var line: Int
+}
+
+struct LoadContext {
+    let folder: String
+    var diagnostics: [Diagnostic] = []
+    var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+
+    init(folder: String) { self.folder = folder }
+
+    mutating func error(_ file: String, _ line: Int? = nil, _ column: String? = nil, _ value: String? = nil, _ message: String) {
+        diagnostics.append(Diagnostic(.error, file: file, line: line, column: column, value: value, message))
+    }
+
+    mutating func warning(_ file: String, _ line: Int? = nil, _ column: String? = nil, _ value: String? = nil, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, file: file, line: line, column: column, value: value, message))
+    }
+
+    func readText(_ name: String) -> String? {
+        let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    mutating func table(_ name: String, required: Bool, columns: [String]) -> CSVTable? {
+        guard let text = readText(name) else {
+            if required { error(name, nil, nil, nil, "file is missing: a batch folder needs \(name)") }
+            return nil
+        }
+        if String(decoding: Array(text.utf8), as: UTF8.self).contains("\u{FFFD}") {
+            error(name, nil, nil, nil, "is not valid UTF-8 (save it as UTF-8; a BOM is fine)")
+            return nil
+        }
+        guard let t = CSVTable.parse(text, file: name, diagnostics: &diagnostics) else { return nil }
+        var ok = true
+        for c in columns where !t.has(c) {
+            error(name, 1, c, nil, "required column '\(c)' is missing from the header")
+            ok = false
+        }
+        return ok ? t : nil
+    }
+
+    // MARK: cells
+
+    mutating func required(_ t: CSVTable, _ r: Int, _ column: String) -> String? {
+        guard let v = t.value(r, column) else {
+            error(t.file, t.lines[r], column, nil, "value is required")
+            return nil
+        }
+        return v
+    }
+
+    mutating func identifier(_ t: CSVTable, _ r: Int, _ column: String, required isRequired: Bool = true) -> String? {
+        guard let v = isRequired ? required(t, r, column) : t.value(r, column) else { return nil }
+        guard isValidIdentifier(v) else {
+            error(t.file, t.lines[r], column, v, "'\(v)' is not a valid id (expected letters, digits, '-', '_' or '.')")
+            return nil
+        }
+        return v
+    }
+
+    mutating func date(_ t: CSVTable, _ r: Int, _ column: String, required isRequired: Bool = false) -> Day? {
+        guard let v = isRequired ? required(t, r, column) : t.value(r, column) else { return nil }
+        guard let d = Day(iso: v) else {
+            error(t.file, t.lines[r], column, v, "'\(v)' is not a date (expected YYYY-MM-DD)")
+            return nil
+        }
+        return d
+    }
+
+    mutating func boolean(_ t: CSVTable, _ r: Int, _ column: String) -> Bool? {
+        guard let v = t.value(r, column) else { return nil }
+        guard let b = parseBoolean(v) else {
+            error(t.file, t.lines[r], column, v, "'\(v)' is not a boolean (expected yes/no, true/false, 1/0, 是/否)")
+            return nil
+        }
+        return b
+    }
+
+    mutating func count(_ t: CSVTable, _ r: Int, _ column: String, minimum: Int = 0) -> Int? {
+        guard let v = t.value(r, column) else { return nil }
+        guard let n = Int(v), n >= minimum else {
+            error(t.file, t.lines[r], column, v, "'\(v)' is not a whole number ≥ \(minimum)")
+            return nil
+        }
+        return n
+    }
+
+    mutating func district(_ t: CSVTable, _ r: Int, _ column: String, required isRequired: Bool) -> String? {
+        guard let v = isRequired ? required(t, r, column) : t.value(r, column) else { return nil }
+        if let d = DistrictTable.shenzhen.lookup(v) { return d.code }
+        let hints = DistrictTable.shenzhen.suggestions(for: v).map { "\($0.nameZh.replacingOccurrences(of: "区", with: ""))/\($0.code)" }
+        let hint = hints.isEmpty ? "expected one of " + DistrictTable.shenzhen.districts.map(\.code).joined(separator: ", ")
+            : "did you mean \(hints.joined(separator: " or "))?"
+        error(t.file, t.lines[r], column, v, "unknown district '\(v)' (\(hint))")
+        return nil
+    }
+
+    static func list(_ v: String?) -> [String] {
+        guard let v else { return [] }
+        return v.split(separator: ";").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    // MARK: the folder
+
+    mutating func load() -> Batch? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            error(folder, nil, nil, nil, "is not a batch folder (no such directory)")
+            return nil
+        }
+        let rules = loadRules()
+        var calendar = WorkCalendar.builtIn
+        loadCalendar(into: &calendar)
+        var districts = DistrictTable.shenzhen
+        loadTravel(into: &districts)
+        let (organizations, organizationsGiven) = loadOrganizations()
+        let experts = loadExperts(rules: rules)
+        let enterprises = loadEnterprises(rules: rules)
+        let expertIDs = Set(experts.map(\.id)), enterpriseIDs = Set(enterprises.map(\.id))
+
+        // Organization ids: known when listed, or used by an expert or as a consultancy.
+        var knownOrganizations = Set(organizations.keys)
+        knownOrganizations.formUnion(experts.map(\.organization))
+        knownOrganizations.formUnion(enterprises.compactMap(\.consultancy))
+        if organizationsGiven {
+            for e in experts where organizations[e.organization] == nil && !enterpriseIDs.contains(e.organization) {
+                warning("experts.csv", e.line, "organization", e.organization,
+                        "organization '\(e.organization)' is not in organizations.csv (a typo would hide a conflict of interest)")
+            }
+            for e in enterprises {
+                if let c = e.consultancy, organizations[c] == nil {
+                    warning("enterprises.csv", e.line, "consultancy", c,
+                            "consultancy '\(c)' is not in organizations.csv (a typo would hide a conflict of interest)")
+                }
+            }
+        }
+        for e in enterprises {
+            for p in e.previousExperts where !expertIDs.contains(p) {
+                warning("enterprises.csv", e.line, "previous_experts", p, "previous expert '\(p)' is not in experts.csv")
+            }
+        }
+
+        let conflicts = loadConflicts(experts: expertIDs, targets: enterpriseIDs.union(knownOrganizations))
+        let unavailability = loadUnavailability(experts: expertIDs)
+        let (affinity, hasAffinity) = loadAffinity(experts: expertIDs, enterprises: enterpriseIDs)
+        let fixed = loadFixed(experts: expertIDs, enterprises: enterpriseIDs, rules: rules)
+
+        // Soft findings.
+        let allSpecialties = Set(experts.flatMap(\.specialties))
+        if !experts.isEmpty {
+            var reportedIndustries = Set<String>()
+            for e in enterprises where !allSpecialties.contains(e.industry) && !reportedIndustries.contains(e.industry) {
+                reportedIndustries.insert(e.industry)
+                warning("enterprises.csv", e.line, "industry", e.industry,
+                        "no expert has specialty '\(e.industry)': enterprises of this industry cannot get an industry expert")
+            }
+            if let rules {
+                for (reason, tags) in rules.expertise.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where !tags.isEmpty {
+                    if tags.allSatisfy({ !allSpecialties.contains($0) }) && enterprises.contains(where: { $0.reasons.contains(reason) }) {
+                        warning("batch.toml", nil, "expertise.\(reason.rawValue)", nil,
+                                "no expert has any specialty of [\(tags.joined(separator: ", "))]")
+                    }
+                }
+            }
+        }
+        if let rules {
+            for e in enterprises {
+                if let d = e.draftSubmitted, d > e.deadline.addingMonths(-1) {
+                    warning("enterprises.csv", e.line, "draft_submitted", d.iso,
+                            "late draft: due by \(e.deadline.addingMonths(-1).iso) (deadline − 1 month)")
+                }
+                let dated: [(String, Day?)] = [("registered", e.registered), ("plan_filed", e.planFiled),
+                    ("draft_submitted", e.draftSubmitted), ("extension_requested", e.extensionRequested),
+                    ("extension_refused", e.extensionRefused), ("penalized", e.penalized),
+                    ("initial_review_done", e.initialReviewDone), ("site_inspection_done", e.siteInspectionDone),
+                    ("final_submitted", e.finalSubmitted)]
+                for (column, day) in dated {
+                    if let day, day > rules.today {
+                        warning("enterprises.csv", e.line, column, day.iso, "date is after today (\(rules.today.iso)); taken as given")
+                    }
+                }
+            }
+            for day in [rules.start, rules.end] where !calendar.knows(day) {
+                warning("batch.toml", nil, "batch", day.iso,
+                        "the calendar has no official holidays for \(day.year): only weekends are days off (add them in calendar.csv)")
+            }
+        }
+
+        guard let rules, errors.isEmpty else { return nil }
+        return Batch(rules: rules, experts: experts, enterprises: enterprises, organizations: organizations,
+                     conflicts: conflicts, unavailability: unavailability, affinity: affinity, hasAffinity: hasAffinity,
+                     fixed: fixed, calendar: calendar, districts: districts, warnings: warnings)
+    }
+
+    mutating func loadCalendar(into calendar: inout WorkCalendar) {
+        guard let t = table("calendar.csv", required: false, columns: ["date", "kind"]) else { return }
+        for r in t.rows.indices {
+            guard let d = date(t, r, "date", required: true), let kind = required(t, r, "kind") else { continue }
+            switch kind.lowercased() {
+            case "holiday": calendar.add(d, isHoliday: true, name: t.value(r, "name") ?? "")
+            case "workday": calendar.add(d, isHoliday: false, name: t.value(r, "name") ?? "")
+            default: error(t.file, t.lines[r], "kind", kind, "'\(kind)' is not a kind (expected holiday or workday)")
+            }
+        }
+    }
+
+    mutating func loadTravel(into districts: inout DistrictTable) {
+        guard let t = table("travel.csv", required: false, columns: ["from", "to", "minutes"]) else { return }
+        for r in t.rows.indices {
+            let a = district(t, r, "from", required: true), b = district(t, r, "to", required: true)
+            guard let v = required(t, r, "minutes") else { continue }
+            guard let m = Double(v), m >= 0, m.isFinite else {
+                error(t.file, t.lines[r], "minutes", v, "'\(v)' is not a number of minutes ≥ 0")
+                continue
+            }
+            guard let a, let b else { continue }
+            districts.travelOverrides[a, default: [:]][b] = m
+            districts.travelOverrides[b, default: [:]][a] = m
+        }
+    }
+
+    mutating func loadOrganizations() -> ([String: Organization], Bool) {
+        guard let t = table("organizations.csv", required: false, columns: ["id", "name"]) else {
+            return ([:], readText("organizations.csv") != nil)
+        }
+        var result: [String: Organization] = [:]
+        for r in t.rows.indices {
+            guard let id = identifier(t, r, "id") else { continue }
+            if result[id] != nil {
+                error(t.file, t.lines[r], "id", id, "duplicate id '\(id)'")
+                continue
+            }
+            let kindText = t.value(r, "kind")?.lowercased() ?? "other"
+            guard let kind = OrganizationKind(rawValue: kindText) else {
+                error(t.file, t.lines[r], "kind", kindText,
+                      "'\(kindText)' is not an organization kind (expected \(OrganizationKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                continue
+            }
+            result[id] = Organization(id: id, name: t.value(r, "name") ?? id, kind: kind)
+        }
+        return (result, true)
+    }
+
+    mutating func loadExperts(rules: BatchRules?) -> [Expert] {
+        guard let t = table("experts.csv", required: true, columns: ["id", "name", "organization"]) else { return [] }
+        var experts: [Expert] = []
+        var seen: [String: Int] = [:]
+        for r in t.rows.indices {
+            let line = t.lines[r]
+            let id = identifier(t, r, "id")
+            let name = required(t, r, "name")
+            let organization = identifier(t, r, "organization")
+            let auditor = boolean(t, r, "auditor")
+            let leader = boolean(t, r, "leader")
+            let district = district(t, r, "district", required: false)
+            let maxInitial = count(t, r, "max_initial"), maxSite = count(t, r, "max_site"), minTotal = count(t, r, "min_total")
+            guard let id, let name, let organization else { continue }
+            if let first = seen[id] {
+                error(t.file, line, "id", id, "duplicate id '\(id)' (first on line \(first))")
+                continue
+            }
+            seen[id] = line
+            experts.append(Expert(
+                id: id, name: name, organization: organization,
+                specialties: Set(LoadContext.list(t.value(r, "specialties")).map { $0.lowercased() }),
+                isAuditor: auditor ?? false, canLead: leader ?? false, district: district,
+                maxInitial: maxInitial, maxSite: maxSite, minTotal: minTotal, line: line))
+        }
+        if experts.isEmpty && t.rows.isEmpty { error(t.file, nil, nil, nil, "the pool is empty: experts.csv lists no expert") }
+        return experts
+    }
+
+    mutating func loadEnterprises(rules: BatchRules?) -> [Enterprise] {
+        guard let t = table("enterprises.csv", required: true,
+                            columns: ["id", "name", "district", "industry", "listed", "deadline"]) else { return [] }
+        var result: [Enterprise] = []
+        var seen: [String: Int] = [:]
+        for r in t.rows.indices {
+            let line = t.lines[r]
+            let id = identifier(t, r, "id")
+            let name = required(t, r, "name")
+            let district = district(t, r, "district", required: true)
+            let industry = required(t, r, "industry")?.lowercased()
+            var reasons: [ListingReason] = []
+            for code in LoadContext.list(t.value(r, "reasons")) {
+                if let reason = ListingReason(rawValue: code.lowercased()) {
+                    if !reasons.contains(reason) { reasons.append(reason) }
+                } else {
+                    error(t.file, line, "reasons", code,
+                          "unknown listing reason '\(code)' (expected \(ListingReason.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+            }
+            let consultancy = identifier(t, r, "consultancy", required: false)
+            let listed = date(t, r, "listed", required: true), deadline = date(t, r, "deadline", required: true)
+            let registered = date(t, r, "registered"), planFiled = date(t, r, "plan_filed")
+            let draft = date(t, r, "draft_submitted"), extensionRequested = date(t, r, "extension_requested")
+            let extended = date(t, r, "extended_deadline"), refused = date(t, r, "extension_refused")
+            let penalized = date(t, r, "penalized"), initialDone = date(t, r, "initial_review_done")
+            let siteDone = date(t, r, "site_inspection_done"), finalSubmitted = date(t, r, "final_submitted")
+            var result_: InspectionResult?
+            if let v = t.value(r, "result") {
+                result_ = InspectionResult(rawValue: v.lowercased())
+                if result_ == nil { error(t.file, line, "result", v, "'\(v)' is not a result (expected pass or fail)") }
+            }
+            let previous = LoadContext.list(t.value(r, "previous_experts"))
+            if let listed, let deadline, deadline < listed {
+                error(t.file, line, "deadline", deadline.iso, "deadline \(deadline.iso) is before the listing date \(listed.iso)")
+            }
+            if let deadline, let extended, extended < deadline {
+                error(t.file, line, "extended_deadline", extended.iso, "extended deadline \(extended.iso) is before the deadline \(deadline.iso)")
+            }
+            if let i = initialDone, let s = siteDone, s < i {
+                error(t.file, line, "site_inspection_done", s.iso, "site inspection \(s.iso) is before the initial review \(i.iso)")
+            }
+            if result_ != nil && siteDone == nil {
+                warning(t.file, line, "result", t.value(r, "result"), "a result without site_inspection_done")
+            }
+            guard let id, let name, let district, let industry, let listed, let deadline else { continue }
+            if let first = seen[id] {
+                error(t.file, line, "id", id, "duplicate id '\(id)' (first on line \(first))")
+                continue
+            }
+            seen[id] = line
+            result.append(Enterprise(
+                id: id, name: name, district: district, industry: industry, reasons: reasons, consultancy: consultancy,
+                listed: listed, deadline: deadline, registered: registered, planFiled: planFiled, draftSubmitted: draft,
+                extensionRequested: extensionRequested, extendedDeadline: extended, extensionRefused: refused,
+                penalized: penalized, initialReviewDone: initialDone, siteInspectionDone: siteDone, result: result_,
+                finalSubmitted: finalSubmitted, previousExperts: previous, line: line))
+        }
+        return result
+    }
+
+    mutating func loadConflicts(experts: Set<String>, targets: Set<String>) -> [Conflict] {
+        guard let t = table("conflicts.csv", required: false, columns: ["expert_id", "with"]) else { return [] }
+        var result: [Conflict] = []
+        for r in t.rows.indices {
+            guard let e = identifier(t, r, "expert_id"), let w = identifier(t, r, "with") else { continue }
+            var ok = true
+            if !experts.contains(e) { error(t.file, t.lines[r], "expert_id", e, "unknown expert '\(e)' (not in experts.csv)"); ok = false }
+            if !targets.contains(w) {
+                error(t.file, t.lines[r], "with", w, "'\(w)' is neither an enterprise nor a known organization"); ok = false
+            }
+            if ok { result.append(Conflict(expertID: e, with: w, reason: t.value(r, "reason") ?? "")) }
+        }
+        return result
+    }
+
+    mutating func loadUnavailability(experts: Set<String>) -> [Unavailability] {
+        guard let t = table("unavailability.csv", required: false, columns: ["expert_id", "from"]) else { return [] }
+        var result: [Unavailability] = []
+        for r in t.rows.indices {
+            let e = identifier(t, r, "expert_id")
+            let from = date(t, r, "from", required: true)
+            let to = date(t, r, "to") ?? from
+            guard let e, let from, let to else { continue }
+            if !experts.contains(e) { error(t.file, t.lines[r], "expert_id", e, "unknown expert '\(e)' (not in experts.csv)"); continue }
+            if to < from { error(t.file, t.lines[r], "to", to.iso, "'to' \(to.iso) is before 'from' \(from.iso)"); continue }
+            result.append(Unavailability(expertID: e, from: from, to: to, reason: t.value(r, "reason") ?? ""))
+        }
+        return result
+    }
+
+    mutating func loadAffinity(experts: Set<String>, enterprises: Set<String>) -> ([Affinity], Bool) {
+        guard let t = table("affinity.csv", required: false, columns: ["expert_id", "enterprise_id", "score"]) else { return ([], false) }
+        var result: [Affinity] = []
+        var seen = Set<String>()
+        for r in t.rows.indices {
+            guard let e = identifier(t, r, "expert_id"), let n = identifier(t, r, "enterprise_id"),
+                  let v = required(t, r, "score") else { continue }
+            guard let score = Double(v), score.isFinite else {
+                error(t.file, t.lines[r], "score", v, "'\(v)' is not a number"); continue
+            }
+            var ok = true
+            if !experts.contains(e) { error(t.file, t.lines[r], "expert_id", e, "unknown expert '\(e)' (not in experts.csv)"); ok = false }
+            if !enterprises.contains(n) { error(t.file, t.lines[r], "enterprise_id", n, "unknown enterprise '\(n)' (not in enterprises.csv)"); ok = false }
+            if !seen.insert("\(e)\u{1}\(n)").inserted { error(t.file, t.lines[r], "expert_id", e, "duplicate pair \(e), \(n)"); ok = false }
+            if ok { result.append(Affinity(expertID: e, enterpriseID: n, score: score)) }
+        }
+        return (result, true)
+    }
+
+    mutating func loadFixed(experts: Set<String>, enterprises: Set<String>, rules: BatchRules?) -> [Assignment] {
+        guard let t = table("fixed.csv", required: false, columns: ["enterprise_id", "task", "date", "slot", "experts"]) else { return [] }
+        var result: [Assignment] = []
+        var seen = Set<String>()
+        for r in t.rows.indices {
+            let line = t.lines[r]
+            let n = identifier(t, r, "enterprise_id")
+            var task: TaskKind?
+            if let v = required(t, r, "task") {
+                task = TaskKind(rawValue: v.lowercased())
+                if task == nil { error(t.file, line, "task", v, "'\(v)' is not a task (expected initial or site)") }
+            }
+            let d = date(t, r, "date", required: true)
+            var slot: Slot?
+            if let v = required(t, r, "slot") {
+                slot = Slot(rawValue: v.lowercased())
+                if slot == nil { error(t.file, line, "slot", v, "'\(v)' is not a slot (expected am or pm)") }
+            }
+            let panel = LoadContext.list(t.value(r, "experts"))
+            if panel.isEmpty { error(t.file, line, "experts", nil, "value is required (a ';' list of expert ids)") }
+            for e in panel where !experts.contains(e) { error(t.file, line, "experts", e, "unknown expert '\(e)' (not in experts.csv)") }
+            if Set(panel).count != panel.count { error(t.file, line, "experts", t.value(r, "experts"), "an expert is listed twice") }
+            let leader = t.value(r, "leader")
+            if let n, !enterprises.contains(n) { error(t.file, line, "enterprise_id", n, "unknown enterprise '\(n)' (not in enterprises.csv)") }
+            if let leader {
+                if task == .initial { error(t.file, line, "leader", leader, "an initial review has no leader (leave it empty)") }
+                else if !panel.contains(leader) { error(t.file, line, "leader", leader, "leader '\(leader)' is not one of the row's experts") }
+            } else if task == .site {
+                error(t.file, line, "leader", nil, "a site inspection needs its leader (one of the row's experts)")
+            }
+            guard let n, let task, let d, let slot else { continue }
+            if !seen.insert("\(n)\u{1}\(task.rawValue)").inserted {
+                error(t.file, line, "task", task.rawValue, "\(n) already has a fixed \(task.rawValue) row")
+                continue
+            }
+            if let rules, panel.count != rules.panelSize(task) {
+                warning(t.file, line, "experts", t.value(r, "experts"),
+                        "\(panel.count) experts, but \(task.rawValue) panels have \(rules.panelSize(task)); kept as fixed")
+            }
+            result.append(Assignment(enterpriseID: n, task: task, day: d, slot: slot, experts: panel, leader: leader))
+        }
+        return result
+    }
+}
+
+/// Letters, digits, `-`, `_`, `.`.
+public func isValidIdentifier(_ s: String) -> Bool {
+    !s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+}
+
+/// yes/no, true/false, 1/0, 是/否 (case-insensitive).
+public func parseBoolean(_ s: String) -> Bool? {
+    switch s.trimmingWhitespace().lowercased() {
+    case "yes", "true", "1", "是", "y": return true
+    case "no", "false", "0", "否", "n": return false
+    default: return nil
+    }
+}

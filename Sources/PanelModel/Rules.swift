@@ -1,0 +1,100 @@
+/// How an initial reviewer's presence on the site panel is treated.
+public enum ContinuityPolicy: String, Sendable, CaseIterable {
+    case require, prefer, none
+}
+
+/// How a failed-last-round enterprise's previous experts are treated.
+public enum PreviousExpertsPolicy: String, Sendable, CaseIterable {
+    case prefer, avoid, none
+}
+
+/// The rules of a batch (batch.toml), every key with the default of FORMAT.md.
+public struct BatchRules: Sendable {
+    public var name: String = ""
+    /// First plannable day.
+    public var start: Day
+    /// Last plannable day.
+    public var end: Day
+    /// "As of" date; default the day before `start`.
+    public var today: Day
+
+    public var planInitial = true
+    public var initialPanelSize = 3
+    public var leadDays = 3
+    public var initialMaxParallel = 4
+
+    public var planSite = true
+    public var sitePanelSize = 5
+    public var revisionDays = 10
+    public var siteMaxParallel = 3
+    public var maxTravelMinutes = 60.0
+
+    public var onePerOrganization = true
+    public var requireAuditor = true
+    public var requireIndustry = true
+    public var continuity: ContinuityPolicy = .prefer
+    public var previousExperts: PreviousExpertsPolicy = .prefer
+
+    public var maxInitial = 8
+    public var maxSite = 6
+    public var maxPerWeek = 4
+    public var maxPerDay = 2
+    public var minTotal = 0
+
+    /// Listing reason → specialties that cover it.
+    public var expertise: [ListingReason: [String]] = BatchRules.defaultExpertise
+
+    public var timeLimitSeconds = 60.0
+    public var seed: UInt64 = 0
+    /// Relative MIP gap at which the solver may stop (an addition to FORMAT v1; default 0).
+    public var mipGap = 0.0
+
+    /// Objective weights (batch.toml `[weights]`, an addition to FORMAT v1).
+    public var weights = ObjectiveWeights()
+
+    /// The default expertise groups of FORMAT.md.
+    public static let defaultExpertise: [ListingReason: [String]] = [
+        .heavyMetal: ["heavy-metal", "electroplating"],
+        .hazardousWaste: ["hazardous-waste"],
+        .firstAudit: ["environmental-engineering"],
+        .overLimit: ["wastewater", "air-pollution"],
+        .toxic: ["toxic-substances", "chemicals"],
+        .voc: ["voc", "coatings"],
+    ]
+
+    public init(start: Day, end: Day, today: Day? = nil) {
+        self.start = start
+        self.end = end
+        self.today = today ?? start - 1
+    }
+
+    public func panelSize(_ task: TaskKind) -> Int { task == .initial ? initialPanelSize : sitePanelSize }
+    public func maxParallel(_ task: TaskKind) -> Int { task == .initial ? initialMaxParallel : siteMaxParallel }
+    public func plans(_ task: TaskKind) -> Bool { task == .initial ? planInitial : planSite }
+}
+
+/// Weights of the soft goals, summed into one objective to maximize. The defaults make the order
+/// of FORMAT.md lexicographic in practice: each level's largest possible total stays below one
+/// unit of the level above it on batches of Shenzhen's size.
+public struct ObjectiveWeights: Sendable {
+    /// Per enterprise with all its tasks planned.
+    public var planned = 1_000_000.0
+    /// Per listing reason covered by a panel member's specialty, per panel.
+    public var expertise = 1_000.0
+    /// Per unit of affinity score on a panel seat (affinity.csv).
+    public var affinity = 1_000.0
+    /// Per site panel holding one of the enterprise's initial reviewers (continuity = prefer).
+    public var continuity = 100.0
+    /// Per site panel holding a previous expert (previous_experts = prefer; negative effect for avoid).
+    public var previousExpert = 100.0
+    /// Per travel minute (subtracted).
+    public var travel = 0.1
+    /// Per task above the even share (subtracted), and per missing task below min_total.
+    public var load = 1.0
+    /// Per working day of buffer between the site inspection and the deadline, capped at 20 days.
+    public var buffer = 0.01
+    /// Per assignment changed against the reference plan when replanning (subtracted).
+    public var change = 10.0
+
+    public init() {}
+}

@@ -1,0 +1,236 @@
+import Foundation
+import TOMLKit
+
+extension LoadContext {
+    /// Reads batch.toml into ``BatchRules``; every key but [batch] start/end has a default.
+    mutating func loadRules() -> BatchRules? {
+        let file = "batch.toml"
+        guard let text = readText(file) else {
+            error(file, nil, nil, nil, "file is missing: a batch folder needs batch.toml with [batch] start and end")
+            return nil
+        }
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let e as TOMLParseError {
+            diagnostics.append(Diagnostic(.error, file: file, line: e.source.begin.line, column: nil, value: nil,
+                                          "not valid TOML (column \(e.source.begin.column)): \(e.description)"))
+            return nil
+        } catch {
+            self.error(file, nil, nil, nil, "not valid TOML: \(error)")
+            return nil
+        }
+        var reader = TOMLReader(root: root, text: text)
+        defer { diagnostics.append(contentsOf: reader.diagnostics) }
+
+        guard let start = reader.date("batch", "start", required: true),
+              let end = reader.date("batch", "end", required: true) else {
+            return nil
+        }
+        var rules = BatchRules(start: start, end: end, today: reader.date("batch", "today"))
+        if end < start { reader.fail("batch", "end", end.iso, "end \(end.iso) is before start \(start.iso)") }
+        rules.name = reader.string("batch", "name") ?? ""
+
+        rules.planInitial = reader.bool("initial_review", "plan") ?? rules.planInitial
+        rules.initialPanelSize = reader.int("initial_review", "panel_size", min: 1) ?? rules.initialPanelSize
+        rules.leadDays = reader.int("initial_review", "lead_days", min: 0) ?? rules.leadDays
+        rules.initialMaxParallel = reader.int("initial_review", "max_parallel", min: 1) ?? rules.initialMaxParallel
+
+        rules.planSite = reader.bool("site_inspection", "plan") ?? rules.planSite
+        rules.sitePanelSize = reader.int("site_inspection", "panel_size", min: 1) ?? rules.sitePanelSize
+        rules.revisionDays = reader.int("site_inspection", "revision_days", min: 0) ?? rules.revisionDays
+        rules.siteMaxParallel = reader.int("site_inspection", "max_parallel", min: 1) ?? rules.siteMaxParallel
+        rules.maxTravelMinutes = reader.double("site_inspection", "max_travel_minutes", min: 0) ?? rules.maxTravelMinutes
+
+        rules.onePerOrganization = reader.bool("panel", "one_per_organization") ?? rules.onePerOrganization
+        rules.requireAuditor = reader.bool("panel", "require_auditor") ?? rules.requireAuditor
+        rules.requireIndustry = reader.bool("panel", "require_industry") ?? rules.requireIndustry
+        if let v = reader.choice("panel", "continuity", ContinuityPolicy.allCases.map(\.rawValue)) {
+            rules.continuity = ContinuityPolicy(rawValue: v)!
+        }
+        if let v = reader.choice("panel", "previous_experts", PreviousExpertsPolicy.allCases.map(\.rawValue)) {
+            rules.previousExperts = PreviousExpertsPolicy(rawValue: v)!
+        }
+
+        rules.maxInitial = reader.int("load", "max_initial", min: 0) ?? rules.maxInitial
+        rules.maxSite = reader.int("load", "max_site", min: 0) ?? rules.maxSite
+        rules.maxPerWeek = reader.int("load", "max_per_week", min: 1) ?? rules.maxPerWeek
+        rules.maxPerDay = reader.int("load", "max_per_day", min: 1) ?? rules.maxPerDay
+        rules.minTotal = reader.int("load", "min_total", min: 0) ?? rules.minTotal
+
+        if let table = reader.table("expertise") {
+            for key in table.keys.sorted() {
+                guard let reason = ListingReason(rawValue: key.lowercased()) else {
+                    reader.fail("expertise", key, key, "unknown listing reason '\(key)' (expected \(ListingReason.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    continue
+                }
+                if let tags = reader.stringList("expertise", key) { rules.expertise[reason] = tags.map { $0.lowercased() } }
+            }
+        }
+
+        rules.timeLimitSeconds = reader.double("solver", "time_limit_seconds", min: 0.01) ?? rules.timeLimitSeconds
+        if let seed = reader.int("solver", "seed", min: 0) { rules.seed = UInt64(seed) }
+        rules.mipGap = reader.double("solver", "mip_gap", min: 0) ?? rules.mipGap
+
+        var w = rules.weights
+        w.planned = reader.double("weights", "planned", min: 0) ?? w.planned
+        w.expertise = reader.double("weights", "expertise", min: 0) ?? w.expertise
+        w.affinity = reader.double("weights", "affinity", min: 0) ?? w.affinity
+        w.continuity = reader.double("weights", "continuity", min: 0) ?? w.continuity
+        w.previousExpert = reader.double("weights", "previous_expert", min: 0) ?? w.previousExpert
+        w.travel = reader.double("weights", "travel", min: 0) ?? w.travel
+        w.load = reader.double("weights", "load", min: 0) ?? w.load
+        w.buffer = reader.double("weights", "buffer", min: 0) ?? w.buffer
+        w.change = reader.double("weights", "change", min: 0) ?? w.change
+        rules.weights = w
+
+        reader.warnUnknownKeys([
+            "batch": ["name", "start", "end", "today"],
+            "initial_review": ["plan", "panel_size", "lead_days", "max_parallel"],
+            "site_inspection": ["plan", "panel_size", "revision_days", "max_parallel", "max_travel_minutes"],
+            "panel": ["one_per_organization", "require_auditor", "require_industry", "continuity", "previous_experts"],
+            "load": ["max_initial", "max_site", "max_per_week", "max_per_day", "min_total"],
+            "expertise": nil,
+            "solver": ["time_limit_seconds", "seed", "mip_gap"],
+            "weights": ["planned", "expertise", "affinity", "continuity", "previous_expert", "travel", "load", "buffer", "change"],
+        ])
+        if rules.maxPerDay > 2 {
+            reader.warn("load", "max_per_day", "\(rules.maxPerDay)", "an expert has two half-day slots a day, so at most 2 tasks a day are possible")
+        }
+        if !rules.planInitial && !rules.planSite {
+            reader.warn("initial_review", "plan", "false", "both initial_review.plan and site_inspection.plan are false: nothing will be planned")
+        }
+        return rules
+    }
+}
+
+/// Reads typed keys of a TOML document and reports type errors with the key's line.
+struct TOMLReader {
+    let root: TOMLTable
+    let lines: [Substring]
+    var diagnostics: [Diagnostic] = []
+    let file = "batch.toml"
+
+    init(root: TOMLTable, text: String) {
+        self.root = root
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// The 1-based line of `key` inside `[section]`, found by scanning the text.
+    func line(_ section: String, _ key: String?) -> Int? {
+        var current = ""
+        for (i, raw) in lines.enumerated() {
+            let l = raw.trimmingCharacters(in: .whitespaces)
+            if l.hasPrefix("[") {
+                current = l.dropFirst().prefix(while: { $0 != "]" }).trimmingCharacters(in: .whitespaces)
+                if key == nil && current == section { return i + 1 }
+                continue
+            }
+            if current == section, let key {
+                let name = l.prefix(while: { $0 != "=" }).trimmingCharacters(in: .whitespaces)
+                    .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+                if name == key { return i + 1 }
+            }
+        }
+        return nil
+    }
+
+    mutating func fail(_ section: String, _ key: String, _ value: String?, _ message: String) {
+        diagnostics.append(Diagnostic(.error, file: file, line: line(section, key), column: "\(section).\(key)", value: value, message))
+    }
+
+    mutating func warn(_ section: String, _ key: String, _ value: String?, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, file: file, line: line(section, key), column: "\(section).\(key)", value: value, message))
+    }
+
+    mutating func table(_ section: String) -> TOMLTable? {
+        guard let v = root[section] else { return nil }
+        guard let t = v.table else {
+            diagnostics.append(Diagnostic(.error, file: file, line: line(section, nil), column: section, value: nil, "'\(section)' must be a table"))
+            return nil
+        }
+        return t
+    }
+
+    mutating func value(_ section: String, _ key: String, required: Bool = false) -> TOMLValueConvertible? {
+        guard let t = root[section]?.table, let v = t[key] else {
+            if required {
+                diagnostics.append(Diagnostic(.error, file: file, line: line(section, nil), column: "\(section).\(key)", value: nil,
+                                              "required key '\(key)' is missing from [\(section)]"))
+            }
+            return nil
+        }
+        return v
+    }
+
+    mutating func date(_ section: String, _ key: String, required: Bool = false) -> Day? {
+        guard let v = value(section, key, required: required) else { return nil }
+        if let d = v.date, let day = Day(year: d.year, month: d.month, day: d.day) { return day }
+        if let s = v.string, let day = Day(iso: s) { return day }
+        fail(section, key, v.debugDescription, "expected a date like 2026-03-02, found \(v.debugDescription)")
+        return nil
+    }
+
+    mutating func string(_ section: String, _ key: String) -> String? {
+        guard let v = value(section, key) else { return nil }
+        guard let s = v.string else { fail(section, key, v.debugDescription, "expected a string"); return nil }
+        return s
+    }
+
+    mutating func bool(_ section: String, _ key: String) -> Bool? {
+        guard let v = value(section, key) else { return nil }
+        if let b = v.bool { return b }
+        if let s = v.string, let b = parseBoolean(s) { return b }
+        fail(section, key, v.debugDescription, "expected true or false, found \(v.debugDescription)")
+        return nil
+    }
+
+    mutating func int(_ section: String, _ key: String, min: Int) -> Int? {
+        guard let v = value(section, key) else { return nil }
+        guard let n = v.int else { fail(section, key, v.debugDescription, "expected a whole number ≥ \(min), found \(v.debugDescription)"); return nil }
+        guard n >= min else { fail(section, key, "\(n)", "\(n) makes no sense here: expected a whole number ≥ \(min)"); return nil }
+        return n
+    }
+
+    mutating func double(_ section: String, _ key: String, min: Double) -> Double? {
+        guard let v = value(section, key) else { return nil }
+        guard let x = v.double ?? v.int.map(Double.init) else {
+            fail(section, key, v.debugDescription, "expected a number ≥ \(min), found \(v.debugDescription)"); return nil
+        }
+        guard x >= min, x.isFinite else { fail(section, key, "\(x)", "\(x) makes no sense here: expected a number ≥ \(min)"); return nil }
+        return x
+    }
+
+    mutating func choice(_ section: String, _ key: String, _ options: [String]) -> String? {
+        guard let s = string(section, key) else { return nil }
+        guard options.contains(s.lowercased()) else {
+            fail(section, key, s, "'\(s)' is not allowed (expected \(options.map { "\"\($0)\"" }.joined(separator: ", ")))")
+            return nil
+        }
+        return s.lowercased()
+    }
+
+    mutating func stringList(_ section: String, _ key: String) -> [String]? {
+        guard let v = value(section, key) else { return nil }
+        guard let a = v.array else { fail(section, key, v.debugDescription, "expected a list of specialty strings"); return nil }
+        var out: [String] = []
+        for item in a {
+            guard let s = item.string else { fail(section, key, item.debugDescription, "expected a list of specialty strings"); return nil }
+            out.append(s)
+        }
+        return out
+    }
+
+    mutating func warnUnknownKeys(_ known: [String: [String]?]) {
+        for section in root.keys.sorted() {
+            guard let entry = known[section] else {
+                diagnostics.append(Diagnostic(.warning, file: file, line: line(section, nil), column: section, value: nil, "unknown table [\(section)] is ignored"))
+                continue
+            }
+            guard let keys = entry, let t = root[section]?.table else { continue }
+            for key in t.keys.sorted() where !keys.contains(key) {
+                warn(section, key, nil, "unknown key '\(key)' in [\(section)] is ignored")
+            }
+        }
+    }
+}
