@@ -30,12 +30,13 @@ let package = Package(
             resources: [.copy("Resources/cn-official-days.csv"), .copy("Resources/shenzhen-districts.csv")]
         ),
         .target(name: "Workflow", dependencies: ["PanelModel"]),
+        .target(name: "BatchGenerator", dependencies: ["PanelModel"]),
         .target(name: "Planner", dependencies: ["PanelModel", "Workflow", "GLPK"]),
         .target(name: "Reports", dependencies: ["PanelModel", "Workflow", "Planner"]),
         .target(
             name: "PanelPlanCLI",
             dependencies: [
-                "PanelModel", "Workflow", "Planner", "Reports",
+                "PanelModel", "Workflow", "Planner", "Reports", "BatchGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,7 +45,7 @@ let package = Package(
         .testTarget(name: "PanelModelTests", dependencies: ["PanelModel", "Workflow"]),
         .testTarget(
             name: "PlannerTests",
-            dependencies: ["PanelModel", "Workflow", "Planner", "Reports"]
+            dependencies: ["PanelModel", "Workflow", "Planner", "Reports", "BatchGenerator"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -189,9 +189,9 @@ struct LoadContext {
         }
         if let rules {
             for e in enterprises {
-                if let d = e.draftSubmitted, d > e.deadline.addingMonths(-1) {
+                if let d = e.draftSubmitted, d > e.effectiveDeadline.addingMonths(-1) {
                     warning("enterprises.csv", e.line, "draft_submitted", d.iso,
-                            "late draft: due by \(e.deadline.addingMonths(-1).iso) (deadline − 1 month)")
+                            "late draft: due by \(e.effectiveDeadline.addingMonths(-1).iso) (deadline − 1 month)")
                 }
                 let dated: [(String, Day?)] = [("registered", e.registered), ("plan_filed", e.planFiled),
                     ("draft_submitted", e.draftSubmitted), ("extension_requested", e.extensionRequested),

@@ -1,0 +1,54 @@
+import ArgumentParser
+import PanelModel
+import Reports
+import Workflow
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate a batch folder: errors (exit 65), warnings, and a first capacity hint.")
+
+    @Argument(help: "The batch folder.") var batch: String
+
+    func run() throws {
+        let b = try loadBatchOrExit(batch)
+        for w in b.warnings { print("warning: \(w)") }
+        let statuses = b.enterprises.map { WorkflowRules.status($0, rules: b.rules, calendar: b.calendar) }
+        let eligible = statuses.filter { $0.window != nil }
+        print("\(batch): OK — \(b.experts.count) experts, \(b.enterprises.count) enterprises, \(b.organizations.count) organizations, \(b.conflicts.count) conflicts, \(b.unavailability.count) unavailability periods, \(b.fixed.count) fixed rows")
+        print("horizon \(b.rules.start.iso)..\(b.rules.end.iso): \(b.calendar.workingDays(from: b.rules.start, through: b.rules.end)) working days")
+        print("eligible for planning: \(eligible.count) of \(b.enterprises.count)")
+        var reasons: [String: Int] = [:]
+        for s in statuses { if let r = s.ineligibility { reasons[r.code, default: 0] += 1 } }
+        for (code, n) in reasons.sorted(by: { $0.key < $1.key }) { print("  not planned: \(code) × \(n)") }
+        print("")
+        print(CapacityHint.table(batch: b, enterprises: eligible.map(\.enterprise)))
+    }
+}
+
+/// Per industry and listing reason: how many conflict-free, qualified experts the eligible
+/// enterprises have (the fewest among them), the first hint of capacity.
+enum CapacityHint {
+    static func table(batch b: Batch, enterprises: [Enterprise]) -> String {
+        var rows: [[String]] = []
+        let industries = Set(enterprises.map(\.industry)).sorted()
+        for tag in industries {
+            let group = enterprises.filter { $0.industry == tag }
+            let holders = b.experts.filter { $0.specialties.contains(tag) }
+            let free = group.map { e in holders.filter { !b.hasConflict(expert: $0, enterprise: e) }.count }
+            rows.append(["industry", tag, "\(group.count)", "\(holders.count)", "\(free.min() ?? 0)", free.min() == 0 ? "⚠ none for some" : ""])
+        }
+        for reason in ListingReason.allCases {
+            let group = enterprises.filter { $0.reasons.contains(reason) }
+            guard !group.isEmpty else { continue }
+            let tags = b.rules.expertise[reason] ?? []
+            let holders = b.experts.filter { !$0.specialties.isDisjoint(with: tags) }
+            let free = group.map { e in holders.filter { !b.hasConflict(expert: $0, enterprise: e) }.count }
+            rows.append(["reason", reason.rawValue, "\(group.count)", "\(holders.count)", tags.isEmpty ? "-" : "\(free.min() ?? 0)", tags.joined(separator: ";")])
+        }
+        let auditors = b.experts.filter(\.isAuditor).count, leaders = b.experts.filter(\.canLead).count
+        rows.append(["pool", "auditors", "-", "\(auditors)", "-", ""])
+        rows.append(["pool", "leaders", "-", "\(leaders)", "-", ""])
+        return TextTable.render(header: ["kind", "tag", "enterprises", "experts", "conflict-free (min)", "note"], rows: rows)
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import PanelModel
+import Planner
+import Reports
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan dates and panels for every initial review and site inspection of a batch.")
+
+    @Argument(help: "The batch folder.") var batch: String
+    @Option(help: "Where to write plan.json and plan.csv (default: the batch folder).") var out: String?
+    @Option(name: .customLong("time-limit"), help: "Seconds (default: batch.toml [solver] time_limit_seconds).") var timeLimit: Double?
+    @Option(help: "Seed for the reproducible random draw among equal experts (default: batch.toml [solver] seed).") var seed: UInt64?
+    @Flag(help: "No progress on stderr.") var quiet = false
+
+    func run() throws {
+        let b = try loadBatchOrExit(batch)
+        var err = StandardError()
+        for w in b.warnings { print("warning: \(w)", to: &err) }
+        let progress = quiet ? nil : ProgressPrinter.make()
+        let planner = PanelPlanner(batch: b, options: PlannerOptions(timeLimitSeconds: timeLimit, seed: seed, progress: progress))
+        let plan: Plan
+        do {
+            plan = try planner.plan()
+        } catch {
+            print("error: \(error); the previous plan (if any) is untouched", to: &err)
+            throw ExitCode(ExitStatus.failure)
+        }
+        ProgressPrinter.finish()
+        let directory = out ?? batch
+        do {
+            try PlanWriter.write(plan, to: directory)
+        } catch {
+            print("error: cannot write the plan to \(directory): \(error)", to: &err)
+            throw ExitCode(ExitStatus.cannotWrite)
+        }
+        for w in plan.warnings { print("warning: \(w)", to: &err) }
+        print(PlanSummary.text(plan, batch: b))
+        print("wrote \(directory)/plan.json and \(directory)/plan.csv")
+    }
+}
+
+/// Progress on stderr: one updating line on a terminal, plain lines otherwise.
+enum ProgressPrinter {
+    static let isTerminal = isatty(STDERR_FILENO) != 0
+
+    static func make() -> @Sendable (PlannerProgress) -> Void {
+        { p in
+            var line = "[\(String(format: "%6.1f", p.elapsedSeconds)) s] \(p.phase) \(p.done)/\(p.total)"
+            if let i = p.incumbent { line += String(format: "  incumbent %.1f", i) }
+            if let b = p.bound { line += String(format: "  bound %.1f", b) }
+            if let g = p.gap { line += String(format: "  gap %.4f%%", g * 100) }
+            let text = isTerminal ? "\r\u{1B}[K" + line : line + "\n"
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+    }
+
+    static func finish() {
+        if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

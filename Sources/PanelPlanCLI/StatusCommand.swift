@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import PanelModel
+import Reports
+import Workflow
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Workflow status of every enterprise: stage, next step, overdue marks, veto/extension, planning window.")
+
+    @Argument(help: "The batch folder.") var batch: String
+    @Option(name: .customLong("as-of"), help: "The date to judge overdue steps by (default: batch.toml today).") var asOf: String?
+    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        let b = try loadBatchOrExit(batch)
+        var date = b.rules.today
+        if let asOf {
+            guard let d = Day(iso: asOf) else { throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)") }
+            date = d
+        }
+        let statuses = b.enterprises.map { WorkflowRules.status($0, rules: b.rules, calendar: b.calendar, asOf: date) }
+        let header = ["id", "name", "stage", "next", "next_due", "overdue", "veto", "extension", "eligible", "earliest_initial", "latest_site"]
+        let rows: [[String]] = statuses.map { s in
+            let overdue = s.overdue.map { f in f.doneLate.map { "\(f.step) late (\($0.iso) > \(f.due.iso))" } ?? "\(f.step) overdue since \(f.due.iso)" }
+            return [s.enterprise.id, s.enterprise.name, s.stage.rawValue, s.next?.step ?? "", s.next?.due?.iso ?? "",
+                    overdue.joined(separator: "; "), s.enterprise.penalized.map { "vetoed \($0.iso)" } ?? "",
+                    s.extensionState == .none ? "" : s.extensionState.rawValue,
+                    s.ineligibility?.code ?? "yes",
+                    s.window?.earliestInitial?.iso ?? s.window?.earliestSite?.iso ?? "", s.window?.latestSite.iso ?? ""]
+        }
+        switch format {
+        case .table:
+            print("status as of \(date.iso)")
+            print(TextTable.render(header: header, rows: rows), terminator: "")
+        case .csv:
+            print(header.joined(separator: ","))
+            for r in rows { print(r.map(TextTable.csvField).joined(separator: ",")) }
+        case .json:
+            let objects = rows.map { r in "  {" + zip(header, r).map { "\(PlanWriter.quote($0)): \(PlanWriter.quote($1))" }.joined(separator: ", ") + "}" }
+            print("[\n" + objects.joined(separator: ",\n") + "\n]")
+        }
+    }
+}

@@ -1,0 +1,434 @@
+import Foundation
+import GLPK
+import PanelModel
+import Workflow
+
+/// Plans dates, slots and panels for every eligible enterprise of a batch.
+///
+/// The search is a deadline-ordered construction: enterprises are taken by their latest
+/// possible site inspection; each task goes to the earliest half-day where a panel exists, and
+/// each panel is staffed by a small GLPK MIP (``PanelStaffer``) over the experts free then.
+/// A re-staffing pass then re-solves every panel with the others fixed. The bound comes from
+/// the relaxation that drops every constraint coupling two tasks (see docs/formulation.md).
+public struct PanelPlanner {
+    public let batch: Batch
+    public let options: PlannerOptions
+
+    /// Creates a planner for a loaded batch.
+    public init(batch: Batch, options: PlannerOptions = PlannerOptions()) {
+        self.batch = batch
+        self.options = options
+    }
+
+    /// Plans the batch.
+    ///
+    /// - Throws: ``PlannerError/solver(_:)`` when GLPK fails; the caller keeps its last plan.
+    public func plan() throws -> Plan {
+        var run = PlanningRun(batch: batch, options: options)
+        return try run.execute()
+    }
+}
+
+/// One eligible enterprise's tasks still to plan.
+struct Job {
+    var enterprise: Int
+    var status: EnterpriseStatus
+    var needsInitial: Bool
+    var needsSite: Bool
+    var fixedInitial: Assignment?
+    var fixedSite: Assignment?
+    /// The latest day the site inspection (or the initial review alone) may be held.
+    var latest: Day
+}
+
+/// The result of trying to place a job: placed tasks, or the reason nothing fits.
+struct Placement {
+    var initial: (time: SlotTime, panel: StaffedPanel)?
+    var site: (time: SlotTime, panel: StaffedPanel)?
+}
+
+/// Tallies of why slots of a job's window were refused, for the explanation.
+struct FailureTally {
+    var slotsTried = 0
+    var parallelFull = 0
+    var shortfalls: [String: Int] = [:]
+    var failedTask: TaskKind?
+    var siteAfterInitialFailed = false
+    mutating func note(_ s: PanelShortfall) { shortfalls[PlanningRun.key(s), default: 0] += 1 }
+}
+
+struct PlanningRun {
+    let batch: Batch
+    let rules: BatchRules
+    let options: PlannerOptions
+    let calendar: WorkCalendar
+    let staffer: PanelStaffer
+    let start = Date()
+    let timeLimit: Double
+    let seed: UInt64
+    var ledger: ExpertLedger
+    /// Working half-days of the horizon, in order.
+    let times: [SlotTime]
+    /// enterprise → experts free of conflicts of interest (rule 6).
+    let conflictFree: [[Int]]
+    let affinity: [String: Double]
+    var assignments: [String: [TaskKind: (time: SlotTime, panel: StaffedPanel, fixed: Bool)]] = [:]
+    var warnings: [String] = []
+    var timedOut = false
+
+    init(batch: Batch, options: PlannerOptions) {
+        self.batch = batch
+        self.rules = batch.rules
+        self.options = options
+        self.calendar = batch.calendar
+        self.staffer = PanelStaffer(batch: batch)
+        self.timeLimit = options.timeLimitSeconds ?? batch.rules.timeLimitSeconds
+        self.seed = options.seed ?? batch.rules.seed
+        self.ledger = ExpertLedger(batch: batch)
+        var times: [SlotTime] = []
+        for day in calendar.workingDayList(from: batch.rules.start, through: batch.rules.end) {
+            times.append(SlotTime(day: day, slot: .am))
+            times.append(SlotTime(day: day, slot: .pm))
+        }
+        self.times = times
+        self.conflictFree = batch.enterprises.map { e in
+            batch.experts.indices.filter { !batch.hasConflict(expert: batch.experts[$0], enterprise: e) }
+        }
+        var affinity: [String: Double] = [:]
+        for a in batch.affinity { affinity["\(a.expertID)\u{1}\(a.enterpriseID)"] = a.score }
+        self.affinity = affinity
+    }
+
+    var elapsed: Double { Date().timeIntervalSince(start) }
+
+    func report(_ phase: String, _ done: Int, _ total: Int, incumbent: Double? = nil, bound: Double? = nil) {
+        options.progress?(PlannerProgress(phase: phase, done: done, total: total, incumbent: incumbent, bound: bound, elapsedSeconds: elapsed))
+    }
+
+    static func key(_ s: PanelShortfall) -> String {
+        switch s {
+        case .tooFewExperts: return "too-few-experts"
+        case .noAuditor: return "no-auditor"
+        case .noIndustryExpert: return "no-industry-expert"
+        case .noLeader: return "no-leader"
+        case .tooFewOrganizations: return "too-few-organizations"
+        case .noContinuity: return "no-continuity"
+        case .combination: return "panel-rules"
+        }
+    }
+
+    // MARK: - Main
+
+    mutating func execute() throws -> Plan {
+        let expertIndex = batch.expertIndex
+        let enterpriseIndex = batch.enterpriseIndex
+        var statuses: [EnterpriseStatus] = []
+        for e in batch.enterprises {
+            let s = WorkflowRules.status(e, rules: rules, calendar: calendar)
+            warnings.append(contentsOf: s.notes.map { "\(e.id): \($0)" })
+            statuses.append(s)
+        }
+
+        // Fixed rows are facts: record them first; they count against every cap.
+        var fixedBy: [String: [TaskKind: Assignment]] = [:]
+        for f in batch.fixed {
+            let panel = f.experts.compactMap { expertIndex[$0] }
+            let district = enterpriseIndex[f.enterpriseID].map { batch.enterprises[$0].district } ?? ""
+            ledger.add(f.task, f.time, district: district, experts: panel)
+            fixedBy[f.enterpriseID, default: [:]][f.task] = f
+            let leader = f.leader.flatMap { expertIndex[$0] }
+            assignments[f.enterpriseID, default: [:]][f.task] = (f.time, StaffedPanel(experts: panel, leader: leader, value: 0), true)
+        }
+
+        // Jobs: eligible enterprises with tasks left after the fixed rows.
+        var jobs: [Job] = []
+        var unscheduled: [UnscheduledEntry] = []
+        var eligible = 0
+        for (k, s) in statuses.enumerated() {
+            let e = batch.enterprises[k]
+            guard let window = s.window else {
+                if let reason = s.ineligibility {
+                    unscheduled.append(UnscheduledEntry(enterpriseID: e.id, task: nil, code: reason.code, reason: reason.sentence, eligible: false))
+                }
+                continue
+            }
+            eligible += 1
+            let fixed = fixedBy[e.id] ?? [:]
+            let job = Job(
+                enterprise: k, status: s,
+                needsInitial: window.tasks.contains(.initial) && fixed[.initial] == nil,
+                needsSite: window.tasks.contains(.site) && fixed[.site] == nil,
+                fixedInitial: fixed[.initial], fixedSite: fixed[.site],
+                latest: window.tasks.contains(.site) ? window.latestSite : min(rules.end, window.deadline))
+            if job.needsInitial || job.needsSite { jobs.append(job) }
+        }
+        // Deadline order: least room first.
+        jobs.sort { a, b in
+            if a.latest != b.latest { return a.latest < b.latest }
+            let ea = a.status.window?.earliestInitial ?? a.status.window?.earliestSite ?? rules.start
+            let eb = b.status.window?.earliestInitial ?? b.status.window?.earliestSite ?? rules.start
+            if ea != eb { return ea > eb }
+            return batch.enterprises[a.enterprise].id < batch.enterprises[b.enterprise].id
+        }
+
+        report("construct", 0, jobs.count)
+        var failed: [(Job, FailureTally)] = []
+        for (n, job) in jobs.enumerated() {
+            if elapsed > timeLimit {
+                timedOut = true
+                failed.append((job, FailureTally()))
+                continue
+            }
+            var tally = FailureTally()
+            if let placement = try place(job, tally: &tally) {
+                commit(job, placement)
+            } else {
+                failed.append((job, tally))
+            }
+            if n % 10 == 9 || n == jobs.count - 1 { report("construct", n + 1, jobs.count) }
+        }
+
+        // Second chance for failed jobs, now that every other job is placed (capacity may have
+        // been left in slots the deadline order passed over).
+        var stillFailed: [(Job, FailureTally)] = []
+        for (job, tally) in failed {
+            if timedOut || elapsed > timeLimit { timedOut = true; stillFailed.append((job, tally)); continue }
+            var again = FailureTally()
+            if let placement = try place(job, tally: &again) { commit(job, placement) } else { stillFailed.append((job, again.slotsTried > 0 ? again : tally)) }
+        }
+
+        // Improvement: re-staff every planned panel with all the others fixed.
+        try improve()
+
+        for (job, tally) in stillFailed {
+            unscheduled.append(try explain(job, tally))
+        }
+
+        // Fixed rows breaking rules are kept (they are facts) but reported.
+        warnings.append(contentsOf: FixedRowAudit.warnings(batch: batch))
+
+        let scorer = PlanScorer(batch: batch, conflictFree: conflictFree, affinity: affinity, staffer: staffer)
+        let result = assembleAssignments()
+        let (objective, breakdown, planned) = scorer.score(result, statuses: statuses)
+        let bound = try max(objective, scorer.bound(statuses: statuses, fixed: fixedBy, assignments: result))
+        report("done", jobs.count, jobs.count, incumbent: objective, bound: bound)
+        let gap = abs(bound - objective) / max(1, abs(objective))
+        let status: PlanStatus = timedOut ? .timeLimit : (gap <= 1e-9 ? .optimal : .feasible)
+        unscheduled.sort { a, b in
+            if a.eligible != b.eligible { return a.eligible }
+            return a.enterpriseID < b.enterpriseID
+        }
+        return Plan(batchName: rules.name, status: status, objective: objective, bound: bound, assignments: result,
+                    unscheduled: unscheduled, breakdown: breakdown, eligibleCount: eligible, plannedCount: planned,
+                    elapsedSeconds: elapsed, warnings: warnings)
+    }
+
+    // MARK: - Placing a job
+
+    /// Half-days from `from` (inclusive) to the last one on or before `through`.
+    func timesBetween(_ from: SlotTime, _ through: Day) -> ArraySlice<SlotTime> {
+        guard let lo = times.firstIndex(where: { $0 >= from }) else { return [] }
+        let hi = times.lastIndex(where: { $0.day <= through }) ?? -1
+        return lo <= hi ? times[lo...hi] : []
+    }
+
+    /// The earliest site time after an initial review at `initial`: wd(initial, revision_days),
+    /// in a later slot when that is the same day.
+    func earliestSite(after initial: SlotTime) -> SlotTime {
+        let day = calendar.addingWorkingDays(rules.revisionDays, to: initial.day)
+        guard day == initial.day else { return SlotTime(day: day, slot: .am) }
+        // revision_days = 0: a later slot of the same day, or the next working day.
+        return initial.slot == .am ? SlotTime(day: day, slot: .pm) : SlotTime(day: calendar.addingWorkingDays(1, to: day), slot: .am)
+    }
+
+    mutating func place(_ job: Job, tally: inout FailureTally) throws -> Placement? {
+        let e = batch.enterprises[job.enterprise]
+        let window = job.status.window!
+        if job.needsInitial {
+            var earliest = SlotTime(day: window.earliestInitial ?? rules.start, slot: .am)
+            if earliest.day < rules.start { earliest = SlotTime(day: rules.start, slot: .am) }
+            let initialTimes = timesBetween(earliest, job.latest)
+            var siteFailures = 0
+            for t1 in initialTimes {
+                // The site inspection must still fit after this initial review.
+                if job.needsSite {
+                    let s = earliestSite(after: t1)
+                    if s.day > job.latest { break }
+                }
+                if let fixedSite = job.fixedSite, earliestSite(after: t1) > fixedSite.time { break }
+                guard let initialPanel = try staffAt(job, .initial, t1, initialPanel: [], tally: &tally) else { continue }
+                if !job.needsSite { return Placement(initial: (t1, initialPanel), site: nil) }
+                // Tentatively hold the initial panel, then look for the site inspection.
+                ledger.add(.initial, t1, district: e.district, experts: initialPanel.experts)
+                var siteTally = FailureTally()
+                let site = try findSite(job, after: t1, initialPanel: initialPanel.experts, tally: &siteTally)
+                ledger.remove(.initial, t1, district: e.district, experts: initialPanel.experts)
+                if let site { return Placement(initial: (t1, initialPanel), site: site) }
+                tally.failedTask = .site
+                tally.siteAfterInitialFailed = true
+                tally.slotsTried += siteTally.slotsTried
+                tally.parallelFull += siteTally.parallelFull
+                for (k, v) in siteTally.shortfalls { tally.shortfalls[k, default: 0] += v }
+                siteFailures += 1
+                if siteFailures >= 3 { break }
+            }
+            if tally.failedTask == nil { tally.failedTask = .initial }
+            return nil
+        }
+        // Site only: after a held or fixed initial review.
+        let after: SlotTime
+        var initialPanel: [Int] = []
+        if let f = job.fixedInitial {
+            after = earliestSite(after: f.time)
+            initialPanel = assignments[e.id]?[.initial]?.panel.experts ?? []
+        } else {
+            after = SlotTime(day: window.earliestSite ?? rules.start, slot: .am)
+        }
+        tally.failedTask = .site
+        if let site = try findSite(job, from: after, initialPanel: initialPanel, tally: &tally) {
+            return Placement(initial: nil, site: site)
+        }
+        return nil
+    }
+
+    mutating func findSite(_ job: Job, after initial: SlotTime, initialPanel: [Int], tally: inout FailureTally) throws -> (time: SlotTime, panel: StaffedPanel)? {
+        try findSite(job, from: earliestSite(after: initial), initialPanel: initialPanel, tally: &tally)
+    }
+
+    mutating func findSite(_ job: Job, from: SlotTime, initialPanel: [Int], tally: inout FailureTally) throws -> (time: SlotTime, panel: StaffedPanel)? {
+        let lower = max(from, SlotTime(day: rules.start, slot: .am))
+        for t2 in timesBetween(lower, job.latest) {
+            if let panel = try staffAt(job, .site, t2, initialPanel: initialPanel, tally: &tally) { return (t2, panel) }
+        }
+        return nil
+    }
+
+    /// The candidates free for a task at a time, with their seat values.
+    func candidates(_ job: Job, _ task: TaskKind, _ time: SlotTime) -> [Candidate] {
+        let e = batch.enterprises[job.enterprise]
+        let w = rules.weights
+        var result: [Candidate] = []
+        for i in conflictFree[job.enterprise] {
+            guard ledger.block(i, task, time, district: e.district) == nil else { continue }
+            var value = 0.0
+            if batch.hasAffinity { value += w.affinity * (affinity["\(batch.experts[i].id)\u{1}\(e.id)"] ?? 0) }
+            if task == .site { value -= w.travel * ledger.travelMinutes(i, to: e.district, at: time) }
+            let load = ledger.total(i)
+            value -= w.load * Double(load)
+            if load < (batch.experts[i].minTotal ?? rules.minTotal) { value += w.load * 2 }
+            value += 0.001 * tieBreak(i, job.enterprise, task)
+            result.append(Candidate(expert: i, seatValue: value))
+        }
+        return result
+    }
+
+    /// A reproducible draw in [0, 1) from the seed: the published-seed random choice among
+    /// otherwise equal experts (随机抽取).
+    func tieBreak(_ expert: Int, _ enterprise: Int, _ task: TaskKind) -> Double {
+        var h = seed &* 0x9E37_79B9_7F4A_7C15
+        for part in [UInt64(expert), UInt64(enterprise), task == .initial ? 1 : 2] {
+            h = (h ^ part) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 29
+        }
+        return Double(h >> 11) / Double(1 << 53)
+    }
+
+    mutating func staffAt(_ job: Job, _ task: TaskKind, _ time: SlotTime, initialPanel: [Int], tally: inout FailureTally) throws -> StaffedPanel? {
+        tally.slotsTried += 1
+        if ledger.parallelCount(task, time) >= rules.maxParallel(task) {
+            tally.parallelFull += 1
+            return nil
+        }
+        let e = batch.enterprises[job.enterprise]
+        let request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: initialPanel)
+        let cands = candidates(job, task, time)
+        do {
+            switch try staffer.staff(request, cands) {
+            case .success(let panel): return panel
+            case .failure(let f):
+                tally.note(f.shortfall)
+                return nil
+            }
+        } catch let error as GLPKError {
+            throw PlannerError.solver(error.description)
+        }
+    }
+
+    mutating func commit(_ job: Job, _ p: Placement) {
+        let e = batch.enterprises[job.enterprise]
+        if let i = p.initial {
+            ledger.add(.initial, i.time, district: e.district, experts: i.panel.experts)
+            assignments[e.id, default: [:]][.initial] = (i.time, i.panel, false)
+        }
+        if let s = p.site {
+            ledger.add(.site, s.time, district: e.district, experts: s.panel.experts)
+            assignments[e.id, default: [:]][.site] = (s.time, s.panel, false)
+        }
+    }
+
+    // MARK: - Improvement
+
+    /// Re-staffs every planned (non-fixed) panel at its time with all other panels fixed; a
+    /// panel changes only when the MIP finds a strictly better one, so the pass never loses value.
+    mutating func improve() throws {
+        let ids = assignments.keys.sorted()
+        let enterpriseIndex = batch.enterpriseIndex
+        var done = 0
+        for id in ids {
+            guard let k = enterpriseIndex[id] else { continue }
+            let e = batch.enterprises[k]
+            for task in TaskKind.allCases {
+                guard elapsed < timeLimit else { return }
+                guard let current = assignments[id]?[task], !current.fixed else { continue }
+                let initialPanel = task == .site ? (assignments[id]?[.initial]?.panel.experts ?? []) : []
+                ledger.remove(task, current.time, district: e.district, experts: current.panel.experts)
+                let job = Job(enterprise: k, status: WorkflowRules.status(e, rules: rules, calendar: calendar),
+                              needsInitial: task == .initial, needsSite: task == .site, fixedInitial: nil, fixedSite: nil, latest: rules.end)
+                let request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: initialPanel)
+                let cands = candidates(job, task, current.time)
+                let seat = Dictionary(uniqueKeysWithValues: cands.map { ($0.expert, $0.seatValue) })
+                let currentValue = staffer.coverageValue(request, panel: current.panel.experts)
+                    + current.panel.experts.reduce(0.0) { $0 + (seat[$1] ?? 0) }
+                var replacement = current.panel
+                if case .success(let better)? = try? staffer.staff(request, cands), better.value > currentValue + 1e-6 {
+                    replacement = better
+                    if task == .initial, rules.continuity != .none, let site = assignments[id]?[.site] {
+                        // A new initial panel must keep the continuity the site panel has.
+                        let onSite = Set(site.panel.experts)
+                        if !onSite.isDisjoint(with: current.panel.experts) && onSite.isDisjoint(with: better.experts) {
+                            replacement = current.panel
+                        }
+                    }
+                }
+                ledger.add(task, current.time, district: e.district, experts: replacement.experts)
+                assignments[id]![task] = (current.time, replacement, false)
+            }
+            done += 1
+            if done % 20 == 0 { report("improve", done, ids.count) }
+        }
+    }
+
+    // MARK: - Output
+
+    func assembleAssignments() -> [Assignment] {
+        var result: [Assignment] = []
+        for (id, tasks) in assignments {
+            for (task, a) in tasks {
+                if a.fixed, let f = batch.fixed.first(where: { $0.enterpriseID == id && $0.task == task }) {
+                    result.append(f)
+                    continue
+                }
+                result.append(Assignment(
+                    enterpriseID: id, task: task, day: a.time.day, slot: a.time.slot,
+                    experts: a.panel.experts.map { batch.experts[$0].id }.sorted(),
+                    leader: a.panel.leader.map { batch.experts[$0].id }))
+            }
+        }
+        result.sort { a, b in
+            if a.time != b.time { return a.time < b.time }
+            if a.task != b.task { return a.task < b.task }
+            return a.enterpriseID < b.enterpriseID
+        }
+        return result
+    }
+}

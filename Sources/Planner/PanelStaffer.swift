@@ -1,0 +1,168 @@
+import GLPK
+import PanelModel
+
+/// One expert who may sit on a panel, with the linear part of their seat's value.
+struct Candidate {
+    var expert: Int
+    /// Affinity, travel, load and tie-break value of this seat (objective units).
+    var seatValue: Double
+}
+
+/// What a panel must hold and what it gains, for one task of one enterprise.
+struct PanelRequest {
+    var task: TaskKind
+    var enterprise: Enterprise
+    var size: Int
+    /// The initial panel (for continuity), when known.
+    var initialPanel: [Int]
+    var needsLeader: Bool { task == .site }
+}
+
+/// A staffed panel.
+struct StaffedPanel {
+    var experts: [Int]
+    var leader: Int?
+    /// The objective value of the panel as the MIP saw it (seat values included).
+    var value: Double
+}
+
+/// Why a panel cannot be formed from a candidate set, by rule.
+enum PanelShortfall: Equatable {
+    case tooFewExperts(have: Int, need: Int)
+    case noAuditor
+    case noIndustryExpert(String)
+    case noLeader
+    case tooFewOrganizations(have: Int, need: Int)
+    case noContinuity
+    /// The counts allow a panel but the rules together do not (the MIP is infeasible).
+    case combination
+}
+
+/// Staffs one panel with a small GLPK MIP over its candidates: panel size, a leader, an auditor,
+/// an industry expert, one expert per organization, continuity, and the soft goals.
+struct PanelStaffer {
+    let batch: Batch
+    let rules: BatchRules
+    let experts: [Expert]
+
+    init(batch: Batch) {
+        self.batch = batch
+        self.rules = batch.rules
+        self.experts = batch.experts
+    }
+
+    /// The necessary conditions, checked by counting; nil when counts allow a panel.
+    func shortfall(_ request: PanelRequest, _ candidates: [Candidate]) -> PanelShortfall? {
+        if candidates.count < request.size { return .tooFewExperts(have: candidates.count, need: request.size) }
+        if rules.requireIndustry && !candidates.contains(where: { experts[$0.expert].specialties.contains(request.enterprise.industry) }) {
+            return .noIndustryExpert(request.enterprise.industry)
+        }
+        if rules.requireAuditor && !candidates.contains(where: { experts[$0.expert].isAuditor }) { return .noAuditor }
+        if request.needsLeader && !candidates.contains(where: { experts[$0.expert].canLead }) { return .noLeader }
+        if rules.onePerOrganization {
+            let orgs = Set(candidates.map { experts[$0.expert].organization }).count
+            if orgs < request.size { return .tooFewOrganizations(have: orgs, need: request.size) }
+        }
+        if request.task == .site && rules.continuity == .require && !request.initialPanel.isEmpty
+            && !candidates.contains(where: { request.initialPanel.contains($0.expert) }) {
+            return .noContinuity
+        }
+        return nil
+    }
+
+    /// The value of the coverage terms (expertise, continuity, previous experts) of a panel.
+    func coverageValue(_ request: PanelRequest, panel: [Int]) -> Double {
+        let w = rules.weights
+        var value = 0.0
+        for reason in request.enterprise.reasons {
+            guard let tags = rules.expertise[reason], !tags.isEmpty else { continue }
+            if panel.contains(where: { !experts[$0].specialties.isDisjoint(with: tags) }) { value += w.expertise }
+        }
+        if request.task == .site {
+            if rules.continuity == .prefer, panel.contains(where: { request.initialPanel.contains($0) }) { value += w.continuity }
+            let previous = previousExperts(request)
+            if !previous.isEmpty, panel.contains(where: { previous.contains($0) }) {
+                if rules.previousExperts == .prefer { value += w.previousExpert }
+                if rules.previousExperts == .avoid { value -= w.previousExpert }
+            }
+        }
+        return value
+    }
+
+    func previousExperts(_ request: PanelRequest) -> Set<Int> {
+        guard request.enterprise.reasons.contains(.failedLastRound) || !request.enterprise.previousExperts.isEmpty else { return [] }
+        let index = batch.expertIndex
+        return Set(request.enterprise.previousExperts.compactMap { index[$0] })
+    }
+
+    /// Solves the panel MIP; nil with the shortfall when no panel exists.
+    func staff(_ request: PanelRequest, _ candidates: [Candidate]) throws -> Result<StaffedPanel, PanelShortfallError> {
+        if let s = shortfall(request, candidates) { return .failure(PanelShortfallError(shortfall: s)) }
+        let w = rules.weights
+        var m = Model(name: "panel")
+        m.sense = .maximize
+        var x: [Variable] = []
+        for c in candidates {
+            x.append(try m.addVariable(kind: .binary, objective: c.seatValue))
+        }
+        try m.addEqual(x.map { ($0, 1.0) }, Double(request.size))
+        var z: [Int: Variable] = [:]
+        if request.needsLeader {
+            for (k, c) in candidates.enumerated() where experts[c.expert].canLead {
+                let v = try m.addVariable(kind: .binary)
+                z[k] = v
+                try m.addLessOrEqual([(v, 1), (x[k], -1)], 0)
+            }
+            try m.addEqual(z.keys.sorted().map { (z[$0]!, 1.0) }, 1)
+        }
+        if rules.requireAuditor {
+            try m.addGreaterOrEqual(candidates.indices.filter { experts[candidates[$0].expert].isAuditor }.map { (x[$0], 1.0) }, 1)
+        }
+        let industry = request.enterprise.industry
+        if rules.requireIndustry {
+            try m.addGreaterOrEqual(candidates.indices.filter { experts[candidates[$0].expert].specialties.contains(industry) }.map { (x[$0], 1.0) }, 1)
+        }
+        if rules.onePerOrganization {
+            var byOrg: [String: [Int]] = [:]
+            for (k, c) in candidates.enumerated() { byOrg[experts[c.expert].organization, default: []].append(k) }
+            for org in byOrg.keys.sorted() where byOrg[org]!.count > 1 {
+                try m.addLessOrEqual(byOrg[org]!.map { (x[$0], 1.0) }, 1)
+            }
+        }
+        // Coverage of listing reasons: y_r ≤ Σ_{i covers r} x_i.
+        for reason in request.enterprise.reasons {
+            guard let tags = rules.expertise[reason], !tags.isEmpty else { continue }
+            let covering = candidates.indices.filter { !experts[candidates[$0].expert].specialties.isDisjoint(with: tags) }
+            guard !covering.isEmpty else { continue }
+            let y = try m.addVariable(kind: .binary, objective: w.expertise)
+            try m.addLessOrEqual([(y, 1)] + covering.map { (x[$0], -1.0) }, 0)
+        }
+        if request.task == .site {
+            let initial = candidates.indices.filter { request.initialPanel.contains(candidates[$0].expert) }
+            if rules.continuity == .require && !request.initialPanel.isEmpty {
+                try m.addGreaterOrEqual(initial.map { (x[$0], 1.0) }, 1)
+            } else if rules.continuity == .prefer && !initial.isEmpty {
+                let y = try m.addVariable(kind: .binary, objective: w.continuity)
+                try m.addLessOrEqual([(y, 1)] + initial.map { (x[$0], -1.0) }, 0)
+            }
+            let previous = previousExperts(request)
+            let prev = candidates.indices.filter { previous.contains(candidates[$0].expert) }
+            if !prev.isEmpty && rules.previousExperts == .prefer {
+                let y = try m.addVariable(kind: .binary, objective: w.previousExpert)
+                try m.addLessOrEqual([(y, 1)] + prev.map { (x[$0], -1.0) }, 0)
+            } else if !prev.isEmpty && rules.previousExperts == .avoid {
+                let y = try m.addVariable(kind: .binary, objective: -w.previousExpert)
+                for k in prev { try m.addLessOrEqual([(x[k], 1), (y, -1)], 0) }
+            }
+        }
+        let solution = try m.solve()
+        guard solution.status.hasSolution else {
+            return .failure(PanelShortfallError(shortfall: .combination))
+        }
+        let chosen = candidates.indices.filter { solution.integerValue(x[$0]) == 1 }.map { candidates[$0].expert }
+        let leader = z.keys.sorted().first(where: { solution.integerValue(z[$0]!) == 1 }).map { candidates[$0].expert }
+        return .success(StaffedPanel(experts: chosen.sorted(), leader: leader, value: solution.objective))
+    }
+}
+
+struct PanelShortfallError: Error { var shortfall: PanelShortfall }

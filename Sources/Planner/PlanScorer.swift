@@ -1,0 +1,154 @@
+import PanelModel
+import Workflow
+
+/// Computes a plan's objective (the soft goals of FORMAT.md, weighted) and a valid upper bound.
+///
+/// The bound relaxes every constraint that couples two tasks (expert capacity, slots,
+/// max_parallel, weekly and daily caps, travel) and drops every penalty term: what remains
+/// separates by task, and each task's best panel is a small MIP solved exactly.
+struct PlanScorer {
+    let batch: Batch
+    let conflictFree: [[Int]]
+    let affinity: [String: Double]
+    let staffer: PanelStaffer
+    var rules: BatchRules { batch.rules }
+
+    static let bufferCap = 20
+
+    func affinityScore(_ expert: String, _ enterprise: String) -> Double {
+        affinity["\(expert)\u{1}\(enterprise)"] ?? 0
+    }
+
+    func buffer(site day: Day, deadline: Day) -> Int {
+        min(Self.bufferCap, batch.calendar.workingDays(from: day + 1, through: deadline))
+    }
+
+    /// Objective, its parts, and the number of eligible enterprises fully planned.
+    func score(_ plan: [Assignment], statuses: [EnterpriseStatus]) -> (Double, ObjectiveBreakdown, Int) {
+        let w = rules.weights
+        let expertIndex = batch.expertIndex
+        let enterpriseIndex = batch.enterpriseIndex
+        var b = ObjectiveBreakdown()
+        var byEnterprise: [String: [TaskKind: Assignment]] = [:]
+        for a in plan { byEnterprise[a.enterpriseID, default: [:]][a.task] = a }
+
+        var planned = 0
+        for s in statuses {
+            guard let window = s.window else { continue }
+            let tasks = byEnterprise[s.enterprise.id] ?? [:]
+            if window.tasks.allSatisfy({ tasks[$0] != nil }) { planned += 1 }
+            if let site = tasks[.site] { b.bufferDays += buffer(site: site.day, deadline: window.deadline) }
+        }
+        b.plannedEnterprises = planned
+
+        var load = Array(repeating: 0, count: batch.experts.count)
+        var visits: [Int: [Int: [(Slot, String)]]] = [:]
+        for a in plan {
+            guard let k = enterpriseIndex[a.enterpriseID] else { continue }
+            let e = batch.enterprises[k]
+            let panel = a.experts.compactMap { expertIndex[$0] }
+            for i in panel { load[i] += 1 }
+            let request = PanelRequest(task: a.task, enterprise: e, size: panel.count,
+                                       initialPanel: byEnterprise[e.id]?[.initial]?.experts.compactMap { expertIndex[$0] } ?? [])
+            for reason in e.reasons {
+                guard let tags = rules.expertise[reason], !tags.isEmpty else { continue }
+                if panel.contains(where: { !batch.experts[$0].specialties.isDisjoint(with: tags) }) { b.coveredReasons += 1 }
+            }
+            if batch.hasAffinity { b.affinity += a.experts.reduce(0) { $0 + affinityScore($1, e.id) } }
+            if a.task == .site {
+                if rules.continuity == .prefer, panel.contains(where: { request.initialPanel.contains($0) }) { b.continuity += 1 }
+                let previous = staffer.previousExperts(request)
+                if !previous.isEmpty, panel.contains(where: { previous.contains($0) }) {
+                    if rules.previousExperts == .prefer { b.previousExperts += 1 }
+                    if rules.previousExperts == .avoid { b.previousExperts -= 1 }
+                }
+                for i in panel { visits[i, default: [:]][a.day.ordinal, default: []].append((a.slot, e.district)) }
+            }
+        }
+        for (i, days) in visits {
+            for (_, list) in days {
+                let sorted = list.sorted { $0.0 < $1.0 }
+                if let home = batch.experts[i].district, let first = sorted.first {
+                    let t = batch.districts.travelMinutes(home, first.1)
+                    if t.isFinite { b.travelMinutes += t }
+                }
+                for k in sorted.indices.dropFirst() {
+                    b.travelMinutes += batch.districts.travelMinutes(sorted[k - 1].1, sorted[k].1)
+                }
+            }
+        }
+        let seats = load.reduce(0, +)
+        let target = batch.experts.isEmpty ? 0 : (seats + batch.experts.count - 1) / batch.experts.count
+        for (i, l) in load.enumerated() {
+            b.loadExcess += Double(max(0, l - target))
+            b.minTotalShortfall += Double(max(0, (batch.experts[i].minTotal ?? rules.minTotal) - l))
+        }
+        let objective = w.planned * Double(b.plannedEnterprises) + w.expertise * Double(b.coveredReasons)
+            + w.affinity * b.affinity + w.continuity * Double(b.continuity) + w.previousExpert * Double(b.previousExperts)
+            - w.travel * b.travelMinutes - w.load * (b.loadExcess + b.minTotalShortfall) + w.buffer * Double(b.bufferDays)
+        return (objective, b, planned)
+    }
+
+    /// A valid upper bound on the objective of any plan of the batch with these fixed rows.
+    func bound(statuses: [EnterpriseStatus], fixed: [String: [TaskKind: Assignment]], assignments: [Assignment]) throws -> Double {
+        let w = rules.weights
+        let expertIndex = batch.expertIndex
+        let enterpriseIndex = batch.enterpriseIndex
+        var total = 0.0
+        // Fixed rows are constants: their positive terms as they are.
+        for (id, tasks) in fixed {
+            guard let k = enterpriseIndex[id] else { continue }
+            let e = batch.enterprises[k]
+            for (task, a) in tasks {
+                let panel = a.experts.compactMap { expertIndex[$0] }
+                let request = PanelRequest(task: task, enterprise: e, size: panel.count, initialPanel: [])
+                total += max(0, staffer.coverageValue(request, panel: panel))
+                if batch.hasAffinity { total += w.affinity * a.experts.reduce(0) { $0 + affinityScore($1, e.id) } }
+                if task == .site && rules.continuity == .prefer { total += w.continuity }
+                if task == .site, let window = statuses[k].window {
+                    total += w.buffer * Double(buffer(site: a.day, deadline: window.deadline))
+                }
+            }
+        }
+        for (k, s) in statuses.enumerated() {
+            guard let window = s.window else { continue }
+            let e = batch.enterprises[k]
+            let fixedTasks = fixed[e.id] ?? [:]
+            var value = w.planned
+            var feasible = true
+            // The earliest half-day each open task could take, ignoring all other tasks.
+            var earliestSite: Day?
+            if window.tasks.contains(.initial) && fixedTasks[.initial] == nil {
+                let first = max(window.earliestInitial ?? rules.start, rules.start)
+                guard let day = batch.calendar.workingDayList(from: first, through: window.latestSite).first else { continue }
+                earliestSite = batch.calendar.addingWorkingDays(rules.revisionDays, to: day)
+            } else if let f = fixedTasks[.initial] {
+                earliestSite = batch.calendar.addingWorkingDays(rules.revisionDays, to: f.day)
+            } else {
+                earliestSite = window.earliestSite
+            }
+            for task in window.tasks where fixedTasks[task] == nil {
+                let pool = conflictFree[k].filter { i in
+                        let cap = task == .initial ? (batch.experts[i].maxInitial ?? rules.maxInitial) : (batch.experts[i].maxSite ?? rules.maxSite)
+                        return cap > 0
+                    }
+                let candidates = pool.map { i in
+                    Candidate(expert: i, seatValue: batch.hasAffinity ? w.affinity * affinityScore(batch.experts[i].id, e.id) : 0)
+                }
+                let request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: [])
+                guard case .success(let best) = try staffer.staff(request, candidates) else { feasible = false; break }
+                value += best.value
+                if task == .site {
+                    if rules.continuity == .prefer { value += w.continuity }
+                    if let s = earliestSite {
+                        let from = max(s, rules.start)
+                        guard from <= window.latestSite else { feasible = false; break }
+                        value += w.buffer * Double(buffer(site: from, deadline: window.deadline))
+                    }
+                }
+            }
+            if feasible { total += value }
+        }
+        return total
+    }
+}

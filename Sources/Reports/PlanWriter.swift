@@ -1,0 +1,102 @@
+import Foundation
+import PanelModel
+import Planner
+
+/// Writes plans as FORMAT v1 `plan.json` and `plan.csv`, byte-for-byte deterministic.
+public enum PlanWriter {
+    /// plan.json: the fields of FORMAT.md in its order, plus (compatible additions, documented
+    /// in docs/user-guide.md) `planned`, `eligible` and each unscheduled entry's `eligible`.
+    public static func json(_ plan: Plan) -> String {
+        var out = "{\n"
+        out += "  \"format\": 1,\n"
+        out += "  \"batch\": \(quote(plan.batchName)),\n"
+        out += "  \"status\": \(quote(plan.status.rawValue)),\n"
+        out += "  \"objective\": \(number(plan.objective)),\n"
+        out += "  \"bound\": \(number(plan.bound)),\n"
+        out += "  \"gap\": \(number(plan.gap)),\n"
+        out += "  \"planned\": \(plan.plannedCount),\n"
+        out += "  \"eligible\": \(plan.eligibleCount),\n"
+        out += "  \"assignments\": ["
+        out += plan.assignments.map { a in
+            "\n    {\"enterprise\": \(quote(a.enterpriseID)), \"task\": \(quote(a.task.rawValue)), \"date\": \(quote(a.day.iso)), \"slot\": \(quote(a.slot.rawValue)),\n"
+            + "     \"experts\": [\(a.experts.map(quote).joined(separator: ", "))], \"leader\": \(a.leader.map(quote) ?? "null")}"
+        }.joined(separator: ",")
+        out += plan.assignments.isEmpty ? "],\n" : "\n  ],\n"
+        out += "  \"unscheduled\": ["
+        out += plan.unscheduled.map { u in
+            "\n    {\"enterprise\": \(quote(u.enterpriseID)), \"task\": \(u.task.map { quote($0.rawValue) } ?? "null"), \"code\": \(quote(u.code)), \"eligible\": \(u.eligible),\n"
+            + "     \"reason\": \(quote(u.reason))}"
+        }.joined(separator: ",")
+        out += plan.unscheduled.isEmpty ? "]\n" : "\n  ]\n"
+        out += "}\n"
+        return out
+    }
+
+    /// plan.csv: `enterprise_id,task,date,slot,experts,leader`, one row a task.
+    public static func csv(_ assignments: [Assignment]) -> String {
+        var out = "enterprise_id,task,date,slot,experts,leader\n"
+        for a in assignments {
+            out += [a.enterpriseID, a.task.rawValue, a.day.iso, a.slot.rawValue, a.experts.joined(separator: ";"), a.leader ?? ""]
+                .map(csvField).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// Writes plan.json and plan.csv into `directory` atomically: both go to temporary files
+    /// first and are renamed into place only when both are complete, so a crash never leaves a
+    /// half-written plan and the previous plan stays until the new one is whole.
+    public static func write(_ plan: Plan, to directory: String) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try writeAtomically([("plan.json", json(plan)), ("plan.csv", csv(plan.assignments))], in: directory)
+    }
+
+    /// Writes several files so that each appears whole or not at all.
+    public static func writeAtomically(_ files: [(name: String, content: String)], in directory: String) throws {
+        let dir = URL(fileURLWithPath: directory)
+        var temps: [(URL, URL)] = []
+        defer { for (tmp, _) in temps { try? FileManager.default.removeItem(at: tmp) } }
+        for (name, content) in files {
+            let final = dir.appendingPathComponent(name)
+            let tmp = dir.appendingPathComponent(".\(name).tmp-\(getpid())")
+            try Data(content.utf8).write(to: tmp)
+            temps.append((tmp, final))
+        }
+        for (tmp, final) in temps {
+            if rename(tmp.path, final.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path])
+            }
+        }
+        temps.removeAll()
+    }
+
+    static func number(_ x: Double) -> String {
+        guard x.isFinite else { return "null" }
+        var s = String(format: "%.6f", x)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s += "0" }
+        if s == "-0.0" { s = "0.0" }
+        return s
+    }
+
+    /// A JSON string literal.
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+
+    static func csvField(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}
