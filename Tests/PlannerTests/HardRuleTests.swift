@@ -1,0 +1,237 @@
+import Foundation
+import PanelModel
+import Planner
+import Testing
+
+/// One instance per hard rule, built to tempt the planner into breaking it. Every plan is
+/// checked by the independent checker (Tests/checker/check_plan.py) inside `planAndCheck`.
+@Suite("Hard rules under temptation")
+struct HardRuleTests {
+    /// A single-day horizon on 2026-03-20 for site inspections of enterprises whose initial
+    /// review was held on 2026-03-06: wd(2026-03-06, 10) = 2026-03-20 (counted by hand).
+    func singleSiteDay() -> TestBatch {
+        var t = TestBatch()
+        t.set("batch", "start", "2026-03-20")
+        t.set("batch", "end", "2026-03-20")
+        t.set("batch", "today", "2026-03-19")
+        t.set("initial_review", "plan", "false")
+        return t
+    }
+
+    func siteOnlyEnterprise(_ t: inout TestBatch, _ id: String, industry: String, district: String) {
+        t.enterprise(id, industry: industry, district: district, extra: ["initial_review_done": "2026-03-06", "deadline": "2026-03-31"])
+    }
+
+    @Test("rule 6: the only expert of an industry has a conflict of interest")
+    func onlyIndustryExpertConflicted() throws {
+        var t = TestBatch()
+        t.pool(8)
+        t.expert("X", "batteries;general", org: "C1")
+        t.organizations = [["C1", "咨询公司", "consultancy"]]
+        t.enterprise("A", industry: "batteries", extra: ["consultancy": "C1"])
+        t.enterprise("B", industry: "batteries")
+        let r = try planAndCheck(t, name: "conflict")
+        let a = try #require(r.entry("A"))
+        #expect(a.code == "no-industry-expert")
+        #expect(a.reason.contains("X") && a.reason.contains("consultancy C1") && a.reason.contains("rules 6, 7"))
+        #expect(r.assignment("A", .initial) == nil && r.assignment("A", .site) == nil)
+        #expect(r.assignment("B", .site)?.experts.contains("X") == true)
+    }
+
+    @Test("rule 6: a declared conflict with the enterprise's consultancy")
+    func declaredConflict() throws {
+        var t = TestBatch()
+        t.pool(8)
+        t.expert("X", "batteries")
+        t.organizations = [["C9", "咨询公司", "consultancy"]]
+        t.conflicts = [["X", "C9", "顾问合同"]]
+        t.enterprise("A", industry: "batteries", extra: ["consultancy": "C9"])
+        let r = try planAndCheck(t, name: "declared")
+        #expect(r.entry("A")?.code == "no-industry-expert")
+        #expect(r.entry("A")?.reason.contains("declared conflict") == true)
+    }
+
+    @Test("rule 9: two same-day site visits across the city are not given to one expert")
+    func sameDayVisitsAcrossTheCity() throws {
+        var t = singleSiteDay()
+        t.pool(10)
+        t.expert("X", "batteries")
+        siteOnlyEnterprise(&t, "A", industry: "batteries", district: "shenshan")
+        siteOnlyEnterprise(&t, "B", industry: "batteries", district: "baoan")
+        let r = try planAndCheck(t, name: "travel")
+        #expect(r.plan.plannedCount == 1)
+        let left = try #require(r.plan.unscheduled.first { $0.eligible })
+        #expect(left.task == .site)
+        #expect(left.reason.contains("'batteries'") && left.reason.contains("X"))
+
+        // Control: both plants in one district, so one expert can do both in a day.
+        var near = singleSiteDay()
+        near.pool(10)
+        near.expert("X", "batteries")
+        siteOnlyEnterprise(&near, "A", industry: "batteries", district: "baoan")
+        siteOnlyEnterprise(&near, "B", industry: "batteries", district: "baoan")
+        let n = try planAndCheck(near, name: "travel-near", expectComplete: true)
+        #expect(n.plan.plannedCount == 2)
+    }
+
+    @Test("rules 3 and 4: a holiday inside the revision gap (Labour Day 2026)")
+    func holidayInsideRevisionGap() throws {
+        // Draft 2026-04-20, lead 3 → 2026-04-23, horizon starts Monday 2026-04-27.
+        // wd(2026-04-27, 10) skips 1–5 May (holidays) and counts Saturday 9 May (make-up day):
+        // 28, 29, 30 Apr, 6, 7, 8, 9, 11, 12, 13 May → 2026-05-13. Counting weekdays only would
+        // give 2026-05-11.
+        func batch(deadline: String) -> TestBatch {
+            var t = TestBatch()
+            t.set("batch", "start", "2026-04-27")
+            t.set("batch", "end", "2026-05-29")
+            t.set("batch", "today", "2026-04-26")
+            t.pool(10)
+            t.enterprise("A", extra: ["draft_submitted": "2026-04-20", "deadline": deadline])
+            return t
+        }
+        let tight = try planAndCheck(batch(deadline: "2026-05-13"), name: "holiday-fits", expectComplete: true)
+        #expect(tight.assignment("A", .initial)?.day.iso == "2026-04-27")
+        #expect(tight.assignment("A", .site)?.day.iso == "2026-05-13")
+
+        let tooTight = try planAndCheck(batch(deadline: "2026-05-12"), name: "holiday-closed")
+        let e = try #require(tooTight.entry("A"))
+        #expect(e.code == "window-closed")
+        #expect(e.reason.contains("revision_days=10") && e.reason.contains("2026-05-13"))
+        #expect(tooTight.plan.assignments.isEmpty)
+    }
+
+    @Test("rule 11 and 8: fixed.csv pins an expert to a day")
+    func fixedRowPinsAnExpert() throws {
+        var t = singleSiteDay()
+        t.set("load", "max_per_day", "1")
+        t.pool(10)
+        t.expert("X", "batteries")
+        siteOnlyEnterprise(&t, "A", industry: "batteries", district: "futian")
+        siteOnlyEnterprise(&t, "B", industry: "batteries", district: "futian")
+        t.fixed = [["A", "site", "2026-03-20", "am", "G4;X;G1;G2;G3", "X"]]
+        let r = try planAndCheck(t, name: "fixed")
+        let fixed = try #require(r.assignment("A", .site))
+        #expect(fixed.slot == .am && Set(fixed.experts) == ["X", "G1", "G2", "G3", "G4"] && fixed.leader == "X")
+        #expect(r.assignment("B", .site) == nil)
+        let b = try #require(r.entry("B"))
+        #expect(b.reason.contains("X"))
+        #expect(b.code == "industry-experts-busy")
+    }
+
+    @Test("rule 7: two experts of one employer are the best-matching pair")
+    func sameEmployerPair() throws {
+        var t = TestBatch()
+        t.set("site_inspection", "plan", "false")
+        t.expert("A1", "general", org: "U-A")
+        t.expert("A2", "general", org: "U-A")
+        t.pool(6)
+        t.enterprise("E1")
+        t.affinity = [["A1", "E1", "10"], ["A2", "E1", "9"], ["G1", "E1", "1"], ["G2", "E1", "0.5"]]
+        let r = try planAndCheck(t, name: "same-org", expectComplete: true)
+        let panel = try #require(r.assignment("E1", .initial)).experts
+        #expect(panel.contains("A1"))
+        #expect(!panel.contains("A2"))
+        #expect(panel.contains("G1"))
+    }
+
+    @Test("rule 8: the only industry expert is unavailable for the whole window")
+    func unavailableExpert() throws {
+        var t = TestBatch()
+        t.pool(8)
+        t.expert("X", "batteries")
+        t.unavailability = [["X", "2026-03-01", "2026-05-31", "出差 business trip"]]
+        t.enterprise("A", industry: "batteries")
+        let r = try planAndCheck(t, name: "away")
+        let e = try #require(r.entry("A"))
+        #expect(e.code == "industry-experts-busy")
+        #expect(e.reason.contains("X is unavailable 2026-03-01..2026-05-31"))
+    }
+
+    @Test("rule 8: max_site caps the only industry expert")
+    func maxSiteCap() throws {
+        var t = TestBatch()
+        t.pool(10)
+        t.expert("X", "batteries", extra: ["max_site": "1"])
+        t.enterprise("A", industry: "batteries")
+        t.enterprise("B", industry: "batteries")
+        let r = try planAndCheck(t, name: "cap")
+        #expect(r.plan.plannedCount == 1)
+        let left = try #require(r.plan.unscheduled.first { $0.eligible })
+        #expect(left.reason.contains("X is at max_site=1"))
+    }
+
+    @Test("rule 8: max_per_week holds over a busy week")
+    func weeklyCap() throws {
+        var t = TestBatch()
+        t.set("batch", "start", "2026-03-02")
+        t.set("batch", "end", "2026-03-06")
+        t.set("load", "max_per_week", "2")
+        t.set("site_inspection", "plan", "false")
+        t.set("initial_review", "panel_size", "1")
+        t.set("panel", "require_industry", "false")
+        t.expert("X", "general")
+        for k in 1...4 { t.enterprise("E\(k)") }
+        let r = try planAndCheck(t, name: "week")
+        #expect(r.plan.plannedCount == 2)
+        #expect(r.plan.unscheduled.filter(\.eligible).count == 2)
+    }
+
+    @Test("rule 10: max_parallel limits panels per half-day")
+    func maxParallel() throws {
+        var t = singleSiteDay()
+        t.set("site_inspection", "max_parallel", "1")
+        t.pool(12)
+        for k in 1...4 { siteOnlyEnterprise(&t, "S\(k)", industry: "general", district: "futian") }
+        let r = try planAndCheck(t, name: "parallel")
+        #expect(r.plan.plannedCount == 2)
+        let codes = Set(r.plan.unscheduled.filter(\.eligible).map(\.code))
+        #expect(codes == ["max-parallel"])
+    }
+
+    @Test("rules 5 and 7: no auditor or no leader free of conflicts")
+    func auditorAndLeader() throws {
+        var t = TestBatch()
+        for k in 1...8 { t.expert("G\(k)", "general", auditor: false, leader: false) }
+        t.expert("AUD", "general", org: "C1", auditor: true, leader: false)
+        t.expert("LEAD", "general", org: "C2", auditor: false, leader: true)
+        t.organizations = [["C1", "一", "consultancy"], ["C2", "二", "consultancy"]]
+        t.enterprise("NA", extra: ["consultancy": "C1"])
+        t.enterprise("NL", extra: ["consultancy": "C2"])
+        let r = try planAndCheck(t, name: "auditor-leader")
+        #expect(r.entry("NA")?.code == "no-auditor")
+        #expect(r.entry("NL")?.code == "no-leader")
+    }
+
+    @Test("rule 7: continuity = require puts an initial reviewer on every site panel")
+    func continuityRequired() throws {
+        var t = TestBatch()
+        t.set("panel", "continuity", "\"require\"")
+        t.pool(14)
+        for k in 1...6 { t.enterprise("E\(k)") }
+        let r = try planAndCheck(t, name: "continuity", expectComplete: true)
+        for k in 1...6 {
+            let initial = Set(try #require(r.assignment("E\(k)", .initial)).experts)
+            let site = Set(try #require(r.assignment("E\(k)", .site)).experts)
+            #expect(!initial.isDisjoint(with: site))
+        }
+    }
+
+    @Test("rule 2: vetoed, pending and draftless enterprises are not planned; a late request is ignored")
+    func eligibility() throws {
+        var t = TestBatch()
+        t.pool(10)
+        t.enterprise("VETO", extra: ["penalized": "2025-12-01"])
+        t.enterprise("PEND", extra: ["extension_requested": "2026-01-10"])
+        t.enterprise("LATE", extra: ["extension_requested": "2026-02-10"])  // after 2026-01-30
+        t.enterprise("NODRAFT", extra: ["draft_submitted": ""])
+        t.enterprise("DONE", extra: ["site_inspection_done": "2026-02-25", "result": "pass"])
+        let r = try planAndCheck(t, name: "eligibility", expectComplete: true)
+        #expect(r.entry("VETO")?.code == "penalized")
+        #expect(r.entry("PEND")?.code == "extension-pending")
+        #expect(r.entry("NODRAFT")?.code == "no-draft")
+        #expect(r.entry("DONE")?.code == "already-inspected")
+        #expect(r.assignment("LATE", .site) != nil)
+        #expect(r.plan.plannedCount == 1 && r.plan.eligibleCount == 1)
+        #expect(r.plan.warnings.contains { $0.contains("LATE") && $0.contains("ignored") })
+    }
+}

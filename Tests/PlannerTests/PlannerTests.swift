@@ -1,0 +1,85 @@
+import BatchGenerator
+import Foundation
+import PanelModel
+import Planner
+import Reports
+import Testing
+
+@Suite("Planner on whole batches")
+struct PlannerTests {
+    @Test("the shared tiny example is planned completely and validly")
+    func tinyExample() throws {
+        let tiny = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/examples/tiny")
+        try #require(FileManager.default.fileExists(atPath: tiny.path), "needs ../shared next to the repository")
+        let out = temporaryFolder("tiny")
+        let r = try planFolderAndCheck(tiny, outputFolder: out, expectComplete: true)
+        #expect(r.plan.plannedCount == r.plan.eligibleCount)
+        #expect(r.plan.eligibleCount == 7)
+        #expect(r.plan.bound >= r.plan.objective)
+    }
+
+    @Test("the demo batch is planned completely and validly")
+    func demoBatch() throws {
+        let demo = repositoryRoot.appendingPathComponent("datasets/shenzhen-demo")
+        let out = temporaryFolder("demo")
+        let r = try planFolderAndCheck(demo, outputFolder: out, expectComplete: true)
+        #expect(r.plan.plannedCount == r.plan.eligibleCount)
+        #expect(r.plan.eligibleCount > 70)
+        #expect(r.plan.status == .optimal || r.plan.status == .feasible)
+        #expect(r.plan.gap < 0.01)
+    }
+
+    @Test("same inputs and seed give byte-identical plans")
+    func determinism() throws {
+        let demo = repositoryRoot.appendingPathComponent("datasets/shenzhen-demo")
+        let batch = try BatchLoader.load(path: demo.path)
+        let a = PlanWriter.json(try PanelPlanner(batch: batch).plan())
+        let b = PlanWriter.json(try PanelPlanner(batch: batch).plan())
+        #expect(a == b)
+        let other = PlanWriter.json(try PanelPlanner(batch: batch, options: PlannerOptions(seed: 99)).plan())
+        #expect(other != a, "the seed should change the random draw among equal experts")
+    }
+
+    @Test("generated instances that can be planned are planned completely", arguments: [1, 2, 3])
+    func generatedInstances(seed: UInt64) throws {
+        var g = BatchGenerator(.init(enterprises: 30, experts: 60, seed: seed, months: 2))
+        let dir = temporaryFolder("gen-\(seed)")
+        try g.write(to: dir.path)
+        let r = try planFolderAndCheck(dir, expectComplete: true)
+        #expect(r.plan.plannedCount == r.plan.eligibleCount)
+    }
+
+    @Test("the time limit is honoured and the best plan so far is returned")
+    func timeLimit() throws {
+        var g = BatchGenerator(.init(enterprises: 400, experts: 300, seed: 5, months: 12))
+        let dir = temporaryFolder("limit")
+        try g.write(to: dir.path)
+        let batch = try BatchLoader.load(path: dir.path)
+        let plan = try PanelPlanner(batch: batch, options: PlannerOptions(timeLimitSeconds: 0.3)).plan()
+        #expect(plan.status == .timeLimit)
+        #expect(plan.elapsedSeconds < 5)
+        #expect(plan.plannedCount > 0)
+        #expect(plan.unscheduled.contains { $0.code == "time-limit" })
+        try PlanWriter.write(plan, to: dir.path)
+        let check = try runChecker(batch: dir, plan: dir.appendingPathComponent("plan.json"), expectComplete: false)
+        #expect(check.status == 0, "\(check.output)")
+    }
+}
+
+@Suite("The independent checker itself")
+struct CheckerSanityTests {
+    @Test("the checker rejects a plan with a weekend date and a wrong panel size")
+    func checkerCatchesViolations() throws {
+        let demo = repositoryRoot.appendingPathComponent("datasets/shenzhen-demo")
+        let out = temporaryFolder("broken-plan")
+        let r = try planFolderAndCheck(demo, outputFolder: out)
+        var json = try String(contentsOf: r.planJSON, encoding: .utf8)
+        let first = try #require(r.plan.assignments.first)
+        // Move the first task to a Sunday: rule 1 must fire.
+        json = json.replacingOccurrences(of: "\"date\": \"\(first.day.iso)\"", with: "\"date\": \"2026-03-08\"")
+        try json.write(to: r.planJSON, atomically: true, encoding: .utf8)
+        let result = try runChecker(batch: demo, plan: r.planJSON, expectComplete: false)
+        #expect(result.status == 1)
+        #expect(result.output.contains("RULE 1"))
+    }
+}
