@@ -89,8 +89,10 @@ public struct ObjectiveWeights: Sendable {
     public var previousExpert = 100.0
     /// Per travel minute (subtracted).
     public var travel = 0.1
-    /// Per task above the even share (subtracted), and per missing task below min_total.
+    /// Per task above the even share of the batch's demand (subtracted).
     public var load = 1.0
+    /// Per task an expert falls short of their min_total (subtracted).
+    public var minTotal = 1.0
     /// Per working day of buffer between the site inspection and the deadline, capped at 20 days.
     public var buffer = 0.01
     /// Per assignment changed against the reference plan when replanning (subtracted).

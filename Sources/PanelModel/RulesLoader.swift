@@ -80,6 +80,7 @@ extension LoadContext {
         w.previousExpert = reader.double("weights", "previous_expert", min: 0) ?? w.previousExpert
         w.travel = reader.double("weights", "travel", min: 0) ?? w.travel
         w.load = reader.double("weights", "load", min: 0) ?? w.load
+        w.minTotal = reader.double("weights", "min_total", min: 0) ?? w.minTotal
         w.buffer = reader.double("weights", "buffer", min: 0) ?? w.buffer
         w.change = reader.double("weights", "change", min: 0) ?? w.change
         rules.weights = w
@@ -92,7 +93,7 @@ extension LoadContext {
             "load": ["max_initial", "max_site", "max_per_week", "max_per_day", "min_total"],
             "expertise": nil,
             "solver": ["time_limit_seconds", "seed", "mip_gap"],
-            "weights": ["planned", "expertise", "affinity", "continuity", "previous_expert", "travel", "load", "buffer", "change"],
+            "weights": ["planned", "expertise", "affinity", "continuity", "previous_expert", "travel", "load", "min_total", "buffer", "change"],
         ])
         if rules.maxPerDay > 2 {
             reader.warn("load", "max_per_day", "\(rules.maxPerDay)", "an expert has two half-day slots a day, so at most 2 tasks a day are possible")

@@ -75,6 +75,8 @@ struct PlanningRun {
     var assignments: [String: [TaskKind: (time: SlotTime, panel: StaffedPanel, fixed: Bool)]] = [:]
     var warnings: [String] = []
     var timedOut = false
+    /// ⌈demand seats / pool size⌉ (see ``PlanScorer/evenShare(statuses:)``).
+    var evenShareTarget = 0
 
     init(batch: Batch, options: PlannerOptions) {
         self.batch = batch
@@ -171,9 +173,34 @@ struct PlanningRun {
             return batch.enterprises[a.enterprise].id < batch.enterprises[b.enterprise].id
         }
 
-        report("construct", 0, jobs.count)
+        evenShareTarget = PlanScorer(batch: batch, conflictFree: conflictFree, affinity: affinity, staffer: staffer)
+            .evenShare(statuses: statuses)
+
+        // Initial reviews only: the exact reviewer assignment, then dates.
+        var constructJobs = jobs
+        var assignment: ReviewerAssignmentResult?
+        if !rules.planSite && !jobs.isEmpty && jobs.allSatisfy({ $0.needsInitial && !$0.needsSite }) {
+            if let result = try assignReviewers(jobs) {
+                var rest: [Job] = []
+                var datedAll = true
+                for (j, job) in jobs.enumerated() {
+                    guard let panel = result.panels[j] else { rest.append(job); continue }
+                    if let time = firstFreeTime(job, panel: panel) {
+                        commit(job, Placement(initial: (time, StaffedPanel(experts: panel, leader: nil, value: 0)), site: nil))
+                    } else {
+                        datedAll = false
+                        rest.append(job)
+                    }
+                }
+                constructJobs = rest
+                if datedAll { assignment = result }
+                if result.status == .timeLimit { timedOut = true }
+            }
+        }
+
+        report("construct", 0, constructJobs.count)
         var failed: [(Job, FailureTally)] = []
-        for (n, job) in jobs.enumerated() {
+        for (n, job) in constructJobs.enumerated() {
             if elapsed > timeLimit {
                 timedOut = true
                 failed.append((job, FailureTally()))
@@ -185,7 +212,7 @@ struct PlanningRun {
             } else {
                 failed.append((job, tally))
             }
-            if n % 10 == 9 || n == jobs.count - 1 { report("construct", n + 1, jobs.count) }
+            if n % 10 == 9 || n == constructJobs.count - 1 { report("construct", n + 1, constructJobs.count) }
         }
 
         // Second chance for failed jobs, now that every other job is placed (capacity may have
@@ -197,8 +224,9 @@ struct PlanningRun {
             if let placement = try place(job, tally: &again) { commit(job, placement) } else { stillFailed.append((job, again.slotsTried > 0 ? again : tally)) }
         }
 
-        // Improvement: re-staff every planned panel with all the others fixed.
-        try improve()
+        // Improvement: re-staff every planned panel with all the others fixed (not needed after
+        // the exact reviewer assignment).
+        if assignment == nil { try improve() }
 
         for (job, tally) in stillFailed {
             unscheduled.append(try explain(job, tally))
@@ -210,7 +238,12 @@ struct PlanningRun {
         let scorer = PlanScorer(batch: batch, conflictFree: conflictFree, affinity: affinity, staffer: staffer)
         let result = assembleAssignments()
         let (objective, breakdown, planned) = scorer.score(result, statuses: statuses)
-        let bound = try max(objective, scorer.bound(statuses: statuses, fixed: fixedBy, assignments: result))
+        var bound = try scorer.bound(statuses: statuses, fixed: fixedBy, assignments: result)
+        if let assignment {
+            // The assignment MIP is the objective up to a constant, with the dates relaxed.
+            bound = min(bound, objective + (assignment.bound - assignment.objective))
+        }
+        bound = max(bound, objective)
         report("done", jobs.count, jobs.count, incumbent: objective, bound: bound)
         let gap = abs(bound - objective) / max(1, abs(objective))
         let status: PlanStatus = timedOut ? .timeLimit : (gap <= 1e-9 ? .optimal : .feasible)
@@ -315,7 +348,7 @@ struct PlanningRun {
             if task == .site { value -= w.travel * ledger.travelMinutes(i, to: e.district, at: time) }
             let load = ledger.total(i)
             value -= w.load * Double(load)
-            if load < (batch.experts[i].minTotal ?? rules.minTotal) { value += w.load * 2 }
+            if load < (batch.experts[i].minTotal ?? rules.minTotal) { value += w.minTotal * 2 }
             value += 0.001 * tieBreak(i, job.enterprise, task)
             result.append(Candidate(expert: i, seatValue: value))
         }
@@ -352,6 +385,17 @@ struct PlanningRun {
         } catch let error as GLPKError {
             throw PlannerError.solver(error.description)
         }
+    }
+
+    /// The earliest half-day of the job's window where every expert of a given initial panel is
+    /// free under rules 8 and 10.
+    func firstFreeTime(_ job: Job, panel: [Int]) -> SlotTime? {
+        let e = batch.enterprises[job.enterprise]
+        let earliest = SlotTime(day: max(job.status.window?.earliestInitial ?? rules.start, rules.start), slot: .am)
+        for t in timesBetween(earliest, job.latest) where ledger.parallelCount(.initial, t) < rules.maxParallel(.initial) {
+            if panel.allSatisfy({ ledger.block($0, .initial, t, district: e.district) == nil }) { return t }
+        }
+        return nil
     }
 
     mutating func commit(_ job: Job, _ p: Placement) {

@@ -77,16 +77,31 @@ struct PlanScorer {
                 }
             }
         }
-        let seats = load.reduce(0, +)
-        let target = batch.experts.isEmpty ? 0 : (seats + batch.experts.count - 1) / batch.experts.count
+        let target = evenShare(statuses: statuses)
         for (i, l) in load.enumerated() {
             b.loadExcess += Double(max(0, l - target))
             b.minTotalShortfall += Double(max(0, (batch.experts[i].minTotal ?? rules.minTotal) - l))
         }
         let objective = w.planned * Double(b.plannedEnterprises) + w.expertise * Double(b.coveredReasons)
             + w.affinity * b.affinity + w.continuity * Double(b.continuity) + w.previousExpert * Double(b.previousExperts)
-            - w.travel * b.travelMinutes - w.load * (b.loadExcess + b.minTotalShortfall) + w.buffer * Double(b.bufferDays)
+            - w.travel * b.travelMinutes - w.load * b.loadExcess - w.minTotal * b.minTotalShortfall + w.buffer * Double(b.bufferDays)
         return (objective, b, planned)
+    }
+
+    /// The even share of the batch's demand: ⌈(seats the eligible enterprises' tasks need +
+    /// seats of fixed rows of other enterprises) / pool size⌉. A constant of the batch, so the
+    /// load term does not reward planning less.
+    func evenShare(statuses: [EnterpriseStatus]) -> Int {
+        guard !batch.experts.isEmpty else { return 0 }
+        var seats = 0
+        var eligible = Set<String>()
+        for s in statuses {
+            guard let window = s.window else { continue }
+            eligible.insert(s.enterprise.id)
+            seats += window.tasks.reduce(0) { $0 + rules.panelSize($1) }
+        }
+        for f in batch.fixed where !eligible.contains(f.enterpriseID) { seats += f.experts.count }
+        return (seats + batch.experts.count - 1) / batch.experts.count
     }
 
     /// A valid upper bound on the objective of any plan of the batch with these fixed rows.

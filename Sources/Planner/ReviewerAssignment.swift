@@ -1,0 +1,101 @@
+import Foundation
+import GLPK
+import PanelModel
+
+/// Initial reviews only (`site_inspection.plan = false`): the dates do not bind, and staffing
+/// is the classic reviewer assignment. One GLPK MIP over all conflict-free (enterprise, expert)
+/// pairs gives its exact optimum; the panels are then dated, earliest half-day first.
+struct ReviewerAssignmentResult {
+    /// job index → experts of its panel.
+    var panels: [Int: [Int]]
+    var objective: Double
+    var bound: Double
+    var status: SolveStatus
+}
+
+extension PlanningRun {
+    /// Solves the reviewer-assignment MIP for the given jobs (all needing only an initial review).
+    func assignReviewers(_ jobs: [Job]) throws -> ReviewerAssignmentResult? {
+        let w = rules.weights
+        let size = rules.initialPanelSize
+        var m = Model(name: "reviewer-assignment")
+        m.sense = .maximize
+        let n = batch.experts.count
+        // Load already carried by fixed rows.
+        var fixedLoad = Array(repeating: 0, count: n)
+        var fixedInitial = Array(repeating: 0, count: n)
+        for i in 0..<n { fixedLoad[i] = ledger.total(i); fixedInitial[i] = ledger.initialCount[i] }
+        var x: [[(expert: Int, variable: Variable)]] = []
+        var byExpert: [[Variable]] = Array(repeating: [], count: n)
+        for (j, job) in jobs.enumerated() {
+            let e = batch.enterprises[job.enterprise]
+            let p = try m.addVariable(name: "p_\(j)", kind: .binary, objective: w.planned)
+            var row: [(Int, Variable)] = []
+            for i in conflictFree[job.enterprise] where ledger.cap(i, .initial) - fixedInitial[i] > 0 {
+                let score = batch.hasAffinity ? w.affinity * (affinity["\(batch.experts[i].id)\u{1}\(e.id)"] ?? 0) : 0
+                let v = try m.addVariable(name: "x_\(j)_\(i)", kind: .binary, objective: score + 1e-6 * tieBreak(i, job.enterprise, .initial))
+                row.append((i, v))
+                byExpert[i].append(v)
+            }
+            x.append(row)
+            try m.addEqual(row.map { ($0.1, 1.0) } + [(p, -Double(size))], 0)
+            if rules.requireAuditor {
+                try m.addGreaterOrEqual(row.filter { batch.experts[$0.0].isAuditor }.map { ($0.1, 1.0) } + [(p, -1)], 0)
+            }
+            if rules.requireIndustry {
+                try m.addGreaterOrEqual(row.filter { batch.experts[$0.0].specialties.contains(e.industry) }.map { ($0.1, 1.0) } + [(p, -1)], 0)
+            }
+            if rules.onePerOrganization {
+                var byOrg: [String: [Variable]] = [:]
+                for (i, v) in row { byOrg[batch.experts[i].organization, default: []].append(v) }
+                for org in byOrg.keys.sorted() where byOrg[org]!.count > 1 {
+                    try m.addLessOrEqual(byOrg[org]!.map { ($0, 1.0) }, 1)
+                }
+            }
+            for reason in e.reasons {
+                guard let tags = rules.expertise[reason], !tags.isEmpty else { continue }
+                let covering = row.filter { !batch.experts[$0.0].specialties.isDisjoint(with: tags) }
+                guard !covering.isEmpty else { continue }
+                let y = try m.addVariable(kind: .binary, objective: w.expertise)
+                try m.addLessOrEqual([(y, 1)] + covering.map { ($0.1, -1.0) }, 0)
+            }
+        }
+        let target = evenShareTarget
+        for i in 0..<n where !byExpert[i].isEmpty || fixedLoad[i] > 0 {
+            let cap = ledger.cap(i, .initial) - fixedInitial[i]
+            if !byExpert[i].isEmpty {
+                try m.addLessOrEqual(byExpert[i].map { ($0, 1.0) }, Double(max(0, cap)))
+                // Excess over the even share and shortfall below min_total, both penalised.
+                if w.load > 0 {
+                    let excess = try m.addVariable(lowerBound: 0, objective: -w.load)
+                    try m.addGreaterOrEqual([(excess, 1)] + byExpert[i].map { ($0, -1.0) }, Double(fixedLoad[i] - target))
+                }
+                let minTotal = batch.experts[i].minTotal ?? rules.minTotal
+                if minTotal > fixedLoad[i] && w.minTotal > 0 {
+                    let short = try m.addVariable(lowerBound: 0, objective: -w.minTotal)
+                    try m.addGreaterOrEqual([(short, 1)] + byExpert[i].map { ($0, 1.0) }, Double(minTotal - fixedLoad[i]))
+                }
+            }
+        }
+        let left = max(0.5, timeLimit - elapsed)
+        let solution: Solution
+        do {
+            solution = try m.solve(options: SolveOptions(timeLimitSeconds: left, relativeGap: rules.mipGap, progress: { [options, start] p in
+                options.progress?(PlannerProgress(phase: "assign", done: 0, total: jobs.count, incumbent: p.incumbent, bound: p.bound,
+                                                  elapsedSeconds: Date().timeIntervalSince(start)))
+                return true
+            }))
+        } catch let error as GLPKError {
+            throw PlannerError.solver(error.description)
+        }
+        guard solution.status.hasSolution else { return nil }
+        var panels: [Int: [Int]] = [:]
+        for (j, row) in x.enumerated() {
+            let chosen = row.filter { solution.integerValue($0.variable) == 1 }.map(\.expert)
+            if chosen.count == size { panels[j] = chosen.sorted() }
+        }
+        return ReviewerAssignmentResult(panels: panels, objective: solution.objective,
+                                        bound: max(solution.objective, solution.bound ?? solution.objective), status: solution.status)
+    }
+}
+
