@@ -42,7 +42,7 @@ let package = Package(
         ),
         .executableTarget(name: "panelplan", dependencies: ["PanelPlanCLI"]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
-        .testTarget(name: "PanelModelTests", dependencies: ["PanelModel", "Workflow"]),
+        .testTarget(name: "PanelModelTests", dependencies: ["PanelModel", "Workflow"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PlannerTests",
             dependencies: ["PanelModel", "Workflow", "Planner", "Reports", "BatchGenerator"]

@@ -105,9 +105,9 @@ public struct BatchGenerator {
             // Deadlines spread over the horizon, never in its first five weeks.
             var deadline = start + int(min(35, horizon)...horizon)
             if p.specialCases && n == 9 { deadline = start + min(40, horizon) }  // a late extension request
-            let listed = deadline.addingMonths(-int(10...14))
-            let registered = listed + int(5...28)
-            let planFiled = registered + int(5...30)
+            let listed = min(deadline.addingMonths(-int(10...14)), today - int(70...120))
+            let registered = min(listed + int(5...28), today - 40)
+            let planFiled = min(registered + int(5...30), today - 20)
             var draft: Day? = today - int(0...45)
             if chance(0.08) { draft = nil }
             let name = "深圳市\(String((0..<2).map { _ in pick(Self.companyWords) }))\(ind.zh)有限公司"

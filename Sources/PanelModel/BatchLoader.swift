@@ -26,6 +26,10 @@ struct Located<T> {
 struct LoadContext {
     let folder: String
     var diagnostics: [Diagnostic] = []
+    /// Whether experts.csv / enterprises.csv were read. When a whole file failed, references to
+    /// it are not checked: each would be reported again as unknown, burying the real error.
+    var expertsLoaded = false
+    var enterprisesLoaded = false
     var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
@@ -67,7 +71,7 @@ struct LoadContext {
 
     mutating func required(_ t: CSVTable, _ r: Int, _ column: String) -> String? {
         guard let v = t.value(r, column) else {
-            error(t.file, t.lines[r], column, nil, "value is required")
+            error(t.file, t.lines[r], t.columnName(column), nil, "value is required")
             return nil
         }
         return v
@@ -76,7 +80,7 @@ struct LoadContext {
     mutating func identifier(_ t: CSVTable, _ r: Int, _ column: String, required isRequired: Bool = true) -> String? {
         guard let v = isRequired ? required(t, r, column) : t.value(r, column) else { return nil }
         guard isValidIdentifier(v) else {
-            error(t.file, t.lines[r], column, v, "'\(v)' is not a valid id (expected letters, digits, '-', '_' or '.')")
+            error(t.file, t.lines[r], t.columnName(column), v, "'\(v)' is not a valid id (expected letters, digits, '-', '_' or '.')")
             return nil
         }
         return v
@@ -85,7 +89,7 @@ struct LoadContext {
     mutating func date(_ t: CSVTable, _ r: Int, _ column: String, required isRequired: Bool = false) -> Day? {
         guard let v = isRequired ? required(t, r, column) : t.value(r, column) else { return nil }
         guard let d = Day(iso: v) else {
-            error(t.file, t.lines[r], column, v, "'\(v)' is not a date (expected YYYY-MM-DD)")
+            error(t.file, t.lines[r], t.columnName(column), v, "'\(v)' is not a date (expected YYYY-MM-DD)")
             return nil
         }
         return d
@@ -94,7 +98,7 @@ struct LoadContext {
     mutating func boolean(_ t: CSVTable, _ r: Int, _ column: String) -> Bool? {
         guard let v = t.value(r, column) else { return nil }
         guard let b = parseBoolean(v) else {
-            error(t.file, t.lines[r], column, v, "'\(v)' is not a boolean (expected yes/no, true/false, 1/0, 是/否)")
+            error(t.file, t.lines[r], t.columnName(column), v, "'\(v)' is not a boolean (expected yes/no, true/false, 1/0, 是/否)")
             return nil
         }
         return b
@@ -103,7 +107,7 @@ struct LoadContext {
     mutating func count(_ t: CSVTable, _ r: Int, _ column: String, minimum: Int = 0) -> Int? {
         guard let v = t.value(r, column) else { return nil }
         guard let n = Int(v), n >= minimum else {
-            error(t.file, t.lines[r], column, v, "'\(v)' is not a whole number ≥ \(minimum)")
+            error(t.file, t.lines[r], t.columnName(column), v, "'\(v)' is not a whole number ≥ \(minimum)")
             return nil
         }
         return n
@@ -112,10 +116,10 @@ struct LoadContext {
     mutating func district(_ t: CSVTable, _ r: Int, _ column: String, required isRequired: Bool) -> String? {
         guard let v = isRequired ? required(t, r, column) : t.value(r, column) else { return nil }
         if let d = DistrictTable.shenzhen.lookup(v) { return d.code }
-        let hints = DistrictTable.shenzhen.suggestions(for: v).map { "\($0.nameZh.replacingOccurrences(of: "区", with: ""))/\($0.code)" }
+        let hints = DistrictTable.shenzhen.suggestions(for: v).map { "\($0.shortNameZh)/\($0.code)" }
         let hint = hints.isEmpty ? "expected one of " + DistrictTable.shenzhen.districts.map(\.code).joined(separator: ", ")
             : "did you mean \(hints.joined(separator: " or "))?"
-        error(t.file, t.lines[r], column, v, "unknown district '\(v)' (\(hint))")
+        error(t.file, t.lines[r], t.columnName(column), v, "unknown district '\(v)' (\(hint))")
         return nil
     }
 
@@ -159,7 +163,7 @@ struct LoadContext {
             }
         }
         for e in enterprises {
-            for p in e.previousExperts where !expertIDs.contains(p) {
+            for p in e.previousExperts where expertsLoaded && !expertIDs.contains(p) {
                 warning("enterprises.csv", e.line, "previous_experts", p, "previous expert '\(p)' is not in experts.csv")
             }
         }
@@ -191,7 +195,7 @@ struct LoadContext {
             for e in enterprises {
                 if let d = e.draftSubmitted, d > e.effectiveDeadline.addingMonths(-1) {
                     warning("enterprises.csv", e.line, "draft_submitted", d.iso,
-                            "late draft: due by \(e.effectiveDeadline.addingMonths(-1).iso) (deadline − 1 month)")
+                            "late draft: submitted \(d.iso), due by \(e.effectiveDeadline.addingMonths(-1).iso) (deadline − 1 month)")
                 }
                 let dated: [(String, Day?)] = [("registered", e.registered), ("plan_filed", e.planFiled),
                     ("draft_submitted", e.draftSubmitted), ("extension_requested", e.extensionRequested),
@@ -223,7 +227,7 @@ struct LoadContext {
             switch kind.lowercased() {
             case "holiday": calendar.add(d, isHoliday: true, name: t.value(r, "name") ?? "")
             case "workday": calendar.add(d, isHoliday: false, name: t.value(r, "name") ?? "")
-            default: error(t.file, t.lines[r], "kind", kind, "'\(kind)' is not a kind (expected holiday or workday)")
+            default: error(t.file, t.lines[r], t.columnName("kind"), kind, "'\(kind)' is not a kind (expected holiday or workday)")
             }
         }
     }
@@ -234,7 +238,7 @@ struct LoadContext {
             let a = district(t, r, "from", required: true), b = district(t, r, "to", required: true)
             guard let v = required(t, r, "minutes") else { continue }
             guard let m = Double(v), m >= 0, m.isFinite else {
-                error(t.file, t.lines[r], "minutes", v, "'\(v)' is not a number of minutes ≥ 0")
+                error(t.file, t.lines[r], t.columnName("minutes"), v, "'\(v)' is not a number of minutes ≥ 0")
                 continue
             }
             guard let a, let b else { continue }
@@ -248,15 +252,17 @@ struct LoadContext {
             return ([:], readText("organizations.csv") != nil)
         }
         var result: [String: Organization] = [:]
+        var firstLine: [String: Int] = [:]
         for r in t.rows.indices {
             guard let id = identifier(t, r, "id") else { continue }
-            if result[id] != nil {
-                error(t.file, t.lines[r], "id", id, "duplicate id '\(id)'")
+            if let first = firstLine[id] {
+                error(t.file, t.lines[r], t.columnName("id"), id, "duplicate id '\(id)' (first on line \(first))")
                 continue
             }
+            firstLine[id] = t.lines[r]
             let kindText = t.value(r, "kind")?.lowercased() ?? "other"
             guard let kind = OrganizationKind(rawValue: kindText) else {
-                error(t.file, t.lines[r], "kind", kindText,
+                error(t.file, t.lines[r], t.columnName("kind"), kindText,
                       "'\(kindText)' is not an organization kind (expected \(OrganizationKind.allCases.map(\.rawValue).joined(separator: ", ")))")
                 continue
             }
@@ -267,6 +273,7 @@ struct LoadContext {
 
     mutating func loadExperts(rules: BatchRules?) -> [Expert] {
         guard let t = table("experts.csv", required: true, columns: ["id", "name", "organization"]) else { return [] }
+        expertsLoaded = true
         var experts: [Expert] = []
         var seen: [String: Int] = [:]
         for r in t.rows.indices {
@@ -280,7 +287,7 @@ struct LoadContext {
             let maxInitial = count(t, r, "max_initial"), maxSite = count(t, r, "max_site"), minTotal = count(t, r, "min_total")
             guard let id, let name, let organization else { continue }
             if let first = seen[id] {
-                error(t.file, line, "id", id, "duplicate id '\(id)' (first on line \(first))")
+                error(t.file, line, t.columnName("id"), id, "duplicate id '\(id)' (first on line \(first))")
                 continue
             }
             seen[id] = line
@@ -297,6 +304,7 @@ struct LoadContext {
     mutating func loadEnterprises(rules: BatchRules?) -> [Enterprise] {
         guard let t = table("enterprises.csv", required: true,
                             columns: ["id", "name", "district", "industry", "listed", "deadline"]) else { return [] }
+        enterprisesLoaded = true
         var result: [Enterprise] = []
         var seen: [String: Int] = [:]
         for r in t.rows.indices {
@@ -310,7 +318,7 @@ struct LoadContext {
                 if let reason = ListingReason(rawValue: code.lowercased()) {
                     if !reasons.contains(reason) { reasons.append(reason) }
                 } else {
-                    error(t.file, line, "reasons", code,
+                    error(t.file, line, t.columnName("reasons"), code,
                           "unknown listing reason '\(code)' (expected \(ListingReason.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
             }
@@ -324,24 +332,24 @@ struct LoadContext {
             var result_: InspectionResult?
             if let v = t.value(r, "result") {
                 result_ = InspectionResult(rawValue: v.lowercased())
-                if result_ == nil { error(t.file, line, "result", v, "'\(v)' is not a result (expected pass or fail)") }
+                if result_ == nil { error(t.file, line, t.columnName("result"), v, "'\(v)' is not a result (expected pass or fail)") }
             }
             let previous = LoadContext.list(t.value(r, "previous_experts"))
             if let listed, let deadline, deadline < listed {
-                error(t.file, line, "deadline", deadline.iso, "deadline \(deadline.iso) is before the listing date \(listed.iso)")
+                error(t.file, line, t.columnName("deadline"), deadline.iso, "deadline \(deadline.iso) is before the listing date \(listed.iso)")
             }
             if let deadline, let extended, extended < deadline {
-                error(t.file, line, "extended_deadline", extended.iso, "extended deadline \(extended.iso) is before the deadline \(deadline.iso)")
+                error(t.file, line, t.columnName("extended_deadline"), extended.iso, "extended deadline \(extended.iso) is before the deadline \(deadline.iso)")
             }
             if let i = initialDone, let s = siteDone, s < i {
-                error(t.file, line, "site_inspection_done", s.iso, "site inspection \(s.iso) is before the initial review \(i.iso)")
+                error(t.file, line, t.columnName("site_inspection_done"), s.iso, "site inspection \(s.iso) is before the initial review \(i.iso)")
             }
             if result_ != nil && siteDone == nil {
-                warning(t.file, line, "result", t.value(r, "result"), "a result without site_inspection_done")
+                warning(t.file, line, t.columnName("result"), t.value(r, "result"), "a result without site_inspection_done")
             }
             guard let id, let name, let district, let industry, let listed, let deadline else { continue }
             if let first = seen[id] {
-                error(t.file, line, "id", id, "duplicate id '\(id)' (first on line \(first))")
+                error(t.file, line, t.columnName("id"), id, "duplicate id '\(id)' (first on line \(first))")
                 continue
             }
             seen[id] = line
@@ -361,9 +369,9 @@ struct LoadContext {
         for r in t.rows.indices {
             guard let e = identifier(t, r, "expert_id"), let w = identifier(t, r, "with") else { continue }
             var ok = true
-            if !experts.contains(e) { error(t.file, t.lines[r], "expert_id", e, "unknown expert '\(e)' (not in experts.csv)"); ok = false }
-            if !targets.contains(w) {
-                error(t.file, t.lines[r], "with", w, "'\(w)' is neither an enterprise nor a known organization"); ok = false
+            if expertsLoaded && !experts.contains(e) { error(t.file, t.lines[r], t.columnName("expert_id"), e, "unknown expert '\(e)' (not in experts.csv)"); ok = false }
+            if expertsLoaded && enterprisesLoaded && !targets.contains(w) {
+                error(t.file, t.lines[r], t.columnName("with"), w, "'\(w)' is neither an enterprise nor a known organization"); ok = false
             }
             if ok { result.append(Conflict(expertID: e, with: w, reason: t.value(r, "reason") ?? "")) }
         }
@@ -378,8 +386,8 @@ struct LoadContext {
             let from = date(t, r, "from", required: true)
             let to = date(t, r, "to") ?? from
             guard let e, let from, let to else { continue }
-            if !experts.contains(e) { error(t.file, t.lines[r], "expert_id", e, "unknown expert '\(e)' (not in experts.csv)"); continue }
-            if to < from { error(t.file, t.lines[r], "to", to.iso, "'to' \(to.iso) is before 'from' \(from.iso)"); continue }
+            if expertsLoaded && !experts.contains(e) { error(t.file, t.lines[r], t.columnName("expert_id"), e, "unknown expert '\(e)' (not in experts.csv)"); continue }
+            if to < from { error(t.file, t.lines[r], t.columnName("to"), to.iso, "'to' \(to.iso) is before 'from' \(from.iso)"); continue }
             result.append(Unavailability(expertID: e, from: from, to: to, reason: t.value(r, "reason") ?? ""))
         }
         return result
@@ -393,12 +401,12 @@ struct LoadContext {
             guard let e = identifier(t, r, "expert_id"), let n = identifier(t, r, "enterprise_id"),
                   let v = required(t, r, "score") else { continue }
             guard let score = Double(v), score.isFinite else {
-                error(t.file, t.lines[r], "score", v, "'\(v)' is not a number"); continue
+                error(t.file, t.lines[r], t.columnName("score"), v, "'\(v)' is not a number"); continue
             }
             var ok = true
-            if !experts.contains(e) { error(t.file, t.lines[r], "expert_id", e, "unknown expert '\(e)' (not in experts.csv)"); ok = false }
-            if !enterprises.contains(n) { error(t.file, t.lines[r], "enterprise_id", n, "unknown enterprise '\(n)' (not in enterprises.csv)"); ok = false }
-            if !seen.insert("\(e)\u{1}\(n)").inserted { error(t.file, t.lines[r], "expert_id", e, "duplicate pair \(e), \(n)"); ok = false }
+            if expertsLoaded && !experts.contains(e) { error(t.file, t.lines[r], t.columnName("expert_id"), e, "unknown expert '\(e)' (not in experts.csv)"); ok = false }
+            if enterprisesLoaded && !enterprises.contains(n) { error(t.file, t.lines[r], t.columnName("enterprise_id"), n, "unknown enterprise '\(n)' (not in enterprises.csv)"); ok = false }
+            if !seen.insert("\(e)\u{1}\(n)").inserted { error(t.file, t.lines[r], t.columnName("expert_id"), e, "duplicate pair \(e), \(n)"); ok = false }
             if ok { result.append(Affinity(expertID: e, enterpriseID: n, score: score)) }
         }
         return (result, true)
@@ -414,33 +422,36 @@ struct LoadContext {
             var task: TaskKind?
             if let v = required(t, r, "task") {
                 task = TaskKind(rawValue: v.lowercased())
-                if task == nil { error(t.file, line, "task", v, "'\(v)' is not a task (expected initial or site)") }
+                if task == nil { error(t.file, line, t.columnName("task"), v, "'\(v)' is not a task (expected initial or site)") }
             }
             let d = date(t, r, "date", required: true)
             var slot: Slot?
             if let v = required(t, r, "slot") {
                 slot = Slot(rawValue: v.lowercased())
-                if slot == nil { error(t.file, line, "slot", v, "'\(v)' is not a slot (expected am or pm)") }
+                if slot == nil { error(t.file, line, t.columnName("slot"), v, "'\(v)' is not a slot (expected am or pm)") }
             }
             let panel = LoadContext.list(t.value(r, "experts"))
-            if panel.isEmpty { error(t.file, line, "experts", nil, "value is required (a ';' list of expert ids)") }
-            for e in panel where !experts.contains(e) { error(t.file, line, "experts", e, "unknown expert '\(e)' (not in experts.csv)") }
-            if Set(panel).count != panel.count { error(t.file, line, "experts", t.value(r, "experts"), "an expert is listed twice") }
+            if panel.isEmpty { error(t.file, line, t.columnName("experts"), nil, "value is required (a ';' list of expert ids)") }
+            for e in panel where expertsLoaded && !experts.contains(e) { error(t.file, line, t.columnName("experts"), e, "unknown expert '\(e)' (not in experts.csv)") }
+            var seenInPanel = Set<String>()
+            for e in panel where !seenInPanel.insert(e).inserted {
+                error(t.file, line, t.columnName("experts"), e, "expert '\(e)' is listed twice in one panel")
+            }
             let leader = t.value(r, "leader")
-            if let n, !enterprises.contains(n) { error(t.file, line, "enterprise_id", n, "unknown enterprise '\(n)' (not in enterprises.csv)") }
+            if let n, enterprisesLoaded, !enterprises.contains(n) { error(t.file, line, t.columnName("enterprise_id"), n, "unknown enterprise '\(n)' (not in enterprises.csv)") }
             if let leader {
-                if task == .initial { error(t.file, line, "leader", leader, "an initial review has no leader (leave it empty)") }
-                else if !panel.contains(leader) { error(t.file, line, "leader", leader, "leader '\(leader)' is not one of the row's experts") }
+                if task == .initial { error(t.file, line, t.columnName("leader"), leader, "an initial review has no leader (leave it empty)") }
+                else if !panel.contains(leader) { error(t.file, line, t.columnName("leader"), leader, "leader '\(leader)' is not one of the row's experts") }
             } else if task == .site {
-                error(t.file, line, "leader", nil, "a site inspection needs its leader (one of the row's experts)")
+                error(t.file, line, t.columnName("leader"), nil, "a site inspection needs its leader (one of the row's experts)")
             }
             guard let n, let task, let d, let slot else { continue }
             if !seen.insert("\(n)\u{1}\(task.rawValue)").inserted {
-                error(t.file, line, "task", task.rawValue, "\(n) already has a fixed \(task.rawValue) row")
+                error(t.file, line, t.columnName("task"), task.rawValue, "\(n) already has a fixed \(task.rawValue) row")
                 continue
             }
             if let rules, panel.count != rules.panelSize(task) {
-                warning(t.file, line, "experts", t.value(r, "experts"),
+                warning(t.file, line, t.columnName("experts"), t.value(r, "experts"),
                         "\(panel.count) experts, but \(task.rawValue) panels have \(rules.panelSize(task)); kept as fixed")
             }
             result.append(Assignment(enterpriseID: n, task: task, day: d, slot: slot, experts: panel, leader: leader))

@@ -6,6 +6,8 @@ struct CSVTable {
     let file: String
     /// Canonical (English) column name → column index.
     let columns: [String: Int]
+    /// Canonical column name → the header as written in the file (e.g. 区 for district).
+    let headers: [String: String]
     let rows: [[String]]
     /// 1-based physical line of each row (the header is line 1).
     let lines: [Int]
@@ -28,11 +30,16 @@ struct CSVTable {
     static func parse(_ rawText: String, file: String, diagnostics: inout [Diagnostic]) -> CSVTable? {
         var text = rawText
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.trimmingWhitespace().isEmpty {
+            diagnostics.append(Diagnostic(.error, file: file, "the file is empty: expected a header row"))
+            return nil
+        }
         let lineStarts = recordStartLines(text)
         do {
             let reader = try CSVReader(string: text, hasHeaderRow: true)
             let header = reader.headerRow ?? []
             var columns: [String: Int] = [:]
+            var headers: [String: String] = [:]
             for (i, h) in header.enumerated() {
                 let name = canonical(h)
                 if name.isEmpty { continue }
@@ -42,6 +49,7 @@ struct CSVTable {
                     continue
                 }
                 columns[name] = i
+                headers[name] = h.trimmingWhitespace()
             }
             var rows: [[String]] = []
             var lines: [Int] = []
@@ -53,7 +61,7 @@ struct CSVTable {
                 rows.append(row)
                 lines.append(line)
             }
-            return CSVTable(file: file, columns: columns, rows: rows, lines: lines)
+            return CSVTable(file: file, columns: columns, headers: headers, rows: rows, lines: lines)
         } catch {
             diagnostics.append(Diagnostic(.error, file: file, "not a valid CSV file: \(error)"))
             return nil
@@ -87,6 +95,13 @@ struct CSVTable {
     }
 
     func has(_ column: String) -> Bool { columns[column] != nil }
+
+    /// The column's name for messages: as written in the file, with the canonical name when
+    /// they differ (`区 (district)`).
+    func columnName(_ column: String) -> String {
+        guard let written = headers[column], written.lowercased() != column else { return column }
+        return "\(written)' ('\(column)"
+    }
 
     /// The trimmed cell, nil when the column is absent or the cell empty.
     func value(_ row: Int, _ column: String) -> String? {

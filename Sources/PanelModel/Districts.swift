@@ -12,6 +12,14 @@ public struct District: Sendable, Hashable {
     public var latitude: Double
     /// Longitude of the centre, degrees.
     public var longitude: Double
+
+    /// The Chinese name without 区, 新区 or 特别合作区: 福田, 大鹏, 深汕.
+    public var shortNameZh: String {
+        for suffix in ["特别合作区", "新区", "区"] where nameZh.hasSuffix(suffix) && nameZh.count > suffix.count {
+            return String(nameZh.dropLast(suffix.count))
+        }
+        return nameZh
+    }
 }
 
 /// Shenzhen's districts and the travel times between them.
@@ -43,8 +51,7 @@ public struct DistrictTable: Sendable {
             for key in [d.code, d.nameZh, d.nameEn, d.nameEn.replacingOccurrences(of: "'", with: "")] {
                 keys[Self.normalize(key)] = d
             }
-            if d.nameZh.hasSuffix("区") { keys[Self.normalize(String(d.nameZh.dropLast()))] = d }
-            if d.nameZh.hasSuffix("新区") { keys[Self.normalize(String(d.nameZh.dropLast(2)))] = d }
+            keys[Self.normalize(d.shortNameZh)] = d
         }
         byKey = keys
     }

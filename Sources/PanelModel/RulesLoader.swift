@@ -32,13 +32,13 @@ extension LoadContext {
         rules.name = reader.string("batch", "name") ?? ""
 
         rules.planInitial = reader.bool("initial_review", "plan") ?? rules.planInitial
-        rules.initialPanelSize = reader.int("initial_review", "panel_size", min: 1) ?? rules.initialPanelSize
-        rules.leadDays = reader.int("initial_review", "lead_days", min: 0) ?? rules.leadDays
+        rules.initialPanelSize = reader.int("initial_review", "panel_size", min: 1, max: 50) ?? rules.initialPanelSize
+        rules.leadDays = reader.int("initial_review", "lead_days", min: 0, max: 250) ?? rules.leadDays
         rules.initialMaxParallel = reader.int("initial_review", "max_parallel", min: 1) ?? rules.initialMaxParallel
 
         rules.planSite = reader.bool("site_inspection", "plan") ?? rules.planSite
-        rules.sitePanelSize = reader.int("site_inspection", "panel_size", min: 1) ?? rules.sitePanelSize
-        rules.revisionDays = reader.int("site_inspection", "revision_days", min: 0) ?? rules.revisionDays
+        rules.sitePanelSize = reader.int("site_inspection", "panel_size", min: 1, max: 50) ?? rules.sitePanelSize
+        rules.revisionDays = reader.int("site_inspection", "revision_days", min: 0, max: 250) ?? rules.revisionDays
         rules.siteMaxParallel = reader.int("site_inspection", "max_parallel", min: 1) ?? rules.siteMaxParallel
         rules.maxTravelMinutes = reader.double("site_inspection", "max_travel_minutes", min: 0) ?? rules.maxTravelMinutes
 
@@ -69,6 +69,7 @@ extension LoadContext {
         }
 
         rules.timeLimitSeconds = reader.double("solver", "time_limit_seconds", min: 0.01) ?? rules.timeLimitSeconds
+        if rules.timeLimitSeconds > 86_400 { reader.fail("solver", "time_limit_seconds", "\(rules.timeLimitSeconds)", "more than a day makes no sense for a nightly plan") }
         if let seed = reader.int("solver", "seed", min: 0) { rules.seed = UInt64(seed) }
         rules.mipGap = reader.double("solver", "mip_gap", min: 0) ?? rules.mipGap
 
@@ -114,7 +115,7 @@ struct TOMLReader {
 
     init(root: TOMLTable, text: String) {
         self.root = root
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     }
 
     /// The 1-based line of `key` inside `[section]`, found by scanning the text.
@@ -186,10 +187,11 @@ struct TOMLReader {
         return nil
     }
 
-    mutating func int(_ section: String, _ key: String, min: Int) -> Int? {
+    mutating func int(_ section: String, _ key: String, min: Int, max: Int = 100_000) -> Int? {
         guard let v = value(section, key) else { return nil }
         guard let n = v.int else { fail(section, key, v.debugDescription, "expected a whole number ≥ \(min), found \(v.debugDescription)"); return nil }
         guard n >= min else { fail(section, key, "\(n)", "\(n) makes no sense here: expected a whole number ≥ \(min)"); return nil }
+        guard n <= max else { fail(section, key, "\(n)", "\(n) makes no sense here: expected at most \(max)"); return nil }
         return n
     }
 
@@ -213,10 +215,10 @@ struct TOMLReader {
 
     mutating func stringList(_ section: String, _ key: String) -> [String]? {
         guard let v = value(section, key) else { return nil }
-        guard let a = v.array else { fail(section, key, v.debugDescription, "expected a list of specialty strings"); return nil }
+        guard let a = v.array else { fail(section, key, v.debugDescription, "expected a list of specialty strings, found \(v.debugDescription)"); return nil }
         var out: [String] = []
         for item in a {
-            guard let s = item.string else { fail(section, key, item.debugDescription, "expected a list of specialty strings"); return nil }
+            guard let s = item.string else { fail(section, key, item.debugDescription, "expected a list of specialty strings, found \(item.debugDescription)"); return nil }
             out.append(s)
         }
         return out

@@ -12,7 +12,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let b = try loadBatchOrExit(batch)
-        for w in b.warnings { print("warning: \(w)") }
+        var err = StandardError()
+        for w in b.warnings { print("warning: \(w)", to: &err) }
         let statuses = b.enterprises.map { WorkflowRules.status($0, rules: b.rules, calendar: b.calendar) }
         let eligible = statuses.filter { $0.window != nil }
         print("\(batch): OK — \(b.experts.count) experts, \(b.enterprises.count) enterprises, \(b.organizations.count) organizations, \(b.conflicts.count) conflicts, \(b.unavailability.count) unavailability periods, \(b.fixed.count) fixed rows")

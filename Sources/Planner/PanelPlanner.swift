@@ -77,6 +77,9 @@ struct PlanningRun {
     var timedOut = false
     /// ⌈demand seats / pool size⌉ (see ``PlanScorer/evenShare(statuses:)``).
     var evenShareTarget = 0
+    /// The charge for seating a leader-capable expert on a site panel they do not lead: leaders
+    /// are the scarcest resource of site panels (one per panel, usually a fifth of the pool).
+    let leaderReserve = 30.0
 
     init(batch: Batch, options: PlannerOptions) {
         self.batch = batch
@@ -373,7 +376,8 @@ struct PlanningRun {
             return nil
         }
         let e = batch.enterprises[job.enterprise]
-        let request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: initialPanel)
+        var request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: initialPanel)
+        request.leaderReserve = leaderReserve
         let cands = candidates(job, task, time)
         do {
             switch try staffer.staff(request, cands) {
@@ -428,11 +432,16 @@ struct PlanningRun {
                 ledger.remove(task, current.time, district: e.district, experts: current.panel.experts)
                 let job = Job(enterprise: k, status: WorkflowRules.status(e, rules: rules, calendar: calendar),
                               needsInitial: task == .initial, needsSite: task == .site, fixedInitial: nil, fixedSite: nil, latest: rules.end)
-                let request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: initialPanel)
+                var request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: initialPanel)
+                request.leaderReserve = leaderReserve
                 let cands = candidates(job, task, current.time)
                 let seat = Dictionary(uniqueKeysWithValues: cands.map { ($0.expert, $0.seatValue) })
-                let currentValue = staffer.coverageValue(request, panel: current.panel.experts)
+                var currentValue = staffer.coverageValue(request, panel: current.panel.experts)
                     + current.panel.experts.reduce(0.0) { $0 + (seat[$1] ?? 0) }
+                if task == .site {
+                    let leaders = current.panel.experts.filter { batch.experts[$0].canLead }.count
+                    currentValue -= leaderReserve * Double(leaders - 1)
+                }
                 var replacement = current.panel
                 if case .success(let better)? = try? staffer.staff(request, cands), better.value > currentValue + 1e-6 {
                     replacement = better

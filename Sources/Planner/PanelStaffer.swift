@@ -15,6 +15,9 @@ struct PanelRequest {
     var size: Int
     /// The initial panel (for continuity), when known.
     var initialPanel: [Int]
+    /// Value of keeping a leader-capable expert free for a panel they could lead: charged when
+    /// one sits on a site panel without leading it (a heuristic term, not part of the objective).
+    var leaderReserve: Double = 0
     var needsLeader: Bool { task == .site }
 }
 
@@ -103,13 +106,14 @@ struct PanelStaffer {
         m.sense = .maximize
         var x: [Variable] = []
         for c in candidates {
-            x.append(try m.addVariable(kind: .binary, objective: c.seatValue))
+            let reserve = request.needsLeader && experts[c.expert].canLead ? request.leaderReserve : 0
+            x.append(try m.addVariable(kind: .binary, objective: c.seatValue - reserve))
         }
         try m.addEqual(x.map { ($0, 1.0) }, Double(request.size))
         var z: [Int: Variable] = [:]
         if request.needsLeader {
             for (k, c) in candidates.enumerated() where experts[c.expert].canLead {
-                let v = try m.addVariable(kind: .binary)
+                let v = try m.addVariable(kind: .binary, objective: request.leaderReserve)
                 z[k] = v
                 try m.addLessOrEqual([(v, 1), (x[k], -1)], 0)
             }

@@ -1,3 +1,4 @@
+import GLPK
 import PanelModel
 import Workflow
 
@@ -125,45 +126,92 @@ struct PlanScorer {
                 }
             }
         }
+        // Open tasks: each one's best value alone (a panel MIP over the whole conflict-free pool),
+        // then an LP over "planned" and "task held" fractions with the batch's aggregate capacities.
+        var m = Model(name: "bound")
+        m.sense = .maximize
+        var seatsUsed: [TaskKind: [Term]] = [.initial: [], .site: []]
+        var leaderUse: [Term] = []
+        var auditorUse: [TaskKind: [Term]] = [.initial: [], .site: []]
+        var industryUse: [TaskKind: [String: [Term]]] = [.initial: [:], .site: [:]]
+        var any = false
         for (k, s) in statuses.enumerated() {
             guard let window = s.window else { continue }
             let e = batch.enterprises[k]
             let fixedTasks = fixed[e.id] ?? [:]
-            var value = w.planned
-            var feasible = true
-            // The earliest half-day each open task could take, ignoring all other tasks.
+            let open = window.tasks.filter { fixedTasks[$0] == nil }
+            guard !open.isEmpty else {
+                total += w.planned  // every task fixed: planned for certain
+                continue
+            }
+            // The earliest day each open task could take, ignoring all other tasks.
+            let firstInitial = batch.calendar.workingDayList(from: max(window.earliestInitial ?? rules.start, rules.start),
+                                                             through: min(rules.end, window.deadline)).first
             var earliestSite: Day?
             if window.tasks.contains(.initial) && fixedTasks[.initial] == nil {
-                let first = max(window.earliestInitial ?? rules.start, rules.start)
-                guard let day = batch.calendar.workingDayList(from: first, through: window.latestSite).first else { continue }
-                earliestSite = batch.calendar.addingWorkingDays(rules.revisionDays, to: day)
+                earliestSite = firstInitial.map { batch.calendar.addingWorkingDays(rules.revisionDays, to: $0) }
             } else if let f = fixedTasks[.initial] {
                 earliestSite = batch.calendar.addingWorkingDays(rules.revisionDays, to: f.day)
             } else {
                 earliestSite = window.earliestSite
             }
-            for task in window.tasks where fixedTasks[task] == nil {
+            var held: [Variable] = []
+            var allFeasible = true
+            for task in open {
+                var value = 0.0
+                if task == .initial && firstInitial == nil { allFeasible = false; continue }
+                if task == .site {
+                    guard let from = earliestSite.map({ max($0, rules.start) }), from <= window.latestSite else { allFeasible = false; continue }
+                    value += w.buffer * Double(buffer(site: from, deadline: window.deadline))
+                    if rules.continuity == .prefer { value += w.continuity }
+                }
                 let pool = conflictFree[k].filter { i in
-                        let cap = task == .initial ? (batch.experts[i].maxInitial ?? rules.maxInitial) : (batch.experts[i].maxSite ?? rules.maxSite)
-                        return cap > 0
-                    }
+                    (task == .initial ? (batch.experts[i].maxInitial ?? rules.maxInitial) : (batch.experts[i].maxSite ?? rules.maxSite)) > 0
+                }
                 let candidates = pool.map { i in
                     Candidate(expert: i, seatValue: batch.hasAffinity ? w.affinity * affinityScore(batch.experts[i].id, e.id) : 0)
                 }
                 let request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: [])
-                guard case .success(let best) = try staffer.staff(request, candidates) else { feasible = false; break }
+                guard case .success(let best) = try staffer.staff(request, candidates) else { allFeasible = false; continue }
                 value += best.value
-                if task == .site {
-                    if rules.continuity == .prefer { value += w.continuity }
-                    if let s = earliestSite {
-                        let from = max(s, rules.start)
-                        guard from <= window.latestSite else { feasible = false; break }
-                        value += w.buffer * Double(buffer(site: from, deadline: window.deadline))
-                    }
-                }
+                let r = try m.addVariable(lowerBound: 0, upperBound: 1, objective: max(0, value))
+                held.append(r)
+                any = true
+                seatsUsed[task]!.append((r, Double(rules.panelSize(task))))
+                if task == .site { leaderUse.append((r, 1)) }
+                if rules.requireAuditor { auditorUse[task]!.append((r, 1)) }
+                if rules.requireIndustry { industryUse[task]![e.industry, default: []].append((r, 1)) }
             }
-            if feasible { total += value }
+            if allFeasible && !held.isEmpty {
+                let q = try m.addVariable(lowerBound: 0, upperBound: 1, objective: w.planned)
+                for r in held { try m.addLessOrEqual([(q, 1), (r, -1)], 0) }
+            }
         }
-        return total
+        guard any else { return total }
+        // Aggregate capacities: seats, leaders, auditors and industry experts per task kind
+        // (caps left after the fixed rows), and max_parallel over the horizon's half-days.
+        let slots = Double(2 * batch.calendar.workingDays(from: rules.start, through: rules.end))
+        var fixedCount: [TaskKind: [Int]] = [.initial: Array(repeating: 0, count: batch.experts.count), .site: Array(repeating: 0, count: batch.experts.count)]
+        for (_, tasks) in fixed { for (task, a) in tasks { for id in a.experts { if let i = expertIndex[id] { fixedCount[task]![i] += 1 } } } }
+        func remaining(_ i: Int, _ task: TaskKind) -> Double {
+            let cap = task == .initial ? (batch.experts[i].maxInitial ?? rules.maxInitial) : (batch.experts[i].maxSite ?? rules.maxSite)
+            return Double(max(0, cap - fixedCount[task]![i]))
+        }
+        for task in TaskKind.allCases where !seatsUsed[task]!.isEmpty {
+            try m.addLessOrEqual(seatsUsed[task]!, batch.experts.indices.reduce(0) { $0 + remaining($1, task) })
+            try m.addLessOrEqual(seatsUsed[task]!.map { ($0.variable, 1.0) }, Double(rules.maxParallel(task)) * slots)
+            if !auditorUse[task]!.isEmpty {
+                try m.addLessOrEqual(auditorUse[task]!, batch.experts.indices.filter { batch.experts[$0].isAuditor }.reduce(0) { $0 + remaining($1, task) })
+            }
+            for (tag, terms) in industryUse[task]!.sorted(by: { $0.key < $1.key }) {
+                try m.addLessOrEqual(terms, batch.experts.indices.filter { batch.experts[$0].specialties.contains(tag) }.reduce(0) { $0 + remaining($1, task) })
+            }
+        }
+        if !leaderUse.isEmpty {
+            try m.addLessOrEqual(leaderUse, batch.experts.indices.filter { batch.experts[$0].canLead }.reduce(0) { $0 + remaining($1, .site) })
+        }
+        let lp = try m.solve()
+        guard lp.status == .optimal else { throw PlannerError.solver("the bound LP ended \(lp.status.rawValue)") }
+        return total + lp.objective
     }
 }
