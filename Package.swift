@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // GLPK 5 from Debian's libglpk-dev; Debian ships no glpk.pc.
@@ -34,10 +36,15 @@ let package = Package(
         .target(name: "Planner", dependencies: ["PanelModel", "Workflow", "GLPK"]),
         .target(name: "Reports", dependencies: ["PanelModel", "Workflow", "Planner"]),
         .target(
+            name: "PlanStore",
+            dependencies: ["PanelModel", "Planner", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
             name: "PanelPlanCLI",
             dependencies: [
-                "PanelModel", "Workflow", "Planner", "Reports", "BatchGenerator",
+                "PanelModel", "Workflow", "Planner", "Reports", "BatchGenerator", "PlanStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "panelplan", dependencies: ["PanelPlanCLI"]),
@@ -45,7 +52,7 @@ let package = Package(
         .testTarget(name: "PanelModelTests", dependencies: ["PanelModel", "Workflow"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PlannerTests",
-            dependencies: ["PanelModel", "Workflow", "Planner", "Reports", "BatchGenerator"]
+            dependencies: ["PanelModel", "Workflow", "Planner", "Reports", "BatchGenerator", "PlanStore"]
         ),
     ],
     swiftLanguageModes: [.v6]

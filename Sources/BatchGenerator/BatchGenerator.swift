@@ -179,6 +179,8 @@ public struct BatchGenerator {
             awayRows.append([e[0], from.iso, (from + int(4...13)).iso, pick(["出差 business trip", "病假 sick leave", "培训 training"])])
         }
 
+        // The bureau's organizing capacity grows with the batch (Shenzhen: 4 reviews and 3 site
+        // panels per half-day; a province-wide batch runs many more in parallel).
         let toml = """
         [batch]
         name = "\(p.name)"
@@ -190,13 +192,13 @@ public struct BatchGenerator {
         plan = true
         panel_size = 3
         lead_days = 3
-        max_parallel = 4
+        max_parallel = \(max(4, p.enterprises / 20))
 
         [site_inspection]
         plan = true
         panel_size = 5
         revision_days = 10
-        max_parallel = 3
+        max_parallel = \(max(3, p.enterprises / 30))
         max_travel_minutes = 60
 
         [panel]

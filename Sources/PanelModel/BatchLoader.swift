@@ -3,6 +3,21 @@ import TOMLKit
 
 /// Reads a batch folder (FORMAT v1) and validates it, collecting every error at once.
 public enum BatchLoader {
+    /// The files of a batch folder that are inputs (FORMAT v1).
+    public static let inputFileNames = ["batch.toml", "experts.csv", "enterprises.csv", "organizations.csv", "conflicts.csv",
+                                        "unavailability.csv", "affinity.csv", "fixed.csv", "calendar.csv", "travel.csv"]
+
+    /// The input files present in the folder, by name (for snapshots and change detection).
+    public static func inputFiles(path: String) -> [String: String] {
+        var files: [String: String] = [:]
+        for name in inputFileNames {
+            if let data = FileManager.default.contents(atPath: URL(fileURLWithPath: path).appendingPathComponent(name).path) {
+                files[name] = String(decoding: data, as: UTF8.self)
+            }
+        }
+        return files
+    }
+
     /// Loads the folder at `path`.
     ///
     /// - Throws: ``BatchLoadError`` with every error found (and the warnings) when the folder

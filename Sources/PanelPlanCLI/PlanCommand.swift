@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PanelModel
 import Planner
+import PlanStore
 import Reports
 
 struct PlanCommand: ParsableCommand {
@@ -14,6 +15,9 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Seconds (default: batch.toml [solver] time_limit_seconds).") var timeLimit: Double?
     @Option(help: "Seed for the reproducible random draw among equal experts (default: batch.toml [solver] seed).") var seed: UInt64?
     @Flag(help: "No progress on stderr.") var quiet = false
+    @Flag(name: .customLong("no-store"), help: "Do not record the plan in the plan store.") var noStore = false
+    @Option(help: "Who makes the plan, recorded with the version.") var by: String = "plan"
+    @OptionGroup var store: StoreOption
 
     func run() throws {
         let b = try loadBatchOrExit(batch)
@@ -37,8 +41,21 @@ struct PlanCommand: ParsableCommand {
             throw ExitCode(ExitStatus.cannotWrite)
         }
         for w in plan.warnings { print("warning: \(w)", to: &err) }
+        var versionNote = ""
+        if !noStore {
+            do {
+                let s = try PlanStore(path: store.path(batch: batch))
+                let snapshot = try importSnapshot(s, folder: batch, batch: b)
+                let parameters = "seed=\(seed ?? b.rules.seed);time-limit=\(timeLimit ?? b.rules.timeLimitSeconds)"
+                let version = try s.record(plan, snapshotID: snapshot.id, inputsHash: contentHash(snapshot.files, extra: parameters),
+                                           parameters: parameters, createdBy: by)
+                versionNote = " (version \(version) in \(store.path(batch: batch)))"
+            } catch {
+                print("warning: the plan was written but not recorded in the store: \(error)", to: &err)
+            }
+        }
         print(PlanSummary.text(plan, batch: b))
-        print("wrote \(directory)/plan.json and \(directory)/plan.csv")
+        print("wrote \(directory)/plan.json and \(directory)/plan.csv\(versionNote)")
     }
 }
 

@@ -77,6 +77,12 @@ struct PlanningRun {
     var timedOut = false
     /// ⌈demand seats / pool size⌉ (see ``PlanScorer/evenShare(statuses:)``).
     var evenShareTarget = 0
+    /// The relaxation bound, once computed (shown in progress lines).
+    var knownBound: Double?
+    /// The reference plan (replanning), by enterprise and task.
+    var reference: [String: [TaskKind: Assignment]] = [:]
+    /// Tasks the improvement pass must not touch: history and frozen assignments.
+    var locked = Set<String>()
     /// The charge for seating a leader-capable expert on a site panel they do not lead: leaders
     /// are the scarcest resource of site panels (one per panel, usually a fifth of the pool).
     let leaderReserve = 30.0
@@ -107,7 +113,7 @@ struct PlanningRun {
     var elapsed: Double { Date().timeIntervalSince(start) }
 
     func report(_ phase: String, _ done: Int, _ total: Int, incumbent: Double? = nil, bound: Double? = nil) {
-        options.progress?(PlannerProgress(phase: phase, done: done, total: total, incumbent: incumbent, bound: bound, elapsedSeconds: elapsed))
+        options.progress?(PlannerProgress(phase: phase, done: done, total: total, incumbent: incumbent, bound: bound ?? knownBound, elapsedSeconds: elapsed))
     }
 
     static func key(_ s: PanelShortfall) -> String {
@@ -176,8 +182,16 @@ struct PlanningRun {
             return batch.enterprises[a.enterprise].id < batch.enterprises[b.enterprise].id
         }
 
-        evenShareTarget = PlanScorer(batch: batch, conflictFree: conflictFree, affinity: affinity, staffer: staffer)
-            .evenShare(statuses: statuses)
+        for a in options.reference { reference[a.enterpriseID, default: [:]][a.task] = a }
+        if !reference.isEmpty { jobs = try keepReference(jobs) }
+
+        let scorer = PlanScorer(batch: batch, conflictFree: conflictFree, affinity: affinity, staffer: staffer)
+        evenShareTarget = scorer.evenShare(statuses: statuses)
+        // The bound depends on the batch and its fixed rows only: compute it first, so progress
+        // lines show it from the start.
+        report("bound", 0, jobs.count)
+        let relaxationBound = try scorer.bound(statuses: statuses, fixed: fixedBy)
+        knownBound = relaxationBound
 
         // Initial reviews only: the exact reviewer assignment, then dates.
         var constructJobs = jobs
@@ -238,10 +252,9 @@ struct PlanningRun {
         // Fixed rows breaking rules are kept (they are facts) but reported.
         warnings.append(contentsOf: FixedRowAudit.warnings(batch: batch))
 
-        let scorer = PlanScorer(batch: batch, conflictFree: conflictFree, affinity: affinity, staffer: staffer)
         let result = assembleAssignments()
-        let (objective, breakdown, planned) = scorer.score(result, statuses: statuses)
-        var bound = try scorer.bound(statuses: statuses, fixed: fixedBy, assignments: result)
+        let (objective, breakdown, planned) = scorer.score(result, statuses: statuses, reference: options.reference, asOf: options.asOf ?? rules.today)
+        var bound = relaxationBound
         if let assignment {
             // The assignment MIP is the objective up to a constant, with the dates relaxed.
             bound = min(bound, objective + (assignment.bound - assignment.objective))
@@ -283,7 +296,11 @@ struct PlanningRun {
         if job.needsInitial {
             var earliest = SlotTime(day: window.earliestInitial ?? rules.start, slot: .am)
             if earliest.day < rules.start { earliest = SlotTime(day: rules.start, slot: .am) }
-            let initialTimes = timesBetween(earliest, job.latest)
+            var initialTimes = Array(timesBetween(earliest, job.latest))
+            if let ref = reference[e.id]?[.initial], let k = initialTimes.firstIndex(of: ref.time) {
+                initialTimes.remove(at: k)
+                initialTimes.insert(ref.time, at: 0)  // stay where announced when possible
+            }
             var siteFailures = 0
             for t1 in initialTimes {
                 // The site inspection must still fit after this initial review.
@@ -333,7 +350,12 @@ struct PlanningRun {
 
     mutating func findSite(_ job: Job, from: SlotTime, initialPanel: [Int], tally: inout FailureTally) throws -> (time: SlotTime, panel: StaffedPanel)? {
         let lower = max(from, SlotTime(day: rules.start, slot: .am))
-        for t2 in timesBetween(lower, job.latest) {
+        var siteTimes = Array(timesBetween(lower, job.latest))
+        if let ref = reference[batch.enterprises[job.enterprise].id]?[.site], let k = siteTimes.firstIndex(of: ref.time) {
+            siteTimes.remove(at: k)
+            siteTimes.insert(ref.time, at: 0)
+        }
+        for t2 in siteTimes {
             if let panel = try staffAt(job, .site, t2, initialPanel: initialPanel, tally: &tally) { return (t2, panel) }
         }
         return nil
@@ -353,6 +375,7 @@ struct PlanningRun {
             value -= w.load * Double(load)
             if load < (batch.experts[i].minTotal ?? rules.minTotal) { value += w.minTotal * 2 }
             value += 0.001 * tieBreak(i, job.enterprise, task)
+            if let ref = reference[e.id]?[task], ref.experts.contains(batch.experts[i].id) { value += w.change }
             result.append(Candidate(expert: i, seatValue: value))
         }
         return result
@@ -378,9 +401,10 @@ struct PlanningRun {
         let e = batch.enterprises[job.enterprise]
         var request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: initialPanel)
         request.leaderReserve = leaderReserve
+        if let leader = reference[e.id]?[task]?.leader { request.preferredLeader = batch.expertIndex[leader]; request.preferredLeaderValue = rules.weights.change }
         let cands = candidates(job, task, time)
         do {
-            switch try staffer.staff(request, cands) {
+            switch try staffer.staffPruned(request, cands) {
             case .success(let panel): return panel
             case .failure(let f):
                 tally.note(f.shortfall)
@@ -414,6 +438,102 @@ struct PlanningRun {
         }
     }
 
+    // MARK: - Replanning
+
+    /// Keeps the reference plan's history (on or before as-of) as it is and its frozen
+    /// assignments (up to freeze_days working days later) where they are still possible,
+    /// repairing an impossible frozen panel by swapping only the experts who cannot serve.
+    /// Returns the jobs with tasks still to plan.
+    mutating func keepReference(_ jobs: [Job]) throws -> [Job] {
+        let asOf = options.asOf ?? rules.today
+        let freezeEnd = calendar.addingWorkingDays(options.freezeDays, to: asOf)
+        let expertIndex = batch.expertIndex
+        var jobs = jobs
+        // History first, then frozen assignments in time order.
+        for phase in 0..<2 {
+            var order: [(job: Int, task: TaskKind, ref: Assignment)] = []
+            for (k, job) in jobs.enumerated() {
+                let id = batch.enterprises[job.enterprise].id
+                for task in TaskKind.allCases where task == .initial ? jobs[k].needsInitial : jobs[k].needsSite {
+                    guard let ref = reference[id]?[task] else { continue }
+                    let isHistory = ref.day <= asOf
+                    if (phase == 0 && isHistory) || (phase == 1 && !isHistory && ref.day <= freezeEnd) { order.append((k, task, ref)) }
+                }
+            }
+            order.sort { ($0.ref.time, $0.ref.enterpriseID, $0.task) < ($1.ref.time, $1.ref.enterpriseID, $1.task) }
+            // Frozen panels first hold their members who can still serve, so that repairing one
+            // panel never takes an expert another frozen panel keeps.
+            var holds: [Int: [Int]] = [:]
+            if phase == 1 {
+                for (n, item) in order.enumerated() where frozenTimeStillFits(jobs[item.job], item.task, item.ref.time) {
+                    let e = batch.enterprises[jobs[item.job].enterprise]
+                    let valid = validMembers(jobs[item.job], item.task, item.ref)
+                    ledger.add(item.task, item.ref.time, district: e.district, experts: valid)
+                    holds[n] = valid
+                }
+            }
+            for (n, item) in order.enumerated() {
+                let (k, task, ref) = item
+                let e = batch.enterprises[jobs[k].enterprise]
+                var panel: StaffedPanel?
+                if phase == 0 {
+                    // History is a fact: it stays as it was.
+                    panel = StaffedPanel(experts: ref.experts.compactMap { expertIndex[$0] }, leader: ref.leader.flatMap { expertIndex[$0] }, value: 0)
+                } else if let held = holds[n] {
+                    ledger.remove(task, ref.time, district: e.district, experts: held)
+                    if frozenTimeStillFits(jobs[k], task, ref.time) { panel = try repairFrozen(jobs[k], task, ref, keep: held) }
+                }
+                guard let panel else { continue }
+                ledger.add(task, ref.time, district: e.district, experts: panel.experts)
+                assignments[e.id, default: [:]][task] = (ref.time, panel, false)
+                locked.insert("\(e.id)|\(task.rawValue)")
+                let kept = Assignment(enterpriseID: e.id, task: task, day: ref.day, slot: ref.slot, experts: [], leader: nil)
+                if task == .initial { jobs[k].needsInitial = false; jobs[k].fixedInitial = kept } else { jobs[k].needsSite = false; jobs[k].fixedSite = kept }
+            }
+        }
+        return jobs.filter { $0.needsInitial || $0.needsSite }
+    }
+
+    /// Whether a frozen time still keeps rules 1, 3, 4 and 10 under today's data.
+    func frozenTimeStillFits(_ job: Job, _ task: TaskKind, _ time: SlotTime) -> Bool {
+        guard time.day >= rules.start, time.day <= rules.end, calendar.isWorkingDay(time.day) else { return false }
+        guard ledger.parallelCount(task, time) < rules.maxParallel(task) else { return false }
+        let window = job.status.window!
+        if task == .initial {
+            if let earliest = window.earliestInitial, time.day < earliest { return false }
+            if let site = job.fixedSite, earliestSite(after: time) > site.time { return false }
+            return time.day <= job.latest
+        }
+        if time.day > job.latest { return false }
+        if let initial = job.fixedInitial { return time >= earliestSite(after: initial.time) }
+        if let held = window.earliestSite { return time.day >= held }
+        return !job.needsInitial
+    }
+
+    /// The members of a frozen panel who can still serve: free of conflicts and of every rule
+    /// of 8 and 9 given what is already held.
+    func validMembers(_ job: Job, _ task: TaskKind, _ ref: Assignment) -> [Int] {
+        let e = batch.enterprises[job.enterprise]
+        let conflictFreeSet = Set(conflictFree[job.enterprise])
+        var kept: [Int] = []
+        for i in ref.experts.compactMap({ batch.expertIndex[$0] }) where conflictFreeSet.contains(i) {
+            if ledger.block(i, task, ref.time, district: e.district) == nil { kept.append(i) }
+        }
+        return kept
+    }
+
+    /// The frozen panel with the experts who can no longer serve swapped out, or nil.
+    func repairFrozen(_ job: Job, _ task: TaskKind, _ ref: Assignment, keep: [Int]) throws -> StaffedPanel? {
+        let e = batch.enterprises[job.enterprise]
+        var request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task),
+                                   initialPanel: task == .site ? (assignments[e.id]?[.initial]?.panel.experts ?? []) : [])
+        request.forced = Set(keep)
+        request.leaderReserve = leaderReserve
+        if let l = ref.leader.flatMap({ batch.expertIndex[$0] }) { request.preferredLeader = l; request.preferredLeaderValue = rules.weights.change }
+        if case .success(let panel) = try staffer.staffPruned(request, candidates(job, task, ref.time)) { return panel }
+        return nil
+    }
+
     // MARK: - Improvement
 
     /// Re-staffs every planned (non-fixed) panel at its time with all other panels fixed; a
@@ -427,7 +547,7 @@ struct PlanningRun {
             let e = batch.enterprises[k]
             for task in TaskKind.allCases {
                 guard elapsed < timeLimit else { return }
-                guard let current = assignments[id]?[task], !current.fixed else { continue }
+                guard let current = assignments[id]?[task], !current.fixed, !locked.contains("\(id)|\(task.rawValue)") else { continue }
                 let initialPanel = task == .site ? (assignments[id]?[.initial]?.panel.experts ?? []) : []
                 ledger.remove(task, current.time, district: e.district, experts: current.panel.experts)
                 let job = Job(enterprise: k, status: WorkflowRules.status(e, rules: rules, calendar: calendar),
@@ -443,7 +563,7 @@ struct PlanningRun {
                     currentValue -= leaderReserve * Double(leaders - 1)
                 }
                 var replacement = current.panel
-                if case .success(let better)? = try? staffer.staff(request, cands), better.value > currentValue + 1e-6 {
+                if case .success(let better)? = try? staffer.staffPruned(request, cands), better.value > currentValue + 1e-6 {
                     replacement = better
                     if task == .initial, rules.continuity != .none, let site = assignments[id]?[.site] {
                         // A new initial panel must keep the continuity the site panel has.

@@ -18,6 +18,11 @@ struct PanelRequest {
     /// Value of keeping a leader-capable expert free for a panel they could lead: charged when
     /// one sits on a site panel without leading it (a heuristic term, not part of the objective).
     var leaderReserve: Double = 0
+    /// Experts who must sit on the panel (repairing a frozen panel keeps its valid members).
+    var forced: Set<Int> = []
+    /// A leader to keep when possible, and the value of keeping them.
+    var preferredLeader: Int?
+    var preferredLeaderValue: Double = 0
     var needsLeader: Bool { task == .site }
 }
 
@@ -98,6 +103,34 @@ struct PanelStaffer {
         return Set(request.enterprise.previousExperts.compactMap { index[$0] })
     }
 
+    /// Staffs from the most promising candidates first (at most `limit`, keeping the best
+    /// holders of every role the rules need), and from all of them when that fails: the MIP
+    /// stays small on large pools without ever missing a panel that exists.
+    func staffPruned(_ request: PanelRequest, _ candidates: [Candidate], limit: Int = 48) throws -> Result<StaffedPanel, PanelShortfallError> {
+        guard candidates.count > limit else { return try staff(request, candidates) }
+        if let s = shortfall(request, candidates) { return .failure(PanelShortfallError(shortfall: s)) }
+        let ranked = candidates.indices.sorted { a, b in
+            candidates[a].seatValue != candidates[b].seatValue ? candidates[a].seatValue > candidates[b].seatValue : candidates[a].expert < candidates[b].expert
+        }
+        var keep = Set<Int>()
+        func take(_ where_: (Expert) -> Bool, _ n: Int) {
+            var taken = 0
+            for k in ranked where taken < n && where_(experts[candidates[k].expert]) { keep.insert(k); taken += 1 }
+        }
+        take({ _ in true }, limit / 2)
+        take({ $0.specialties.contains(request.enterprise.industry) }, 8)
+        take({ $0.isAuditor }, 8)
+        if request.needsLeader { take({ $0.canLead }, 8) }
+        for reason in request.enterprise.reasons {
+            if let tags = rules.expertise[reason], !tags.isEmpty { take({ !$0.specialties.isDisjoint(with: tags) }, 4) }
+        }
+        let special = Set(request.initialPanel).union(request.forced).union(request.preferredLeader.map { [$0] } ?? [])
+        for (k, c) in candidates.enumerated() where special.contains(c.expert) { keep.insert(k) }
+        let subset = keep.sorted().map { candidates[$0] }
+        if case .success(let panel) = try staff(request, subset) { return .success(panel) }
+        return try staff(request, candidates)
+    }
+
     /// Solves the panel MIP; nil with the shortfall when no panel exists.
     func staff(_ request: PanelRequest, _ candidates: [Candidate]) throws -> Result<StaffedPanel, PanelShortfallError> {
         if let s = shortfall(request, candidates) { return .failure(PanelShortfallError(shortfall: s)) }
@@ -110,10 +143,17 @@ struct PanelStaffer {
             x.append(try m.addVariable(kind: .binary, objective: c.seatValue - reserve))
         }
         try m.addEqual(x.map { ($0, 1.0) }, Double(request.size))
+        for (k, c) in candidates.enumerated() where request.forced.contains(c.expert) {
+            try m.addEqual([(x[k], 1)], 1)
+        }
+        if !request.forced.isSubset(of: Set(candidates.map(\.expert))) {
+            return .failure(PanelShortfallError(shortfall: .combination))
+        }
         var z: [Int: Variable] = [:]
         if request.needsLeader {
             for (k, c) in candidates.enumerated() where experts[c.expert].canLead {
-                let v = try m.addVariable(kind: .binary, objective: request.leaderReserve)
+                let v = try m.addVariable(kind: .binary, objective: request.leaderReserve
+                    + (request.preferredLeader == c.expert ? request.preferredLeaderValue : 0))
                 z[k] = v
                 try m.addLessOrEqual([(v, 1), (x[k], -1)], 0)
             }

@@ -25,7 +25,7 @@ struct PlanScorer {
     }
 
     /// Objective, its parts, and the number of eligible enterprises fully planned.
-    func score(_ plan: [Assignment], statuses: [EnterpriseStatus]) -> (Double, ObjectiveBreakdown, Int) {
+    func score(_ plan: [Assignment], statuses: [EnterpriseStatus], reference: [Assignment] = [], asOf: Day? = nil) -> (Double, ObjectiveBreakdown, Int) {
         let w = rules.weights
         let expertIndex = batch.expertIndex
         let enterpriseIndex = batch.enterpriseIndex
@@ -83,7 +83,13 @@ struct PlanScorer {
             b.loadExcess += Double(max(0, l - target))
             b.minTotalShortfall += Double(max(0, (batch.experts[i].minTotal ?? rules.minTotal) - l))
         }
-        let objective = w.planned * Double(b.plannedEnterprises) + w.expertise * Double(b.coveredReasons)
+        // Replanning: every reference assignment after as-of that the plan does not hold as it was.
+        let current = Set(plan.map { "\($0.enterpriseID)|\($0.task.rawValue)|\($0.day.iso)|\($0.slot.rawValue)|\($0.experts.sorted().joined(separator: ";"))|\($0.leader ?? "")" })
+        for r in reference where asOf.map({ r.day > $0 }) ?? true {
+            let key = "\(r.enterpriseID)|\(r.task.rawValue)|\(r.day.iso)|\(r.slot.rawValue)|\(r.experts.sorted().joined(separator: ";"))|\(r.leader ?? "")"
+            if !current.contains(key) { b.changedAssignments += 1 }
+        }
+        let objective = -w.change * Double(b.changedAssignments) + w.planned * Double(b.plannedEnterprises) + w.expertise * Double(b.coveredReasons)
             + w.affinity * b.affinity + w.continuity * Double(b.continuity) + w.previousExpert * Double(b.previousExperts)
             - w.travel * b.travelMinutes - w.load * b.loadExcess - w.minTotal * b.minTotalShortfall + w.buffer * Double(b.bufferDays)
         return (objective, b, planned)
@@ -105,8 +111,24 @@ struct PlanScorer {
         return (seats + batch.experts.count - 1) / batch.experts.count
     }
 
+    /// An upper bound on the panel MIP's optimum: every reason some candidate covers, plus the
+    /// best `size` seat values (continuity and previous-expert terms are added by the caller or
+    /// cannot be positive here).
+    func relaxedPanelValue(_ request: PanelRequest, _ candidates: [Candidate]) -> Double {
+        var value = 0.0
+        for reason in request.enterprise.reasons {
+            guard let tags = rules.expertise[reason], !tags.isEmpty else { continue }
+            if candidates.contains(where: { !batch.experts[$0.expert].specialties.isDisjoint(with: tags) }) { value += rules.weights.expertise }
+        }
+        if request.task == .site && rules.previousExperts == .prefer && !staffer.previousExperts(request).isEmpty {
+            value += rules.weights.previousExpert
+        }
+        let seats = candidates.map(\.seatValue).sorted(by: >).prefix(request.size)
+        return value + seats.reduce(0) { $0 + max(0, $1) }
+    }
+
     /// A valid upper bound on the objective of any plan of the batch with these fixed rows.
-    func bound(statuses: [EnterpriseStatus], fixed: [String: [TaskKind: Assignment]], assignments: [Assignment]) throws -> Double {
+    func bound(statuses: [EnterpriseStatus], fixed: [String: [TaskKind: Assignment]]) throws -> Double {
         let w = rules.weights
         let expertIndex = batch.expertIndex
         let enterpriseIndex = batch.enterpriseIndex
@@ -172,8 +194,15 @@ struct PlanScorer {
                     Candidate(expert: i, seatValue: batch.hasAffinity ? w.affinity * affinityScore(batch.experts[i].id, e.id) : 0)
                 }
                 let request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: [])
-                guard case .success(let best) = try staffer.staff(request, candidates) else { allFeasible = false; continue }
-                value += best.value
+                if candidates.count <= 150 {
+                    guard case .success(let best) = try staffer.staff(request, candidates) else { allFeasible = false; continue }
+                    value += best.value
+                } else {
+                    // Large pools: an upper bound on the panel MIP instead of its optimum (every
+                    // coverable reason, the best seats), and its necessary conditions for feasibility.
+                    guard staffer.shortfall(request, candidates) == nil else { allFeasible = false; continue }
+                    value += relaxedPanelValue(request, candidates)
+                }
                 let r = try m.addVariable(lowerBound: 0, upperBound: 1, objective: max(0, value))
                 held.append(r)
                 any = true

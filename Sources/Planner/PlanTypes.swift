@@ -40,6 +40,8 @@ public struct ObjectiveBreakdown: Sendable, Hashable {
     public var loadExcess = 0.0
     public var minTotalShortfall = 0.0
     public var bufferDays = 0
+    /// Assignments of the reference plan that this plan changed (replanning).
+    public var changedAssignments = 0
     public init() {}
 }
 
@@ -62,6 +64,15 @@ public struct Plan: Sendable {
 
     /// |bound − objective| / max(1, |objective|).
     public var gap: Double { abs(bound - objective) / max(1, abs(objective)) }
+
+    public init(batchName: String, status: PlanStatus, objective: Double, bound: Double, assignments: [Assignment],
+                unscheduled: [UnscheduledEntry], breakdown: ObjectiveBreakdown, eligibleCount: Int, plannedCount: Int,
+                elapsedSeconds: Double, warnings: [String]) {
+        self.batchName = batchName; self.status = status; self.objective = objective; self.bound = bound
+        self.assignments = assignments; self.unscheduled = unscheduled; self.breakdown = breakdown
+        self.eligibleCount = eligibleCount; self.plannedCount = plannedCount; self.elapsedSeconds = elapsedSeconds
+        self.warnings = warnings
+    }
 }
 
 /// Planner settings from the command line; defaults come from batch.toml `[solver]`.
@@ -70,12 +81,21 @@ public struct PlannerOptions: Sendable {
     public var seed: UInt64?
     /// Called with progress lines (phase, incumbent, bound, gap, elapsed).
     public var progress: (@Sendable (PlannerProgress) -> Void)?
-    /// A previous plan to stay close to (replanning); changes against it are penalised.
+    /// A previous (published) plan to stay close to when replanning. Its assignments on or
+    /// before `asOf` are history and never change; those up to `freezeDays` working days after
+    /// `asOf` are kept unless a change makes them impossible, and then repaired by swapping
+    /// experts rather than moving the panel; later ones change only where the plan gains.
     public var reference: [Assignment]
+    /// The "as of" date of a replan (default: batch.toml `today`).
+    public var asOf: Day?
+    /// The freeze horizon in working days after `asOf`.
+    public var freezeDays: Int
 
     public init(timeLimitSeconds: Double? = nil, seed: UInt64? = nil,
-                progress: (@Sendable (PlannerProgress) -> Void)? = nil, reference: [Assignment] = []) {
+                progress: (@Sendable (PlannerProgress) -> Void)? = nil, reference: [Assignment] = [],
+                asOf: Day? = nil, freezeDays: Int = 5) {
         self.timeLimitSeconds = timeLimitSeconds; self.seed = seed; self.progress = progress; self.reference = reference
+        self.asOf = asOf; self.freezeDays = freezeDays
     }
 }
 

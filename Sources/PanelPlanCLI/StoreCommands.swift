@@ -1,0 +1,209 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PanelModel
+import Planner
+import PlanStore
+import Reports
+
+/// `--db`: the plan store; by default panelplan.sqlite in the batch folder.
+struct StoreOption: ParsableArguments {
+    @Option(help: "The plan store (default: BATCH/panelplan.sqlite).") var db: String?
+
+    func path(batch: String) -> String { db ?? URL(fileURLWithPath: batch).appendingPathComponent("panelplan.sqlite").path }
+
+    func open(batch: String) throws -> PlanStore {
+        do {
+            return try PlanStore(path: path(batch: batch))
+        } catch {
+            var err = StandardError()
+            print("error: cannot open the plan store \(path(batch: batch)): \(error)", to: &err)
+            throw ExitCode(ExitStatus.failure)
+        }
+    }
+}
+
+/// Imports the folder as a snapshot, recording what changed since the previous one.
+func importSnapshot(_ store: PlanStore, folder: String, batch: Batch) throws -> (id: Int64, isNew: Bool, previous: Int64?, files: [String: String]) {
+    let files = BatchLoader.inputFiles(path: folder)
+    let s = try store.importSnapshot(folder: folder, files: files) { previous in
+        guard let previous, let old = ChangeDetector.batch(from: previous) else { return [] }
+        return ChangeDetector.events(from: old, to: batch)
+    }
+    return (s.id, s.isNew, s.previous, files)
+}
+
+struct PublishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "publish", abstract: "Mark a plan version as announced (published).")
+    @Argument(help: "The batch folder.") var batch: String
+    @Option(help: "The version (default: the latest).") var version: Int64?
+    @OptionGroup var store: StoreOption
+
+    func run() throws {
+        let s = try store.open(batch: batch)
+        do {
+            let id = try s.publish(version: version)
+            print("published version \(id)")
+        } catch let e as PlanStoreError {
+            var err = StandardError()
+            print("error: \(e)", to: &err)
+            throw ExitCode(ExitStatus.badInput)
+        }
+    }
+}
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "List the plan versions of the store.")
+    @Argument(help: "The batch folder.") var batch: String = "."
+    @OptionGroup var store: StoreOption
+
+    func run() throws {
+        let versions = try store.open(batch: batch).versions()
+        let rows = versions.map { v in
+            ["\(v.id)", v.createdAt, v.createdBy, v.status, "\(v.planned)/\(v.eligible)", String(format: "%.1f", v.objective),
+             String(format: "%.4f%%", v.gap * 100), v.published ? "published \(v.publishedAt ?? "")" : ""]
+        }
+        print(TextTable.render(header: ["version", "created", "by", "status", "planned", "objective", "gap", "published"], rows: rows), terminator: "")
+    }
+}
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "diff", abstract: "Compare two plan versions task by task.")
+    @Argument(help: "The older version.") var from: Int64
+    @Argument(help: "The newer version.") var to: Int64
+    @Option(help: "The batch folder holding the store.") var batch: String = "."
+    @OptionGroup var store: StoreOption
+
+    func run() throws {
+        let s = try store.open(batch: batch)
+        do {
+            let a = try s.version(from), b = try s.version(to)
+            let causes = try s.events(after: a.snapshotID, upTo: b.snapshotID).map { ChangeCause(subjects: $0.subjects, detail: $0.detail) }
+            let changes = PlanDiff.changes(from: try s.assignments(from), to: try s.assignments(to), causes: causes)
+            print("version \(from) → \(to): \(changes.count) change\(changes.count == 1 ? "" : "s")")
+            for c in changes { print("  " + c.line) }
+        } catch let e as PlanStoreError {
+            var err = StandardError()
+            print("error: \(e)", to: &err)
+            throw ExitCode(ExitStatus.badInput)
+        }
+    }
+}
+
+/// An exclusive lock next to the store, so two nightly runs never interleave.
+final class FileLock {
+    let fd: Int32
+    let path: String
+
+    /// Waits up to `seconds` for the lock; nil when another process still holds it.
+    init?(path: String, waitSeconds: Double) {
+        self.path = path
+        fd = open(path, O_CREAT | O_RDWR, 0o644)
+        guard fd >= 0 else { return nil }
+        let deadline = Date().addingTimeInterval(waitSeconds)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            if Date() >= deadline { close(fd); return nil }
+            usleep(100_000)
+        }
+    }
+
+    deinit {
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+}
+
+struct ReplanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replan",
+        abstract: "Nightly regeneration: re-import the folder and re-plan around the published plan.",
+        discussion: """
+        Exit codes: 0 no changes, 3 a new plan version, 65 bad input, 70 solver failure, 75 locked.
+        Assignments on or before --as-of are history; those within --freeze-days working days
+        are kept unless a change makes them impossible (then only the experts who cannot serve
+        are swapped); later ones move only where the plan gains.
+        """)
+
+    @Argument(help: "The batch folder.") var batch: String
+    @Option(name: .customLong("freeze-days"), help: "Working days after --as-of that stay as announced.") var freezeDays: Int = 5
+    @Option(name: .customLong("as-of"), help: "Today's date (default: batch.toml today).") var asOf: String?
+    @Option(help: "Who runs it, recorded with the version.") var by: String = "replan"
+    @Option(help: "Where to write plan.json, plan.csv, changes.txt and notifications (default: the batch folder).") var out: String?
+    @Option(name: .customLong("time-limit"), help: "Seconds for the solver.") var timeLimit: Double?
+    @Option(help: "Seconds to wait for a concurrent run before giving up with exit 75.") var wait: Double = 10
+    @OptionGroup var store: StoreOption
+
+    func run() throws {
+        LoggingSystem.bootstrap { label in
+            var h = StreamLogHandler.standardError(label: label)
+            h.logLevel = .info
+            return h
+        }
+        let log = Logger(label: "panelplan.replan")
+        guard freezeDays >= 0 else { throw ValidationError("--freeze-days must be ≥ 0") }
+        let b = try loadBatchOrExit(batch)
+        var asOfDay = b.rules.today
+        if let asOf {
+            guard let d = Day(iso: asOf) else { throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)") }
+            asOfDay = d
+        }
+        let dbPath = store.path(batch: batch)
+        guard let lock = FileLock(path: dbPath + ".lock", waitSeconds: wait) else {
+            log.error("locked: another panelplan run holds \(dbPath) (waited \(Int(wait)) s)")
+            throw ExitCode(75)
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let s = try store.open(batch: batch)
+        let snapshot = try importSnapshot(s, folder: batch, batch: b)
+        let parameters = "as-of=\(asOfDay.iso);freeze-days=\(freezeDays);seed=\(b.rules.seed);time-limit=\(timeLimit ?? b.rules.timeLimitSeconds)"
+        let inputsHash = contentHash(snapshot.files, extra: parameters)
+        let outDir = out ?? batch
+        let latest = try s.latest()
+        if let latest, latest.inputsHash == inputsHash {
+            log.info("no changes since version \(latest.id): inputs and parameters are the same")
+            try ensureExported(s, latest.id, outDir)
+            return
+        }
+        let reference = try s.latestPublished() ?? latest
+        let referenceAssignments = try reference.map { try s.assignments($0.id) } ?? []
+        log.info("replanning \(batch) as of \(asOfDay.iso), freeze \(freezeDays) working days, reference version \(reference.map { "\($0.id)" } ?? "none")")
+        let plan: Plan
+        do {
+            plan = try PanelPlanner(batch: b, options: PlannerOptions(timeLimitSeconds: timeLimit, reference: referenceAssignments,
+                                                                      asOf: asOfDay, freezeDays: freezeDays)).plan()
+        } catch {
+            log.error("\(error); the previous plan is untouched")
+            throw ExitCode(ExitStatus.failure)
+        }
+        if let latest, try s.assignments(latest.id) == plan.assignments {
+            log.info("inputs changed, but the plan is the same as version \(latest.id): no new version")
+            try ensureExported(s, latest.id, outDir)
+            return
+        }
+        let causes = try s.events(after: reference?.snapshotID, upTo: snapshot.id).map { ChangeCause(subjects: $0.subjects, detail: $0.detail) }
+        let changes = PlanDiff.changes(from: referenceAssignments, to: plan.assignments, causes: causes)
+        let version = try s.record(plan, snapshotID: snapshot.id, inputsHash: inputsHash, parameters: parameters, createdBy: by)
+        let notifications = PlanDiff.notifications(changes)
+        let diffText = "version \(reference.map { "\($0.id)" } ?? "-") → \(version): \(changes.count) changes\n" + changes.map { "  " + $0.line + "\n" }.joined()
+        try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+        try PlanWriter.writeAtomically([
+            ("plan.json", PlanWriter.json(plan)), ("plan.csv", PlanWriter.csv(plan.assignments)), ("changes.txt", diffText),
+            ("notifications.csv", PlanDiff.notificationsCSV(notifications)), ("notifications.json", PlanDiff.notificationsJSON(notifications)),
+        ], in: outDir)
+        print(diffText, terminator: "")
+        log.info("version \(version): planned \(plan.plannedCount)/\(plan.eligibleCount), \(changes.count) changes, \(Set(notifications.map(\.expertID)).count) experts to notify")
+        throw ExitCode(3)
+    }
+
+    /// After a crash between the store's commit and the file rename, the files may be stale:
+    /// write the version's files again when they differ.
+    func ensureExported(_ s: PlanStore, _ version: Int64, _ dir: String) throws {
+        let json = PlanWriter.json(try s.plan(version))
+        let path = URL(fileURLWithPath: dir).appendingPathComponent("plan.json").path
+        if (try? String(contentsOfFile: path, encoding: .utf8)) != json {
+            let plan = try s.plan(version)
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try PlanWriter.writeAtomically([("plan.json", json), ("plan.csv", PlanWriter.csv(plan.assignments))], in: dir)
+        }
+    }
+}

@@ -1,0 +1,300 @@
+import Foundation
+import GRDB
+import PanelModel
+import Planner
+
+/// A stored plan version's header.
+public struct PlanVersion: Sendable, Hashable {
+    public var id: Int64
+    public var snapshotID: Int64
+    public var inputsHash: String
+    public var parameters: String
+    public var status: String
+    public var objective: Double
+    public var bound: Double
+    public var gap: Double
+    public var elapsedSeconds: Double
+    public var planned: Int
+    public var eligible: Int
+    public var batchName: String
+    public var createdBy: String
+    public var createdAt: String
+    public var published: Bool
+    public var publishedAt: String?
+}
+
+/// A change between two imported snapshots of a batch folder.
+public struct ChangeEvent: Sendable, Hashable {
+    /// e.g. `draft-arrived`, `penalized`, `expert-unavailable`, `enterprise-added`.
+    public var kind: String
+    /// The enterprise or expert ids it concerns.
+    public var subjects: [String]
+    /// A sentence for people: "E017 unavailable 2026-04-02..2026-04-10 (病假)".
+    public var detail: String
+    public init(kind: String, subjects: [String], detail: String) { self.kind = kind; self.subjects = subjects; self.detail = detail }
+}
+
+/// Errors of the plan store.
+public enum PlanStoreError: Error, CustomStringConvertible {
+    case noSuchVersion(Int64)
+    case noVersions
+    case locked(String)
+    public var description: String {
+        switch self {
+        case .noSuchVersion(let v): return "no plan version \(v) in the store"
+        case .noVersions: return "the store holds no plan yet (run `panelplan plan` first)"
+        case .locked(let path): return "locked: another panelplan run holds \(path)"
+        }
+    }
+}
+
+/// The SQLite history of a batch: imported snapshots of the folder, every plan version with its
+/// assignments, and the events that changed between snapshots. One file, `panelplan.sqlite` in
+/// the batch folder by default. Every write is one transaction: a process killed at any moment
+/// leaves the previous versions intact.
+public final class PlanStore: Sendable {
+    let queue: DatabaseQueue
+    /// The database file.
+    public let path: String
+
+    /// Opens (creating and migrating) the store at `path`.
+    public init(path: String) throws {
+        self.path = path
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        queue = try DatabaseQueue(path: path, configuration: config)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+        try Self.migrator.migrate(queue)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.create(table: "snapshot") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("importedAt", .text).notNull()
+                t.column("contentHash", .text).notNull().indexed()
+                t.column("folder", .text).notNull()
+            }
+            try db.create(table: "snapshotFile") { t in
+                t.column("snapshotID", .integer).notNull().references("snapshot", onDelete: .cascade)
+                t.column("name", .text).notNull()
+                t.column("content", .text).notNull()
+                t.primaryKey(["snapshotID", "name"])
+            }
+            try db.create(table: "planVersion") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("snapshotID", .integer).notNull().references("snapshot")
+                t.column("inputsHash", .text).notNull()
+                t.column("parameters", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("objective", .double).notNull()
+                t.column("bound", .double).notNull()
+                t.column("gap", .double).notNull()
+                t.column("elapsedSeconds", .double).notNull()
+                t.column("planned", .integer).notNull()
+                t.column("eligible", .integer).notNull()
+                t.column("batchName", .text).notNull()
+                t.column("createdBy", .text).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("published", .boolean).notNull().defaults(to: false)
+                t.column("publishedAt", .text)
+            }
+            try db.create(table: "assignment") { t in
+                t.column("versionID", .integer).notNull().references("planVersion", onDelete: .cascade).indexed()
+                t.column("enterpriseID", .text).notNull()
+                t.column("task", .text).notNull()
+                t.column("date", .text).notNull()
+                t.column("slot", .text).notNull()
+                t.column("experts", .text).notNull()
+                t.column("leader", .text)
+                t.primaryKey(["versionID", "enterpriseID", "task"])
+            }
+            try db.create(table: "unscheduled") { t in
+                t.column("versionID", .integer).notNull().references("planVersion", onDelete: .cascade).indexed()
+                t.column("enterpriseID", .text).notNull()
+                t.column("task", .text)
+                t.column("code", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("eligible", .boolean).notNull()
+            }
+            try db.create(table: "event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("snapshotID", .integer).notNull().references("snapshot", onDelete: .cascade).indexed()
+                t.column("kind", .text).notNull()
+                t.column("subjects", .text).notNull()
+                t.column("detail", .text).notNull()
+            }
+        }
+        return m
+    }
+
+    /// The applied migrations, for tests.
+    public func appliedMigrations() throws -> [String] {
+        try queue.read { db in try Self.migrator.appliedMigrations(db) }
+    }
+
+    // MARK: snapshots
+
+    /// Imports a snapshot of the folder's input files unless the latest one has the same
+    /// content; returns its id, whether it is new, and the previous snapshot's id.
+    public func importSnapshot(folder: String, files: [String: String], events: (_ previous: [String: String]?) -> [ChangeEvent]) throws -> (id: Int64, isNew: Bool, previous: Int64?) {
+        let hash = contentHash(files)
+        return try queue.write { db in
+            let last = try Row.fetchOne(db, sql: "SELECT id, contentHash FROM snapshot ORDER BY id DESC LIMIT 1")
+            if let last, (last["contentHash"] as String) == hash {
+                let id: Int64 = last["id"]
+                let previous = try Int64.fetchOne(db, sql: "SELECT id FROM snapshot WHERE id < ? ORDER BY id DESC LIMIT 1", arguments: [id])
+                return (id, false, previous)
+            }
+            var previousFiles: [String: String]?
+            let previousID: Int64? = last?["id"]
+            if let previousID {
+                previousFiles = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, content FROM snapshotFile WHERE snapshotID = ?", arguments: [previousID])
+                    .map { ($0["name"] as String, $0["content"] as String) })
+            }
+            try db.execute(sql: "INSERT INTO snapshot (importedAt, contentHash, folder) VALUES (?, ?, ?)", arguments: [timestamp(), hash, folder])
+            let id = db.lastInsertedRowID
+            for (name, content) in files.sorted(by: { $0.key < $1.key }) {
+                try db.execute(sql: "INSERT INTO snapshotFile (snapshotID, name, content) VALUES (?, ?, ?)", arguments: [id, name, content])
+            }
+            for e in events(previousFiles) {
+                try db.execute(sql: "INSERT INTO event (snapshotID, kind, subjects, detail) VALUES (?, ?, ?, ?)",
+                               arguments: [id, e.kind, e.subjects.joined(separator: ";"), e.detail])
+            }
+            return (id, true, previousID)
+        }
+    }
+
+    /// The events recorded when snapshots after `afterSnapshot` (exclusive) up to `upTo` were imported.
+    public func events(after afterSnapshot: Int64?, upTo: Int64) throws -> [ChangeEvent] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, subjects, detail FROM event WHERE snapshotID > ? AND snapshotID <= ? ORDER BY id",
+                             arguments: [afterSnapshot ?? 0, upTo]).map {
+                ChangeEvent(kind: $0["kind"], subjects: ($0["subjects"] as String).split(separator: ";").map(String.init), detail: $0["detail"])
+            }
+        }
+    }
+
+    /// The files of a snapshot.
+    public func snapshotFiles(_ id: Int64) throws -> [String: String] {
+        try queue.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, content FROM snapshotFile WHERE snapshotID = ?", arguments: [id])
+                .map { ($0["name"] as String, $0["content"] as String) })
+        }
+    }
+
+    // MARK: versions
+
+    /// Records a plan as a new version, with its assignments, in one transaction.
+    @discardableResult
+    public func record(_ plan: Plan, snapshotID: Int64, inputsHash: String, parameters: String, createdBy: String) throws -> Int64 {
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO planVersion (snapshotID, inputsHash, parameters, status, objective, bound, gap, elapsedSeconds,
+                    planned, eligible, batchName, createdBy, createdAt, published)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                """, arguments: [snapshotID, inputsHash, parameters, plan.status.rawValue, plan.objective, plan.bound, plan.gap,
+                                 plan.elapsedSeconds, plan.plannedCount, plan.eligibleCount, plan.batchName, createdBy, timestamp()])
+            let id = db.lastInsertedRowID
+            for a in plan.assignments {
+                try db.execute(sql: "INSERT INTO assignment (versionID, enterpriseID, task, date, slot, experts, leader) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               arguments: [id, a.enterpriseID, a.task.rawValue, a.day.iso, a.slot.rawValue, a.experts.joined(separator: ";"), a.leader])
+            }
+            for u in plan.unscheduled {
+                try db.execute(sql: "INSERT INTO unscheduled (versionID, enterpriseID, task, code, reason, eligible) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [id, u.enterpriseID, u.task?.rawValue, u.code, u.reason, u.eligible])
+            }
+            return id
+        }
+    }
+
+    /// Marks a version (default: the latest) as the published one.
+    @discardableResult
+    public func publish(version: Int64? = nil) throws -> Int64 {
+        try queue.write { db in
+            let id: Int64
+            if let version {
+                guard try Int64.fetchOne(db, sql: "SELECT id FROM planVersion WHERE id = ?", arguments: [version]) != nil else {
+                    throw PlanStoreError.noSuchVersion(version)
+                }
+                id = version
+            } else {
+                guard let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM planVersion") else { throw PlanStoreError.noVersions }
+                id = latest
+            }
+            try db.execute(sql: "UPDATE planVersion SET published = 1, publishedAt = ? WHERE id = ?", arguments: [timestamp(), id])
+            return id
+        }
+    }
+
+    /// Every version, oldest first.
+    public func versions() throws -> [PlanVersion] {
+        try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM planVersion ORDER BY id").map(Self.version) }
+    }
+
+    /// One version.
+    public func version(_ id: Int64) throws -> PlanVersion {
+        try queue.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM planVersion WHERE id = ?", arguments: [id]) else { throw PlanStoreError.noSuchVersion(id) }
+            return Self.version(row)
+        }
+    }
+
+    /// The latest version, if any.
+    public func latest() throws -> PlanVersion? { try versions().last }
+
+    /// The latest published version, if any.
+    public func latestPublished() throws -> PlanVersion? { try versions().last { $0.published } }
+
+    /// A version's assignments, in plan order.
+    public func assignments(_ id: Int64) throws -> [Assignment] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM assignment WHERE versionID = ? ORDER BY date, slot, task, enterpriseID", arguments: [id]).compactMap { r in
+                guard let task = TaskKind(rawValue: r["task"]), let day = Day(iso: r["date"]), let slot = Slot(rawValue: r["slot"]) else { return nil }
+                return Assignment(enterpriseID: r["enterpriseID"], task: task, day: day, slot: slot,
+                                  experts: (r["experts"] as String).split(separator: ";").map(String.init), leader: r["leader"])
+            }
+        }
+    }
+
+    /// A version as a whole plan, for export.
+    public func plan(_ id: Int64) throws -> Plan {
+        let v = try version(id)
+        let assignments = try assignments(id)
+        let unscheduled = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM unscheduled WHERE versionID = ? ORDER BY rowid", arguments: [id]).map { r in
+                UnscheduledEntry(enterpriseID: r["enterpriseID"], task: (r["task"] as String?).flatMap(TaskKind.init(rawValue:)),
+                                 code: r["code"], reason: r["reason"], eligible: r["eligible"])
+            }
+        }
+        return Plan(batchName: v.batchName, status: PlanStatus(rawValue: v.status) ?? .feasible, objective: v.objective, bound: v.bound,
+                    assignments: assignments, unscheduled: unscheduled, breakdown: ObjectiveBreakdown(), eligibleCount: v.eligible,
+                    plannedCount: v.planned, elapsedSeconds: v.elapsedSeconds, warnings: [])
+    }
+
+    static func version(_ r: Row) -> PlanVersion {
+        PlanVersion(id: r["id"], snapshotID: r["snapshotID"], inputsHash: r["inputsHash"], parameters: r["parameters"], status: r["status"],
+                    objective: r["objective"], bound: r["bound"], gap: r["gap"], elapsedSeconds: r["elapsedSeconds"], planned: r["planned"],
+                    eligible: r["eligible"], batchName: r["batchName"], createdBy: r["createdBy"], createdAt: r["createdAt"],
+                    published: r["published"], publishedAt: r["publishedAt"])
+    }
+}
+
+/// A 64-bit FNV-1a digest of named contents, as hex: detects changed inputs (not a security hash).
+public func contentHash(_ files: [String: String], extra: String = "") -> String {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    func feed(_ s: String) {
+        for b in s.utf8 { h ^= UInt64(b); h = h &* 0x100_0000_01b3 }
+        h ^= 0xff; h = h &* 0x100_0000_01b3
+    }
+    for (name, content) in files.sorted(by: { $0.key < $1.key }) { feed(name); feed(content) }
+    feed(extra)
+    return String(h, radix: 16)
+}
+
+func timestamp() -> String {
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withInternetDateTime]
+    return f.string(from: Date())
+}

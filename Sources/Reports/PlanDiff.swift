@@ -1,0 +1,138 @@
+import Foundation
+import PanelModel
+
+/// What changed between two plans, task by task.
+public struct PlanChange: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        case added, removed, moved
+        case panelChanged = "panel-changed"
+    }
+    public var kind: Kind
+    public var enterpriseID: String
+    public var task: TaskKind
+    public var before: Assignment?
+    public var after: Assignment?
+    /// Sentences from the change events that explain it, e.g. "E017 unavailable 2026-04-02..2026-04-10".
+    public var causes: [String]
+
+    /// Experts who joined the panel.
+    public var expertsAdded: [String] { Array(Set(after?.experts ?? []).subtracting(before?.experts ?? [])).sorted() }
+    /// Experts who left the panel.
+    public var expertsRemoved: [String] { Array(Set(before?.experts ?? []).subtracting(after?.experts ?? [])).sorted() }
+
+    /// One line for people.
+    public var line: String {
+        func when(_ a: Assignment?) -> String { a.map { "\($0.day.iso) \($0.slot.rawValue)" } ?? "-" }
+        var s: String
+        switch kind {
+        case .added: s = "added   \(enterpriseID) \(task.rawValue) \(when(after)) [\(after!.experts.joined(separator: ", "))]"
+        case .removed: s = "removed \(enterpriseID) \(task.rawValue) \(when(before))"
+        case .moved: s = "moved   \(enterpriseID) \(task.rawValue) \(when(before)) → \(when(after))"
+        case .panelChanged: s = "panel   \(enterpriseID) \(task.rawValue) \(when(after))"
+        }
+        if kind == .moved || kind == .panelChanged {
+            if !expertsRemoved.isEmpty || !expertsAdded.isEmpty {
+                s += ": " + (expertsRemoved.map { "−\($0)" } + expertsAdded.map { "+\($0)" }).joined(separator: " ")
+            }
+            if before?.leader != after?.leader { s += " (leader \(before?.leader ?? "-") → \(after?.leader ?? "-"))" }
+        }
+        if !causes.isEmpty { s += "  because " + causes.joined(separator: "; ") }
+        return s
+    }
+}
+
+/// A causing event, as the diff sees it: a sentence and the ids it concerns.
+public struct ChangeCause: Sendable, Hashable {
+    public var subjects: [String]
+    public var detail: String
+    public init(subjects: [String], detail: String) { self.subjects = subjects; self.detail = detail }
+}
+
+/// Compares plans and writes the per-expert notifications of the nightly job.
+public enum PlanDiff {
+    /// The changes from `before` to `after`, each with the events that concern its enterprise or
+    /// the experts it removed.
+    public static func changes(from before: [Assignment], to after: [Assignment], causes: [ChangeCause] = []) -> [PlanChange] {
+        func key(_ a: Assignment) -> String { "\(a.enterpriseID)|\(a.task.rawValue)" }
+        let old = Dictionary(before.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let new = Dictionary(after.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        var out: [PlanChange] = []
+        for k in Set(old.keys).union(new.keys).sorted() {
+            let a = old[k], b = new[k]
+            let kind: PlanChange.Kind
+            switch (a, b) {
+            case (nil, .some): kind = .added
+            case (.some, nil): kind = .removed
+            case (.some(let x), .some(let y)):
+                if x.time != y.time { kind = .moved }
+                else if Set(x.experts) != Set(y.experts) || x.leader != y.leader { kind = .panelChanged }
+                else { continue }
+            default: continue
+            }
+            let any = (a ?? b)!
+            var change = PlanChange(kind: kind, enterpriseID: any.enterpriseID, task: any.task, before: a, after: b, causes: [])
+            let concerned = Set([any.enterpriseID] + change.expertsRemoved)
+            change.causes = causes.filter { !concerned.isDisjoint(with: $0.subjects) }.map(\.detail)
+            out.append(change)
+        }
+        return out.sorted { ($0.after ?? $0.before)!.time != ($1.after ?? $1.before)!.time
+            ? ($0.after ?? $0.before)!.time < ($1.after ?? $1.before)!.time : $0.enterpriseID < $1.enterpriseID }
+    }
+
+    /// One notification a changed expert should receive.
+    public struct Notification: Sendable, Hashable {
+        public var expertID: String
+        /// `assigned`, `released`, `moved`, `panel-changed`.
+        public var change: String
+        public var enterpriseID: String
+        public var task: TaskKind
+        public var before: String?
+        public var after: String?
+        public var cause: String
+    }
+
+    /// The notifications per expert: new assignments, released ones, moved ones.
+    public static func notifications(_ changes: [PlanChange]) -> [Notification] {
+        var out: [Notification] = []
+        for c in changes {
+            let before = c.before.map { "\($0.day.iso) \($0.slot.rawValue)" }, after = c.after.map { "\($0.day.iso) \($0.slot.rawValue)" }
+            let cause = c.causes.joined(separator: "; ")
+            func add(_ expert: String, _ change: String) {
+                out.append(Notification(expertID: expert, change: change, enterpriseID: c.enterpriseID, task: c.task, before: before, after: after, cause: cause))
+            }
+            switch c.kind {
+            case .added: c.after!.experts.forEach { add($0, "assigned") }
+            case .removed: c.before!.experts.forEach { add($0, "released") }
+            case .moved:
+                c.expertsRemoved.forEach { add($0, "released") }
+                c.expertsAdded.forEach { add($0, "assigned") }
+                Set(c.before!.experts).intersection(c.after!.experts).sorted().forEach { add($0, "moved") }
+            case .panelChanged:
+                c.expertsRemoved.forEach { add($0, "released") }
+                c.expertsAdded.forEach { add($0, "assigned") }
+                if c.before?.leader != c.after?.leader { Set(c.after!.experts).intersection(c.before!.experts).sorted().forEach { add($0, "panel-changed") } }
+            }
+        }
+        return out.sorted { ($0.expertID, $0.enterpriseID, $0.task.rawValue) < ($1.expertID, $1.enterpriseID, $1.task.rawValue) }
+    }
+
+    /// notifications.csv
+    public static func notificationsCSV(_ list: [Notification]) -> String {
+        var out = "expert_id,change,enterprise_id,task,before,after,cause\n"
+        for n in list {
+            out += [n.expertID, n.change, n.enterpriseID, n.task.rawValue, n.before ?? "", n.after ?? "", n.cause]
+                .map(PlanWriter.csvField).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// notifications.json
+    public static func notificationsJSON(_ list: [Notification]) -> String {
+        let q = PlanWriter.quote
+        let items = list.map { n in
+            "  {\"expert\": \(q(n.expertID)), \"change\": \(q(n.change)), \"enterprise\": \(q(n.enterpriseID)), \"task\": \(q(n.task.rawValue)), "
+                + "\"before\": \(n.before.map(q) ?? "null"), \"after\": \(n.after.map(q) ?? "null"), \"cause\": \(q(n.cause))}"
+        }
+        return "[\n" + items.joined(separator: ",\n") + (items.isEmpty ? "]\n" : "\n]\n")
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import PanelModel
+import Planner
+
+/// Reads a FORMAT v1 plan.json back into a ``Plan``.
+public enum PlanReader {
+    struct Raw: Decodable {
+        struct A: Decodable { var enterprise: String; var task: String; var date: String; var slot: String; var experts: [String]; var leader: String? }
+        struct U: Decodable { var enterprise: String; var task: String?; var code: String; var reason: String; var eligible: Bool? }
+        var format: Int
+        var batch: String
+        var status: String
+        var objective: Double?
+        var bound: Double?
+        var planned: Int?
+        var eligible: Int?
+        var assignments: [A]
+        var unscheduled: [U]
+    }
+
+    public enum ReadError: Error { case invalid(String) }
+
+    public static func read(_ data: Data) throws -> Plan {
+        let raw = try JSONDecoder().decode(Raw.self, from: data)
+        guard raw.format == 1 else { throw ReadError.invalid("format \(raw.format) is not 1") }
+        let assignments = try raw.assignments.map { a -> Assignment in
+            guard let task = TaskKind(rawValue: a.task), let day = Day(iso: a.date), let slot = Slot(rawValue: a.slot) else {
+                throw ReadError.invalid("assignment of \(a.enterprise)")
+            }
+            return Assignment(enterpriseID: a.enterprise, task: task, day: day, slot: slot, experts: a.experts, leader: a.leader)
+        }
+        let unscheduled = raw.unscheduled.map {
+            UnscheduledEntry(enterpriseID: $0.enterprise, task: $0.task.flatMap(TaskKind.init(rawValue:)), code: $0.code, reason: $0.reason, eligible: $0.eligible ?? true)
+        }
+        return Plan(batchName: raw.batch, status: PlanStatus(rawValue: raw.status) ?? .feasible, objective: raw.objective ?? 0, bound: raw.bound ?? 0,
+                    assignments: assignments, unscheduled: unscheduled, breakdown: ObjectiveBreakdown(),
+                    eligibleCount: raw.eligible ?? 0, plannedCount: raw.planned ?? 0, elapsedSeconds: 0, warnings: [])
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import PanelModel
+import Planner
+import PlanStore
+import Reports
+import Testing
+
+/// The nightly regeneration: replanning around a published plan.
+@Suite("Replanning")
+struct ReplanTests {
+    /// A batch where everything fits, planned once: the reference.
+    func baseline() throws -> (TestBatch, PlannedBatch) {
+        var t = TestBatch()
+        t.set("batch", "today", "2026-03-01")
+        t.pool(24)
+        for k in 1...10 { t.enterprise(String(format: "N%02d", k), extra: ["deadline": "2026-04-30"]) }
+        return (t, try planAndCheck(t, name: "replan-base", expectComplete: true))
+    }
+
+    func replan(_ t: TestBatch, reference: [Assignment], asOf: String = "2026-03-01", freezeDays: Int) throws -> PlannedBatch {
+        try planAndCheck(t, name: "replan", options: PlannerOptions(reference: reference, asOf: Day(iso: asOf), freezeDays: freezeDays))
+    }
+
+    func key(_ a: Assignment) -> String { "\(a.enterpriseID)|\(a.task)|\(a.day)|\(a.slot)|\(a.experts.sorted())|\(a.leader ?? "")" }
+
+    @Test("a frozen assignment whose expert became unavailable changes that expert alone")
+    func frozenSwap() throws {
+        let (base, v1) = try baseline()
+        let frozen = try #require(v1.plan.assignments.first { $0.task == .initial })
+        let away = frozen.experts[0]
+        var t = base
+        t.unavailability = [[away, frozen.day.iso, frozen.day.iso, "病假"]]
+        let v2 = try replan(t, reference: v1.plan.assignments, freezeDays: 5)
+        let after = try #require(v2.assignment(frozen.enterpriseID, .initial))
+        #expect(after.time == frozen.time)
+        #expect(!after.experts.contains(away))
+        #expect(Set(after.experts).intersection(frozen.experts).count == frozen.experts.count - 1)
+    }
+
+    @Test("replanning after each kind of change keeps every assignment the change does not force",
+          arguments: ["unavailable-week", "new-draft", "penalty", "extension", "initial-done"])
+    func keepsUnforced(change: String) throws {
+        let (base, v1) = try baseline()
+        var t = base
+        t.enterprise("NEW", extra: ["draft_submitted": "", "deadline": "2026-04-30"])
+        // The reference knows NEW without a draft; the change may add it.
+        let reference = v1.plan.assignments
+        let first = reference[0]
+        var forcedEnterprises: Set<String> = []
+        var forcedExpert: String?
+        switch change {
+        case "unavailable-week":
+            forcedExpert = first.experts[0]
+            t.unavailability = [[first.experts[0], "2026-03-02", "2026-03-06", "出差"]]
+        case "new-draft":
+            t.enterprises[t.enterprises.count - 1]["draft_submitted"] = "2026-02-25"
+        case "penalty":
+            t.enterprises[0]["penalized"] = "2026-02-27"
+            forcedEnterprises = [t.enterprises[0]["id"]!]
+        case "extension":
+            t.enterprises[1]["extension_requested"] = "2026-01-10"
+            forcedEnterprises = [t.enterprises[1]["id"]!]
+        default:
+            let id = t.enterprises[2]["id"]!
+            t.enterprises[2]["initial_review_done"] = "2026-02-27"
+            forcedEnterprises = [id]
+        }
+        // A freeze horizon over the whole batch: nothing unforced may move.
+        let v2 = try replan(t, reference: reference, freezeDays: 60)
+        let now = Set(v2.plan.assignments.map(key))
+        for a in reference where !forcedEnterprises.contains(a.enterpriseID) {
+            if let x = forcedExpert, a.experts.contains(x), a.day <= Day(iso: "2026-03-06")! { continue }
+            #expect(now.contains(key(a)), "\(change): \(a.enterpriseID) \(a.task) changed without cause (unavailable: \(forcedExpert ?? "-"), first \(key(first)))\n\(v2.plan.assignments.filter { $0.enterpriseID == a.enterpriseID }.map(key))")
+        }
+        if change == "new-draft" { #expect(v2.assignment("NEW", .initial) != nil) }
+        if change == "penalty" || change == "extension" {
+            #expect(v2.plan.assignments.allSatisfy { !forcedEnterprises.contains($0.enterpriseID) })
+        }
+    }
+
+    @Test("history before as-of never changes")
+    func historyStays() throws {
+        let (base, v1) = try baseline()
+        let past = v1.plan.assignments.filter { $0.day <= Day(iso: "2026-03-03")! }
+        try #require(!past.isEmpty)
+        var t = base
+        // A new conflict would forbid a past panel if it were planned now; history stays.
+        let a = past[0]
+        t.conflicts = [[a.experts[0], a.enterpriseID, "后来申报"]]
+        t.set("batch", "today", "2026-03-03")
+        let v2 = try planAndCheckAllowingHistory(t, reference: v1.plan.assignments, asOf: "2026-03-03")
+        #expect(v2.plan.assignments.contains { key($0) == key(a) })
+    }
+
+    func planAndCheckAllowingHistory(_ t: TestBatch, reference: [Assignment], asOf: String) throws -> PlannedBatch {
+        let dir = temporaryFolder("history")
+        try t.write(to: dir)
+        let batch = try BatchLoader.load(path: dir.path)
+        let plan = try PanelPlanner(batch: batch, options: PlannerOptions(reference: reference, asOf: Day(iso: asOf), freezeDays: 5)).plan()
+        return PlannedBatch(batch: batch, plan: plan, folder: dir)
+    }
+}
+
+/// The plan store and the `replan` command as cron runs it.
+@Suite("Plan store and nightly job", .serialized)
+struct NightlyJobTests {
+    var binary: URL { repositoryRoot.appendingPathComponent(".build/debug/panelplan") }
+
+    func run(_ args: [String], wait: Bool = true) throws -> (status: Int32, output: String) {
+        try #require(FileManager.default.fileExists(atPath: binary.path), "build the tool first: swift build")
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func demoCopy(_ name: String) throws -> URL {
+        let dir = temporaryFolder(name)
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("datasets/shenzhen-demo"), to: dir)
+        return dir
+    }
+
+    func appendUnavailability(_ dir: URL, _ line: String) throws {
+        let url = dir.appendingPathComponent("unavailability.csv")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try (text + line + "\n").write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    @Test("the store migrates an empty file")
+    func migrationFromEmptyFile() throws {
+        let path = temporaryFolder("empty").path + ".sqlite"
+        FileManager.default.createFile(atPath: path, contents: Data())
+        let store = try PlanStore(path: path)
+        #expect(try store.appliedMigrations() == ["v1"])
+        #expect(try store.versions().isEmpty)
+        _ = try PlanStore(path: path)  // reopening is a no-op
+    }
+
+    @Test("plan, publish, replan, idempotency, history, diff and export")
+    func nightlyCycle() throws {
+        let dir = try demoCopy("cycle")
+        #expect(try run(["plan", dir.path, "--quiet"]).status == 0)
+        #expect(try run(["publish", dir.path]).output.contains("published version 1"))
+        #expect(try run(["replan", dir.path]).status == 0)  // nothing changed: no new version
+        let plan = try String(contentsOf: dir.appendingPathComponent("plan.csv"), encoding: .utf8).split(separator: "\n")[1].split(separator: ",")
+        let expert = String(plan[4].split(separator: ";")[0]), day = String(plan[2])
+        try appendUnavailability(dir, "\(expert),\(day),\(day),病假")
+        let r = try run(["replan", dir.path])
+        #expect(r.status == 3, "\(r.output)")
+        #expect(r.output.contains("\(expert) unavailable \(day)..\(day)"))
+        let again = try run(["replan", dir.path])
+        #expect(again.status == 0 && again.output.contains("no changes"))
+        #expect(try run(["history", dir.path]).output.contains("replan"))
+        #expect(try run(["diff", "1", "2", "--batch", dir.path]).output.contains("version 1 → 2"))
+        let out = temporaryFolder("export")
+        #expect(try run(["export", dir.path, "--version", "1", "--out", out.path]).status == 0)
+        #expect(try runChecker(batch: dir, plan: dir.appendingPathComponent("plan.json"), expectComplete: true).status == 0)
+        let notes = try String(contentsOf: dir.appendingPathComponent("notifications.csv"), encoding: .utf8)
+        #expect(notes.contains("\(expert),released"))
+    }
+
+    @Test("a second concurrent run waits, then exits 75 with a clear message")
+    func lockContention() throws {
+        let dir = try demoCopy("lock")
+        let lockPath = dir.appendingPathComponent("panelplan.sqlite.lock").path
+        let fd = open(lockPath, O_CREAT | O_RDWR, 0o644)
+        #expect(flock(fd, LOCK_EX) == 0)
+        let r = try run(["replan", dir.path, "--wait", "0.5"])
+        flock(fd, LOCK_UN)
+        close(fd)
+        #expect(r.status == 75)
+        #expect(r.output.contains("locked"))
+        #expect(try run(["replan", dir.path, "--wait", "0.5"]).status == 3)
+    }
+
+    @Test("killing replan at random moments never loses the published plan")
+    func crashSafety() throws {
+        let dir = try demoCopy("kill")
+        #expect(try run(["plan", dir.path, "--quiet"]).status == 0)
+        #expect(try run(["publish", dir.path]).status == 0)
+        let store = try PlanStore(path: dir.appendingPathComponent("panelplan.sqlite").path)
+        let published = try store.assignments(1)
+        var rng = TestRandom(seed: 3)
+        for k in 0..<12 {
+            try appendUnavailability(dir, "E\(String(format: "%03d", 10 + k)),2026-03-\(String(format: "%02d", 2 + k % 5)),2026-03-\(String(format: "%02d", 2 + k % 5)),kill test")
+            let p = Process()
+            p.executableURL = binary
+            p.arguments = ["replan", dir.path, "--wait", "5"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            usleep(useconds_t(rng.next() % 400_000))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            let check = try PlanStore(path: dir.appendingPathComponent("panelplan.sqlite").path)
+            #expect(try check.latestPublished()?.id == 1)
+            #expect(try check.assignments(1) == published)
+            // plan.json is whole: either the old or a new plan, never half-written.
+            let data = try Data(contentsOf: dir.appendingPathComponent("plan.json"))
+            #expect((try? PlanReader.read(data)) != nil)
+        }
+        let final = try run(["replan", dir.path])
+        #expect(final.status == 3 || final.status == 0)
+        #expect(try runChecker(batch: dir, plan: dir.appendingPathComponent("plan.json"), expectComplete: true).status == 0)
+    }
+}
