@@ -187,11 +187,6 @@ struct PlanningRun {
 
         let scorer = PlanScorer(batch: batch, conflictFree: conflictFree, affinity: affinity, staffer: staffer)
         evenShareTarget = scorer.evenShare(statuses: statuses)
-        // The bound depends on the batch and its fixed rows only: compute it first, so progress
-        // lines show it from the start.
-        report("bound", 0, jobs.count)
-        let relaxationBound = try scorer.bound(statuses: statuses, fixed: fixedBy)
-        knownBound = relaxationBound
 
         // Initial reviews only: the exact reviewer assignment, then dates.
         var constructJobs = jobs
@@ -252,6 +247,11 @@ struct PlanningRun {
         // Fixed rows breaking rules are kept (they are facts) but reported.
         warnings.append(contentsOf: FixedRowAudit.warnings(batch: batch))
 
+        // The bound depends on the batch and its fixed rows only; it is computed after the search
+        // so that the search has the time limit to itself.
+        report("bound", jobs.count, jobs.count)
+        let relaxationBound = try scorer.bound(statuses: statuses, fixed: fixedBy)
+        knownBound = relaxationBound
         let result = assembleAssignments()
         let (objective, breakdown, planned) = scorer.score(result, statuses: statuses, reference: options.reference, asOf: options.asOf ?? rules.today)
         var bound = relaxationBound
