@@ -9,19 +9,22 @@ struct CheckCommand: ParsableCommand {
         abstract: "Validate a batch folder: errors (exit 65), warnings, and a first capacity hint.")
 
     @Argument(help: "The batch folder.") var batch: String
+    @Option(help: "Language: zh or en (default: the locale).") var lang: String?
 
     func run() throws {
+        let language = Language.resolve(lang)
         let b = try loadBatchOrExit(batch)
         var err = StandardError()
         for w in b.warnings { print("warning: \(w)", to: &err) }
         let statuses = b.enterprises.map { WorkflowRules.status($0, rules: b.rules, calendar: b.calendar) }
         let eligible = statuses.filter { $0.window != nil }
-        print("\(batch): OK — \(b.experts.count) experts, \(b.enterprises.count) enterprises, \(b.organizations.count) organizations, \(b.conflicts.count) conflicts, \(b.unavailability.count) unavailability periods, \(b.fixed.count) fixed rows")
-        print("horizon \(b.rules.start.iso)..\(b.rules.end.iso): \(b.calendar.workingDays(from: b.rules.start, through: b.rules.end)) working days")
-        print("eligible for planning: \(eligible.count) of \(b.enterprises.count)")
+        print("\(batch): \(Strings.text("ok", language)) — " + Strings.format("counts", language, b.experts.count, b.enterprises.count,
+              b.organizations.count, b.conflicts.count, b.unavailability.count, b.fixed.count))
+        print(Strings.format("horizon", language, b.rules.start.iso, b.rules.end.iso, b.calendar.workingDays(from: b.rules.start, through: b.rules.end)))
+        print(Strings.format("eligible_of", language, eligible.count, b.enterprises.count))
         var reasons: [String: Int] = [:]
         for s in statuses { if let r = s.ineligibility { reasons[r.code, default: 0] += 1 } }
-        for (code, n) in reasons.sorted(by: { $0.key < $1.key }) { print("  not planned: \(code) × \(n)") }
+        for (code, n) in reasons.sorted(by: { $0.key < $1.key }) { print("  \(Strings.text("not_eligible", language)): \(code) × \(n)") }
         print("")
         print(CapacityHint.table(batch: b, enterprises: eligible.map(\.enterprise)))
     }

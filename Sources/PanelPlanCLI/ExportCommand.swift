@@ -6,7 +6,16 @@ import PlanStore
 import Reports
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    /// plan.json and plan.csv.
     case json
+    /// One .ics per expert and one for the batch.
+    case ics
+    /// Excel-ready CSV sheets (UTF-8 with BOM).
+    case xlsxCSV = "xlsx-csv"
+    /// A self-contained HTML report.
+    case html
+    /// Everything above.
+    case all
 }
 
 struct ExportCommand: ParsableCommand {
@@ -17,8 +26,11 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "The batch folder.") var batch: String = "."
     @Option(help: "The version to export (default: the latest).") var version: Int64?
     @Option(help: "A plan.json to export instead of a stored version.") var plan: String?
-    @Option(help: "json: plan.json and plan.csv.") var format: ExportFormat = .json
+    @Option(help: "json (plan.json, plan.csv), ics, xlsx-csv, html or all.") var format: ExportFormat = .all
     @Option(help: "The folder to write.") var out: String
+    @Option(help: "Language: zh or en (default: zh, the bureau's).") var lang: String = "zh"
+    @Option(help: "Morning slot hours for calendars.") var am: String = "09:00-12:00"
+    @Option(help: "Afternoon slot hours for calendars.") var pm: String = "14:00-17:30"
     @OptionGroup var store: StoreOption
 
     func run() throws {
@@ -40,9 +52,30 @@ struct ExportCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.badInput)
             }
         }
-        switch format {
-        case .json: try PlanWriter.write(chosen, to: out)
+        guard let language = Language(rawValue: lang.lowercased()) else { throw ValidationError("--lang must be zh or en") }
+        guard let amHours = CalendarWriter.SlotHours.range(am), let pmHours = CalendarWriter.SlotHours.range(pm) else {
+            throw ValidationError("--am and --pm take HH:MM-HH:MM")
         }
-        print("wrote \(out)")
+        let b = try loadBatchOrExit(batch)
+        var files: [(name: String, content: String)] = []
+        if format == .json || format == .all {
+            files += [("plan.json", PlanWriter.json(chosen)), ("plan.csv", PlanWriter.csv(chosen.assignments))]
+        }
+        if format == .ics || format == .all {
+            var writer = CalendarWriter(plan: chosen, batch: b, language: language)
+            writer.hours.amStart = amHours.0; writer.hours.amEnd = amHours.1
+            writer.hours.pmStart = pmHours.0; writer.hours.pmEnd = pmHours.1
+            files += writer.files().map { ("calendars/\($0.name)", $0.content) }
+        }
+        if format == .xlsxCSV || format == .all { files += SheetWriter(plan: chosen, batch: b, language: language).files() }
+        if format == .html || format == .all { files.append(("report.html", HTMLReport(plan: chosen, batch: b, language: language).render())) }
+        do {
+            try FileManager.default.createDirectory(atPath: out + "/calendars", withIntermediateDirectories: true)
+            try PlanWriter.writeAtomically(files, in: out)
+        } catch {
+            print("error: cannot write \(out): \(error)", to: &err)
+            throw ExitCode(ExitStatus.cannotWrite)
+        }
+        print("\(Strings.text("wrote", language)) \(files.count) files to \(out)")
     }
 }

@@ -18,6 +18,7 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .customLong("no-store"), help: "Do not record the plan in the plan store.") var noStore = false
     @Option(help: "Who makes the plan, recorded with the version.") var by: String = "plan"
     @OptionGroup var store: StoreOption
+    @Option(help: "Language of the summary: zh or en (default: the locale).") var lang: String?
 
     func run() throws {
         let b = try loadBatchOrExit(batch)
@@ -54,7 +55,7 @@ struct PlanCommand: ParsableCommand {
                 print("warning: the plan was written but not recorded in the store: \(error)", to: &err)
             }
         }
-        print(PlanSummary.text(plan, batch: b))
+        print(PlanSummary.text(plan, batch: b, language: Language.resolve(lang)))
         print("wrote \(directory)/plan.json and \(directory)/plan.csv\(versionNote)")
     }
 }

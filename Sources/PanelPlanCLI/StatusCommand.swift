@@ -16,6 +16,7 @@ struct StatusCommand: ParsableCommand {
     @Argument(help: "The batch folder.") var batch: String
     @Option(name: .customLong("as-of"), help: "The date to judge overdue steps by (default: batch.toml today).") var asOf: String?
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @Option(help: "Language of the table headers: zh or en (default: the locale; csv and json keep English keys).") var lang: String?
 
     func run() throws {
         let b = try loadBatchOrExit(batch)
@@ -36,8 +37,11 @@ struct StatusCommand: ParsableCommand {
         }
         switch format {
         case .table:
-            print("status as of \(date.iso)")
-            print(TextTable.render(header: header, rows: rows), terminator: "")
+            let language = Language.resolve(lang)
+            print("\(Strings.text("status_as_of", language)) \(date.iso)")
+            let names = ["id": "enterprise_id", "eligible": "eligible"]
+            let shown = header.map { Strings.text(names[$0] ?? $0, language) }
+            print(TextTable.render(header: shown, rows: rows), terminator: "")
         case .csv:
             print(header.joined(separator: ","))
             for r in rows { print(r.map(TextTable.csvField).joined(separator: ",")) }

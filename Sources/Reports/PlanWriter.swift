@@ -58,7 +58,7 @@ public enum PlanWriter {
         defer { for (tmp, _) in temps { try? FileManager.default.removeItem(at: tmp) } }
         for (name, content) in files {
             let final = dir.appendingPathComponent(name)
-            let tmp = dir.appendingPathComponent(".\(name).tmp-\(getpid())")
+            let tmp = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).tmp-\(getpid())")
             try Data(content.utf8).write(to: tmp)
             temps.append((tmp, final))
         }

@@ -1,0 +1,128 @@
+import Foundation
+import PanelModel
+import Planner
+
+/// iCalendar (RFC 5545) files: one per expert with only their tasks, and one for the batch.
+public struct CalendarWriter {
+    /// Half-day slot times, "HH:MM".
+    public struct SlotHours: Sendable {
+        public var amStart = "09:00", amEnd = "12:00", pmStart = "14:00", pmEnd = "17:30"
+        public init() {}
+        /// Parses "09:00-12:00".
+        public static func range(_ s: String) -> (String, String)? {
+            let parts = s.split(separator: "-").map { String($0).trimmingWhitespace() }
+            guard parts.count == 2, parts.allSatisfy({ $0.count == 5 && $0.dropFirst(2).first == ":" && Int($0.prefix(2)) != nil && Int($0.suffix(2)) != nil })
+            else { return nil }
+            return (parts[0], parts[1])
+        }
+    }
+
+    public let plan: Plan
+    public let batch: Batch
+    public let language: Language
+    public var hours = SlotHours()
+    /// DTSTAMP, UTC (the export time).
+    public var stamp = Date()
+
+    public init(plan: Plan, batch: Batch, language: Language) {
+        self.plan = plan; self.batch = batch; self.language = language
+    }
+
+    /// File name → content: `batch.ics` and `expert-<id>.ics` for every expert with a task.
+    public func files() -> [(name: String, content: String)] {
+        var out = [(name: "batch.ics", content: calendar(name: plan.batchName, assignments: plan.assignments))]
+        var byExpert: [String: [Assignment]] = [:]
+        for a in plan.assignments { for e in a.experts { byExpert[e, default: []].append(a) } }
+        let names = Dictionary(batch.experts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        for id in byExpert.keys.sorted() {
+            out.append(("expert-\(id).ics", calendar(name: "\(plan.batchName) — \(names[id] ?? id)", assignments: byExpert[id]!)))
+        }
+        return out
+    }
+
+    /// A stable UID per (batch, enterprise, task): a re-published plan updates the event.
+    public func uid(_ a: Assignment) -> String {
+        "\(slug(plan.batchName))-\(a.enterpriseID)-\(a.task.rawValue)@panelplan"
+    }
+
+    func slug(_ s: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h ^= UInt64(b); h = h &* 0x100_0000_01b3 }
+        let ascii = s.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        return String(String.UnicodeScalarView(ascii.prefix(24))).lowercased() + "-" + String(h % 0xFFFF_FFFF, radix: 36)
+    }
+
+    func calendar(name: String, assignments: [Assignment]) -> String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//PanelPlan//Shenzhen cleaner-production acceptance//\(language == .zh ? "ZH" : "EN")",
+                     "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:\(Self.escape(name))", "X-WR-TIMEZONE:Asia/Shanghai",
+                     "BEGIN:VTIMEZONE", "TZID:Asia/Shanghai", "BEGIN:STANDARD", "DTSTART:19700101T000000",
+                     "TZOFFSETFROM:+0800", "TZOFFSETTO:+0800", "TZNAME:CST", "END:STANDARD", "END:VTIMEZONE"]
+        let enterprises = Dictionary(batch.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let experts = Dictionary(batch.experts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let dtstamp = f.string(from: stamp)
+        // A sequence that grows with every export, so calendar clients accept the update.
+        let sequence = max(0, Int(stamp.timeIntervalSince1970 - 1_700_000_000) / 60)
+        for a in assignments.sorted(by: { ($0.time, $0.enterpriseID, $0.task) < ($1.time, $1.enterpriseID, $1.task) }) {
+            let e = enterprises[a.enterpriseID]
+            let district = e.flatMap { batch.districts.lookup($0.district) }
+            let place = district.map { language == .zh ? $0.nameZh : $0.nameEn } ?? (e?.district ?? "")
+            let task = Strings.text(a.task.rawValue, language)
+            let summary = language == .zh ? "\(task)：\(e?.name ?? a.enterpriseID)（\(place)）" : "\(task): \(e?.name ?? a.enterpriseID) (\(place))"
+            let panel = a.experts.map { id in
+                let n = experts[id]?.name ?? id
+                return a.leader == id ? "\(n) (\(id), \(Strings.text("leader", language)))" : "\(n) (\(id))"
+            }
+            var description = "\(Strings.text("panel", language)): \(panel.joined(separator: ", "))"
+            if let leader = a.leader { description += "\n\(Strings.text("leader", language)): \(experts[leader]?.name ?? leader)" }
+            if let e { description += "\n\(Strings.text("deadline", language)): \(e.effectiveDeadline.iso)" }
+            let (start, end) = a.slot == .am ? (hours.amStart, hours.amEnd) : (hours.pmStart, hours.pmEnd)
+            let day = a.day.iso.replacingOccurrences(of: "-", with: "")
+            lines += ["BEGIN:VEVENT", "UID:\(uid(a))", "DTSTAMP:\(dtstamp)", "SEQUENCE:\(sequence)",
+                      "DTSTART;TZID=Asia/Shanghai:\(day)T\(start.replacingOccurrences(of: ":", with: ""))00",
+                      "DTEND;TZID=Asia/Shanghai:\(day)T\(end.replacingOccurrences(of: ":", with: ""))00",
+                      "SUMMARY:\(Self.escape(summary))", "LOCATION:\(Self.escape(place))",
+                      "DESCRIPTION:\(Self.escape(description))", "CATEGORIES:\(a.task == .initial ? "INITIAL-REVIEW" : "SITE-INSPECTION")",
+                      "STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT"]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// TEXT escaping of RFC 5545 §3.3.11.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r": continue
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character.
+    public static func fold(_ line: String) -> String {
+        var result = ""
+        var current = 0
+        var limit = 75
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if current + size > limit {
+                result += "\r\n "
+                current = 1
+                limit = 75
+            }
+            result.unicodeScalars.append(scalar)
+            current += size
+        }
+        return result
+    }
+}

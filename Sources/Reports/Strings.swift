@@ -1,0 +1,105 @@
+import Foundation
+
+/// The language of user-facing text.
+public enum Language: String, Sendable, CaseIterable {
+    case zh, en
+
+    /// From `--lang`, else the locale (LC_ALL, LC_MESSAGES, LANG): Chinese when it starts with zh.
+    public static func resolve(_ flag: String?) -> Language {
+        if let flag, let l = Language(rawValue: flag.lowercased()) { return l }
+        let env = ProcessInfo.processInfo.environment
+        let locale = env["LC_ALL"] ?? env["LC_MESSAGES"] ?? env["LANG"] ?? ""
+        return locale.lowercased().hasPrefix("zh") ? .zh : .en
+    }
+}
+
+/// The one table of user-facing strings, Chinese and English side by side. Every translated
+/// text of the tool comes from here; nothing is translated anywhere else.
+public enum Strings {
+    static let table: [String: (zh: String, en: String)] = [
+        "initial": ("初审", "Initial review"),
+        "site": ("现场验收", "Site inspection"),
+        "am": ("上午", "morning"),
+        "pm": ("下午", "afternoon"),
+        "leader": ("组长", "leader"),
+        "panel": ("专家组", "panel"),
+        "batch": ("批次", "batch"),
+        "planned": ("已安排", "planned"),
+        "eligible": ("应安排", "eligible"),
+        "status": ("状态", "status"),
+        "gap": ("最优性差距", "gap"),
+        "objective": ("目标值", "objective"),
+        "bound": ("上界", "bound"),
+        "time": ("用时", "time"),
+        "deadline": ("验收截止", "deadline"),
+        "date": ("日期", "date"),
+        "slot": ("时段", "slot"),
+        "enterprise": ("企业", "enterprise"),
+        "enterprise_id": ("企业编号", "enterprise id"),
+        "district": ("区", "district"),
+        "task": ("环节", "task"),
+        "experts": ("专家", "experts"),
+        "expert": ("专家", "expert"),
+        "expert_id": ("专家编号", "expert id"),
+        "name": ("姓名", "name"),
+        "organization": ("单位", "organization"),
+        "initial_count": ("初审次数", "initial reviews"),
+        "site_count": ("现场验收次数", "site inspections"),
+        "total": ("合计", "total"),
+        "code": ("原因代码", "code"),
+        "reason": ("原因", "reason"),
+        "panels": ("场", "panels"),
+        "busiest": ("任务最多的专家", "busiest experts"),
+        "all_planned": ("所有应安排的企业均已安排", "every eligible enterprise is planned"),
+        "not_planned": ("未能安排", "not planned"),
+        "not_eligible": ("不符合安排条件", "not eligible"),
+        "both": ("两个环节", "both"),
+        "wrote": ("已写出", "wrote"),
+        "report_title": ("清洁生产审核验收专家安排", "Cleaner-production acceptance panel plan"),
+        "at_a_glance": ("概览", "At a glance"),
+        "calendar": ("日历", "Calendar"),
+        "timeline": ("专家时间线", "Expert timelines"),
+        "load_chart": ("专家工作量", "Expert load"),
+        "map": ("现场验收分布图", "Site inspections by district"),
+        "unplanned": ("未安排企业及原因", "Unplanned enterprises and reasons"),
+        "holiday": ("法定节假日", "official holiday"),
+        "workday": ("调休工作日", "make-up working day"),
+        "deadlines_at_risk": ("临近截止（缓冲不足5个工作日）", "deadlines at risk (buffer under 5 working days)"),
+        "none": ("无", "none"),
+        "covered": ("覆盖的强制原因", "covered listing reasons"),
+        "continuity": ("初审专家参加现场验收", "continuity"),
+        "travel": ("路程（分钟）", "travel (minutes)"),
+        "buffer": ("截止前缓冲（工作日）", "buffer (working days)"),
+        "stage": ("阶段", "stage"),
+        "next": ("下一步", "next"),
+        "next_due": ("截止日期", "due"),
+        "overdue": ("逾期", "overdue"),
+        "veto": ("一票否决", "veto"),
+        "extension": ("延期", "extension"),
+        "earliest_initial": ("最早初审", "earliest initial"),
+        "latest_site": ("最晚现场验收", "latest site"),
+        "status_as_of": ("状态日期", "status as of"),
+        "errors": ("错误", "errors"),
+        "warnings": ("警告", "warnings"),
+        "ok": ("通过", "OK"),
+        "counts": ("专家 %d 名，企业 %d 家，机构 %d 个，回避声明 %d 条，不可用时段 %d 条，固定安排 %d 条",
+                   "%d experts, %d enterprises, %d organizations, %d conflicts, %d unavailability periods, %d fixed rows"),
+        "horizon": ("计划期 %@..%@：%d 个工作日", "horizon %@..%@: %d working days"),
+        "eligible_of": ("可安排企业：%d / %d", "eligible for planning: %d of %d"),
+        "summary_planned": ("已安排 %d/%d 家应安排企业，共 %d 场", "planned %d/%d eligible enterprises, %d panels"),
+        "summary_status": ("状态 %@  目标值 %.2f  上界 %.2f  差距 %.4f%%  用时 %.2f 秒", "status %@  objective %.2f  bound %.2f  gap %.4f%%  time %.2f s"),
+        "summary_parts": ("覆盖强制原因 %d，连续性 %d，路程 %.0f 分钟，超出均衡负荷 %.0f，截止前缓冲 %d 个工作日",
+                          "covered listing reasons %d, continuity %d, travel %.0f min, load above even share %.0f, buffer %d working days"),
+    ]
+
+    /// The text of `key` in `language` (the key itself when missing, so a gap shows).
+    public static func text(_ key: String, _ language: Language) -> String {
+        guard let entry = table[key] else { return key }
+        return language == .zh ? entry.zh : entry.en
+    }
+
+    /// A formatted text (printf-style arguments).
+    public static func format(_ key: String, _ language: Language, _ args: CVarArg...) -> String {
+        String(format: text(key, language), arguments: args)
+    }
+}

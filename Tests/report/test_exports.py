@@ -1,0 +1,176 @@
+"""Export tests: iCalendar files through a strict real parser, and the HTML report rendered in
+headless Chromium. Run by `make test` after the Swift build (needs .build/debug/panelplan,
+the `icalendar` package and Debian's `chromium`)."""
+import glob
+import os
+import shutil
+import struct
+import subprocess
+import tempfile
+import unittest
+import zlib
+
+import icalendar
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BIN = os.path.join(ROOT, ".build", "debug", "panelplan")
+DEMO = os.path.join(ROOT, "datasets", "shenzhen-demo")
+
+
+def run(*args):
+    r = subprocess.run([BIN, *args], capture_output=True, text=True)
+    if r.returncode != 0:
+        raise AssertionError(f"panelplan {' '.join(args)} exited {r.returncode}:\n{r.stdout}\n{r.stderr}")
+    return r
+
+
+class ExportTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="panelplan-export-")
+        cls.batch = os.path.join(cls.tmp, "batch")
+        shutil.copytree(DEMO, cls.batch)
+        run("plan", cls.batch, "--quiet", "--no-store", "--out", cls.batch)
+        cls.out1 = os.path.join(cls.tmp, "export1")
+        cls.out2 = os.path.join(cls.tmp, "export2")
+        plan = os.path.join(cls.batch, "plan.json")
+        run("export", cls.batch, "--plan", plan, "--format", "all", "--out", cls.out1)
+        run("export", cls.batch, "--plan", plan, "--format", "all", "--out", cls.out2, "--lang", "en")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def calendars(self, folder):
+        return sorted(glob.glob(os.path.join(folder, "calendars", "*.ics")))
+
+    def test_ics_parse_strictly(self):
+        files = self.calendars(self.out1)
+        self.assertGreater(len(files), 10)
+        for path in files:
+            raw = open(path, "rb").read()
+            self.assertTrue(raw.endswith(b"\r\n"))
+            for line in raw.split(b"\r\n"):
+                self.assertLessEqual(len(line), 75, f"{path}: unfolded line")
+            cal = icalendar.Calendar.from_ical(raw)
+            self.assertEqual(cal.get("VERSION"), "2.0")
+            tz = [c for c in cal.walk("VTIMEZONE")]
+            self.assertEqual(len(tz), 1)
+            self.assertEqual(str(tz[0]["TZID"]), "Asia/Shanghai")
+            for ev in cal.walk("VEVENT"):
+                for key in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION"):
+                    self.assertIn(key, ev, f"{path}: event without {key}")
+                start, end = ev.decoded("DTSTART"), ev.decoded("DTEND")
+                self.assertLess(start, end)
+                self.assertEqual(start.utcoffset().total_seconds(), 8 * 3600)
+                self.assertIn((start.hour, start.minute), [(9, 0), (14, 0)])
+
+    def test_each_expert_calendar_holds_only_their_tasks(self):
+        import json
+        plan = json.load(open(os.path.join(self.batch, "plan.json"), encoding="utf-8"))
+        expected = {}
+        for a in plan["assignments"]:
+            for e in a["experts"]:
+                expected.setdefault(e, set()).add(f"{a['enterprise']}-{a['task']}")
+        for path in self.calendars(self.out1):
+            name = os.path.basename(path)
+            if name == "batch.ics":
+                cal = icalendar.Calendar.from_ical(open(path, "rb").read())
+                self.assertEqual(len(list(cal.walk("VEVENT"))), len(plan["assignments"]))
+                continue
+            expert = name[len("expert-"):-len(".ics")]
+            cal = icalendar.Calendar.from_ical(open(path, "rb").read())
+            got = {str(ev["UID"]).split("@")[0].split("-", 2)[2] for ev in cal.walk("VEVENT")}
+            self.assertEqual(got, expected[expert], expert)
+            for ev in cal.walk("VEVENT"):
+                self.assertIn(f"({expert}", str(ev["DESCRIPTION"]))
+
+    def test_reexport_updates_without_duplicates(self):
+        store = {}
+        for folder in (self.out1, self.out2):
+            cal = icalendar.Calendar.from_ical(open(os.path.join(folder, "calendars", "batch.ics"), "rb").read())
+            for ev in cal.walk("VEVENT"):
+                store[str(ev["UID"])] = ev  # a calendar replaces events by UID
+        cal = icalendar.Calendar.from_ical(open(os.path.join(self.out1, "calendars", "batch.ics"), "rb").read())
+        self.assertEqual(len(store), len(list(cal.walk("VEVENT"))))
+
+    def test_excel_sheets_have_bom_and_chinese_headers(self):
+        for name in ("schedule.csv", "workload.csv", "unplanned.csv"):
+            raw = open(os.path.join(self.out1, name), "rb").read()
+            self.assertTrue(raw.startswith(b"\xef\xbb\xbf"), name)
+        header = open(os.path.join(self.out1, "schedule.csv"), encoding="utf-8-sig").readline()
+        self.assertTrue(header.startswith("日期,时段,环节"))
+        header_en = open(os.path.join(self.out2, "schedule.csv"), encoding="utf-8-sig").readline()
+        self.assertTrue(header_en.startswith("date,slot,task"))
+
+    def test_html_is_self_contained(self):
+        html = open(os.path.join(self.out1, "report.html"), encoding="utf-8").read()
+        self.assertNotIn("<script", html)
+        self.assertNotIn("<link", html)
+        self.assertNotIn("@import", html)
+        self.assertNotIn("src=\"http", html)
+        for section in ("glance", "calendar", "timeline", "load", "map", "unplanned"):
+            self.assertIn(f'id="{section}"', html)
+        self.assertIn("@media print", html)
+
+    def test_html_renders_in_headless_chromium(self):
+        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+        self.assertIsNotNone(chromium, "Debian's chromium is needed (make test installs it)")
+        png = os.path.join(self.tmp, "report.png")
+        r = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                            "--enable-logging=stderr", "--v=0", f"--screenshot={png}", "--window-size=1280,1800",
+                            "file://" + os.path.join(self.out1, "report.html")],
+                           capture_output=True, text=True, timeout=120)
+        self.assertTrue(os.path.exists(png), r.stderr[-2000:])
+        console = [l for l in r.stderr.splitlines() if "CONSOLE" in l or "Uncaught" in l]
+        self.assertEqual(console, [], "console errors")
+        width, height, ink = png_ink(png)
+        self.assertEqual((width, height), (1280, 1800))
+        self.assertGreater(ink, 0.02, "the page looks blank")
+
+
+def png_ink(path):
+    """Width, height and the share of non-white pixels of an 8-bit RGB(A) PNG (stdlib only)."""
+    data = open(path, "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, width = 8, b"", 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, color = struct.unpack(">IIBB", body[:10])
+            channels = {2: 3, 6: 4}[color]
+            assert depth == 8
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    prev = bytearray(stride)
+    ink = total = 0
+    for y in range(height):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - channels] if i >= channels else 0
+            b = prev[i]
+            c = prev[i - channels] if i >= channels else 0
+            if f == 1: line[i] = (line[i] + a) & 255
+            elif f == 2: line[i] = (line[i] + b) & 255
+            elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        prev = line
+        if y % 4 == 0:
+            for x in range(0, width, 4):
+                px = line[x * channels:x * channels + 3]
+                total += 1
+                if min(px) < 235:
+                    ink += 1
+    return width, height, ink / max(1, total)
+
+
+if __name__ == "__main__":
+    unittest.main()
