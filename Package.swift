@@ -35,6 +35,7 @@ let package = Package(
         .target(name: "BatchGenerator", dependencies: ["PanelModel"]),
         .target(name: "Planner", dependencies: ["PanelModel", "Workflow", "GLPK"]),
         .target(name: "Reports", dependencies: ["PanelModel", "Workflow", "Planner"]),
+        .target(name: "WhatIf", dependencies: ["PanelModel", "Workflow", "Planner", "GLPK", "TOMLKit"]),
         .target(
             name: "PlanStore",
             dependencies: ["PanelModel", "Planner", .product(name: "GRDB", package: "GRDB.swift")]
@@ -42,7 +43,7 @@ let package = Package(
         .target(
             name: "PanelPlanCLI",
             dependencies: [
-                "PanelModel", "Workflow", "Planner", "Reports", "BatchGenerator", "PlanStore",
+                "PanelModel", "Workflow", "Planner", "Reports", "BatchGenerator", "PlanStore", "WhatIf",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -52,7 +53,7 @@ let package = Package(
         .testTarget(name: "PanelModelTests", dependencies: ["PanelModel", "Workflow"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PlannerTests",
-            dependencies: ["PanelModel", "Workflow", "Planner", "Reports", "BatchGenerator", "PlanStore"]
+            dependencies: ["PanelModel", "Workflow", "Planner", "Reports", "BatchGenerator", "PlanStore", "WhatIf"]
         ),
     ],
     swiftLanguageModes: [.v6]

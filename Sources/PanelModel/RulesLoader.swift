@@ -28,74 +28,9 @@ extension LoadContext {
             return nil
         }
         var rules = BatchRules(start: start, end: end, today: reader.date("batch", "today"))
-        if end < start { reader.fail("batch", "end", end.iso, "end \(end.iso) is before start \(start.iso)") }
         rules.name = reader.string("batch", "name") ?? ""
-
-        rules.planInitial = reader.bool("initial_review", "plan") ?? rules.planInitial
-        rules.initialPanelSize = reader.int("initial_review", "panel_size", min: 1, max: 50) ?? rules.initialPanelSize
-        rules.leadDays = reader.int("initial_review", "lead_days", min: 0, max: 250) ?? rules.leadDays
-        rules.initialMaxParallel = reader.int("initial_review", "max_parallel", min: 1) ?? rules.initialMaxParallel
-
-        rules.planSite = reader.bool("site_inspection", "plan") ?? rules.planSite
-        rules.sitePanelSize = reader.int("site_inspection", "panel_size", min: 1, max: 50) ?? rules.sitePanelSize
-        rules.revisionDays = reader.int("site_inspection", "revision_days", min: 0, max: 250) ?? rules.revisionDays
-        rules.siteMaxParallel = reader.int("site_inspection", "max_parallel", min: 1) ?? rules.siteMaxParallel
-        rules.maxTravelMinutes = reader.double("site_inspection", "max_travel_minutes", min: 0) ?? rules.maxTravelMinutes
-
-        rules.onePerOrganization = reader.bool("panel", "one_per_organization") ?? rules.onePerOrganization
-        rules.requireAuditor = reader.bool("panel", "require_auditor") ?? rules.requireAuditor
-        rules.requireIndustry = reader.bool("panel", "require_industry") ?? rules.requireIndustry
-        if let v = reader.choice("panel", "continuity", ContinuityPolicy.allCases.map(\.rawValue)) {
-            rules.continuity = ContinuityPolicy(rawValue: v)!
-        }
-        if let v = reader.choice("panel", "previous_experts", PreviousExpertsPolicy.allCases.map(\.rawValue)) {
-            rules.previousExperts = PreviousExpertsPolicy(rawValue: v)!
-        }
-
-        rules.maxInitial = reader.int("load", "max_initial", min: 0) ?? rules.maxInitial
-        rules.maxSite = reader.int("load", "max_site", min: 0) ?? rules.maxSite
-        rules.maxPerWeek = reader.int("load", "max_per_week", min: 1) ?? rules.maxPerWeek
-        rules.maxPerDay = reader.int("load", "max_per_day", min: 1) ?? rules.maxPerDay
-        rules.minTotal = reader.int("load", "min_total", min: 0) ?? rules.minTotal
-
-        if let table = reader.table("expertise") {
-            for key in table.keys.sorted() {
-                guard let reason = ListingReason(rawValue: key.lowercased()) else {
-                    reader.fail("expertise", key, key, "unknown listing reason '\(key)' (expected \(ListingReason.allCases.map(\.rawValue).joined(separator: ", ")))")
-                    continue
-                }
-                if let tags = reader.stringList("expertise", key) { rules.expertise[reason] = tags.map { $0.lowercased() } }
-            }
-        }
-
-        rules.timeLimitSeconds = reader.double("solver", "time_limit_seconds", min: 0.01) ?? rules.timeLimitSeconds
-        if rules.timeLimitSeconds > 86_400 { reader.fail("solver", "time_limit_seconds", "\(rules.timeLimitSeconds)", "more than a day makes no sense for a nightly plan") }
-        if let seed = reader.int("solver", "seed", min: 0) { rules.seed = UInt64(seed) }
-        rules.mipGap = reader.double("solver", "mip_gap", min: 0) ?? rules.mipGap
-
-        var w = rules.weights
-        w.planned = reader.double("weights", "planned", min: 0) ?? w.planned
-        w.expertise = reader.double("weights", "expertise", min: 0) ?? w.expertise
-        w.affinity = reader.double("weights", "affinity", min: 0) ?? w.affinity
-        w.continuity = reader.double("weights", "continuity", min: 0) ?? w.continuity
-        w.previousExpert = reader.double("weights", "previous_expert", min: 0) ?? w.previousExpert
-        w.travel = reader.double("weights", "travel", min: 0) ?? w.travel
-        w.load = reader.double("weights", "load", min: 0) ?? w.load
-        w.minTotal = reader.double("weights", "min_total", min: 0) ?? w.minTotal
-        w.buffer = reader.double("weights", "buffer", min: 0) ?? w.buffer
-        w.change = reader.double("weights", "change", min: 0) ?? w.change
-        rules.weights = w
-
-        reader.warnUnknownKeys([
-            "batch": ["name", "start", "end", "today"],
-            "initial_review": ["plan", "panel_size", "lead_days", "max_parallel"],
-            "site_inspection": ["plan", "panel_size", "revision_days", "max_parallel", "max_travel_minutes"],
-            "panel": ["one_per_organization", "require_auditor", "require_industry", "continuity", "previous_experts"],
-            "load": ["max_initial", "max_site", "max_per_week", "max_per_day", "min_total"],
-            "expertise": nil,
-            "solver": ["time_limit_seconds", "seed", "mip_gap"],
-            "weights": ["planned", "expertise", "affinity", "continuity", "previous_expert", "travel", "load", "min_total", "buffer", "change"],
-        ])
+        reader.apply(to: &rules)
+        reader.warnUnknownKeys(TOMLReader.knownKeys)
         if rules.maxPerDay > 2 {
             reader.warn("load", "max_per_day", "\(rules.maxPerDay)", "an expert has two half-day slots a day, so at most 2 tasks a day are possible")
         }
@@ -106,20 +41,120 @@ extension LoadContext {
     }
 }
 
+extension TOMLReader {
+    /// Every key of batch.toml, by table (nil: any key).
+    public static let knownKeys: [String: [String]?] = [
+        "batch": ["name", "start", "end", "today"],
+        "initial_review": ["plan", "panel_size", "lead_days", "max_parallel"],
+        "site_inspection": ["plan", "panel_size", "revision_days", "max_parallel", "max_travel_minutes"],
+        "panel": ["one_per_organization", "require_auditor", "require_industry", "continuity", "previous_experts"],
+        "load": ["max_initial", "max_site", "max_per_week", "max_per_day", "min_total"],
+        "expertise": nil,
+        "solver": ["time_limit_seconds", "seed", "mip_gap"],
+        "weights": ["planned", "expertise", "affinity", "continuity", "previous_expert", "travel", "load", "min_total", "buffer", "change"],
+    ]
+
+    /// Applies every key present in the document onto `rules` (the defaults stay where a key is
+    /// absent). Used for batch.toml and for the `[rules]` overrides of what-if scenarios.
+    public mutating func apply(to rules: inout BatchRules) {
+        if let start = date("batch", "start") { rules.start = start }
+        if let end = date("batch", "end") { rules.end = end }
+        if let today = date("batch", "today") { rules.today = today }
+        if let name = string("batch", "name") { rules.name = name }
+        if rules.end < rules.start { fail("batch", "end", rules.end.iso, "end \(rules.end.iso) is before start \(rules.start.iso)") }
+
+        rules.planInitial = bool("initial_review", "plan") ?? rules.planInitial
+        rules.initialPanelSize = int("initial_review", "panel_size", min: 1, max: 50) ?? rules.initialPanelSize
+        rules.leadDays = int("initial_review", "lead_days", min: 0, max: 250) ?? rules.leadDays
+        rules.initialMaxParallel = int("initial_review", "max_parallel", min: 1) ?? rules.initialMaxParallel
+
+        rules.planSite = bool("site_inspection", "plan") ?? rules.planSite
+        rules.sitePanelSize = int("site_inspection", "panel_size", min: 1, max: 50) ?? rules.sitePanelSize
+        rules.revisionDays = int("site_inspection", "revision_days", min: 0, max: 250) ?? rules.revisionDays
+        rules.siteMaxParallel = int("site_inspection", "max_parallel", min: 1) ?? rules.siteMaxParallel
+        rules.maxTravelMinutes = double("site_inspection", "max_travel_minutes", min: 0) ?? rules.maxTravelMinutes
+
+        rules.onePerOrganization = bool("panel", "one_per_organization") ?? rules.onePerOrganization
+        rules.requireAuditor = bool("panel", "require_auditor") ?? rules.requireAuditor
+        rules.requireIndustry = bool("panel", "require_industry") ?? rules.requireIndustry
+        if let v = choice("panel", "continuity", ContinuityPolicy.allCases.map(\.rawValue)) {
+            rules.continuity = ContinuityPolicy(rawValue: v)!
+        }
+        if let v = choice("panel", "previous_experts", PreviousExpertsPolicy.allCases.map(\.rawValue)) {
+            rules.previousExperts = PreviousExpertsPolicy(rawValue: v)!
+        }
+
+        rules.maxInitial = int("load", "max_initial", min: 0) ?? rules.maxInitial
+        rules.maxSite = int("load", "max_site", min: 0) ?? rules.maxSite
+        rules.maxPerWeek = int("load", "max_per_week", min: 1) ?? rules.maxPerWeek
+        rules.maxPerDay = int("load", "max_per_day", min: 1) ?? rules.maxPerDay
+        rules.minTotal = int("load", "min_total", min: 0) ?? rules.minTotal
+
+        if let table = table("expertise") {
+            for key in table.keys.sorted() {
+                guard let reason = ListingReason(rawValue: key.lowercased()) else {
+                    fail("expertise", key, key, "unknown listing reason '\(key)' (expected \(ListingReason.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    continue
+                }
+                if let tags = stringList("expertise", key) { rules.expertise[reason] = tags.map { $0.lowercased() } }
+            }
+        }
+
+        rules.timeLimitSeconds = double("solver", "time_limit_seconds", min: 0.01) ?? rules.timeLimitSeconds
+        if rules.timeLimitSeconds > 86_400 { fail("solver", "time_limit_seconds", "\(rules.timeLimitSeconds)", "more than a day makes no sense for a nightly plan") }
+        if let seed = int("solver", "seed", min: 0) { rules.seed = UInt64(seed) }
+        rules.mipGap = double("solver", "mip_gap", min: 0) ?? rules.mipGap
+
+        var w = rules.weights
+        w.planned = double("weights", "planned", min: 0) ?? w.planned
+        w.expertise = double("weights", "expertise", min: 0) ?? w.expertise
+        w.affinity = double("weights", "affinity", min: 0) ?? w.affinity
+        w.continuity = double("weights", "continuity", min: 0) ?? w.continuity
+        w.previousExpert = double("weights", "previous_expert", min: 0) ?? w.previousExpert
+        w.travel = double("weights", "travel", min: 0) ?? w.travel
+        w.load = double("weights", "load", min: 0) ?? w.load
+        w.minTotal = double("weights", "min_total", min: 0) ?? w.minTotal
+        w.buffer = double("weights", "buffer", min: 0) ?? w.buffer
+        w.change = double("weights", "change", min: 0) ?? w.change
+        rules.weights = w
+
+    }
+}
+
 /// Reads typed keys of a TOML document and reports type errors with the key's line.
-struct TOMLReader {
+public struct TOMLReader {
     let root: TOMLTable
     let lines: [Substring]
-    var diagnostics: [Diagnostic] = []
-    let file = "batch.toml"
+    /// What was found wrong, with file, line and key.
+    public var diagnostics: [Diagnostic] = []
+    let file: String
+    /// The table the keys live under in the file (e.g. `rules` in a scenario), for line lookup.
+    let prefix: String
 
-    init(root: TOMLTable, text: String) {
+    init(root: TOMLTable, text: String, file: String = "batch.toml", prefix: String = "") {
         self.root = root
         self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        self.file = file
+        self.prefix = prefix
+    }
+
+    /// A reader over a table of a TOML document (`text` is the whole file, for line numbers).
+    public init(table: TOMLTable, text: String, file: String, prefix: String) {
+        self.init(root: table, text: text, file: file, prefix: prefix)
     }
 
     /// The 1-based line of `key` inside `[section]`, found by scanning the text.
     func line(_ section: String, _ key: String?) -> Int? {
+        let section = prefix.isEmpty ? section : "\(prefix).\(section)"
+        if let key {
+            // Dotted keys: `site_inspection.panel_size = 3` under [rules], or `rules.x.y = …`.
+            let dotted = [section + "." + key, String(section.split(separator: ".").last ?? "") + "." + key]
+            for (i, raw) in lines.enumerated() {
+                let name = raw.prefix(while: { $0 != "=" }).trimmingCharacters(in: .whitespaces)
+                    .replacingOccurrences(of: "\"", with: "")
+                if raw.contains("=") && dotted.contains(name) { return i + 1 }
+            }
+        }
         var current = ""
         for (i, raw) in lines.enumerated() {
             let l = raw.trimmingCharacters(in: .whitespaces)
@@ -137,15 +172,15 @@ struct TOMLReader {
         return nil
     }
 
-    mutating func fail(_ section: String, _ key: String, _ value: String?, _ message: String) {
+    public mutating func fail(_ section: String, _ key: String, _ value: String?, _ message: String) {
         diagnostics.append(Diagnostic(.error, file: file, line: line(section, key), column: "\(section).\(key)", value: value, message))
     }
 
-    mutating func warn(_ section: String, _ key: String, _ value: String?, _ message: String) {
+    public mutating func warn(_ section: String, _ key: String, _ value: String?, _ message: String) {
         diagnostics.append(Diagnostic(.warning, file: file, line: line(section, key), column: "\(section).\(key)", value: value, message))
     }
 
-    mutating func table(_ section: String) -> TOMLTable? {
+    public mutating func table(_ section: String) -> TOMLTable? {
         guard let v = root[section] else { return nil }
         guard let t = v.table else {
             diagnostics.append(Diagnostic(.error, file: file, line: line(section, nil), column: section, value: nil, "'\(section)' must be a table"))
@@ -154,7 +189,7 @@ struct TOMLReader {
         return t
     }
 
-    mutating func value(_ section: String, _ key: String, required: Bool = false) -> TOMLValueConvertible? {
+    public mutating func value(_ section: String, _ key: String, required: Bool = false) -> TOMLValueConvertible? {
         guard let t = root[section]?.table, let v = t[key] else {
             if required {
                 diagnostics.append(Diagnostic(.error, file: file, line: line(section, nil), column: "\(section).\(key)", value: nil,
@@ -165,7 +200,7 @@ struct TOMLReader {
         return v
     }
 
-    mutating func date(_ section: String, _ key: String, required: Bool = false) -> Day? {
+    public mutating func date(_ section: String, _ key: String, required: Bool = false) -> Day? {
         guard let v = value(section, key, required: required) else { return nil }
         if let d = v.date, let day = Day(year: d.year, month: d.month, day: d.day) { return day }
         if let s = v.string, let day = Day(iso: s) { return day }
@@ -173,13 +208,13 @@ struct TOMLReader {
         return nil
     }
 
-    mutating func string(_ section: String, _ key: String) -> String? {
+    public mutating func string(_ section: String, _ key: String) -> String? {
         guard let v = value(section, key) else { return nil }
         guard let s = v.string else { fail(section, key, v.debugDescription, "expected a string"); return nil }
         return s
     }
 
-    mutating func bool(_ section: String, _ key: String) -> Bool? {
+    public mutating func bool(_ section: String, _ key: String) -> Bool? {
         guard let v = value(section, key) else { return nil }
         if let b = v.bool { return b }
         if let s = v.string, let b = parseBoolean(s) { return b }
@@ -187,7 +222,7 @@ struct TOMLReader {
         return nil
     }
 
-    mutating func int(_ section: String, _ key: String, min: Int, max: Int = 100_000) -> Int? {
+    public mutating func int(_ section: String, _ key: String, min: Int, max: Int = 100_000) -> Int? {
         guard let v = value(section, key) else { return nil }
         guard let n = v.int else { fail(section, key, v.debugDescription, "expected a whole number ≥ \(min), found \(v.debugDescription)"); return nil }
         guard n >= min else { fail(section, key, "\(n)", "\(n) makes no sense here: expected a whole number ≥ \(min)"); return nil }
@@ -195,7 +230,7 @@ struct TOMLReader {
         return n
     }
 
-    mutating func double(_ section: String, _ key: String, min: Double) -> Double? {
+    public mutating func double(_ section: String, _ key: String, min: Double) -> Double? {
         guard let v = value(section, key) else { return nil }
         guard let x = v.double ?? v.int.map(Double.init) else {
             fail(section, key, v.debugDescription, "expected a number ≥ \(min), found \(v.debugDescription)"); return nil
@@ -204,7 +239,7 @@ struct TOMLReader {
         return x
     }
 
-    mutating func choice(_ section: String, _ key: String, _ options: [String]) -> String? {
+    public mutating func choice(_ section: String, _ key: String, _ options: [String]) -> String? {
         guard let s = string(section, key) else { return nil }
         guard options.contains(s.lowercased()) else {
             fail(section, key, s, "'\(s)' is not allowed (expected \(options.map { "\"\($0)\"" }.joined(separator: ", ")))")
@@ -213,18 +248,26 @@ struct TOMLReader {
         return s.lowercased()
     }
 
-    mutating func stringList(_ section: String, _ key: String) -> [String]? {
+    /// A list of strings, or nil when the key is absent.
+    public mutating func strings(_ section: String, _ key: String) -> [String]? { stringList(section, key, what: "strings") }
+
+    /// Reports a problem with a whole table.
+    public mutating func failTable(_ section: String, _ message: String) {
+        diagnostics.append(Diagnostic(.error, file: file, line: line(section, nil), column: section, value: nil, message))
+    }
+
+    mutating func stringList(_ section: String, _ key: String, what: String = "specialty strings") -> [String]? {
         guard let v = value(section, key) else { return nil }
-        guard let a = v.array else { fail(section, key, v.debugDescription, "expected a list of specialty strings, found \(v.debugDescription)"); return nil }
+        guard let a = v.array else { fail(section, key, v.debugDescription, "expected a list of \(what), found \(v.debugDescription)"); return nil }
         var out: [String] = []
         for item in a {
-            guard let s = item.string else { fail(section, key, item.debugDescription, "expected a list of specialty strings, found \(item.debugDescription)"); return nil }
+            guard let s = item.string else { fail(section, key, item.debugDescription, "expected a list of \(what), found \(item.debugDescription)"); return nil }
             out.append(s)
         }
         return out
     }
 
-    mutating func warnUnknownKeys(_ known: [String: [String]?]) {
+    public mutating func warnUnknownKeys(_ known: [String: [String]?]) {
         for section in root.keys.sorted() {
             guard let entry = known[section] else {
                 diagnostics.append(Diagnostic(.warning, file: file, line: line(section, nil), column: section, value: nil, "unknown table [\(section)] is ignored"))

@@ -19,7 +19,7 @@ public struct PanelPlanCommand: ParsableCommand {
         abstract: "Plan expert panels for the Shenzhen mandatory cleaner-production audit acceptance.",
         discussion: "A batch folder holds batch.toml, experts.csv, enterprises.csv and optional files (see docs/user-guide.md).",
         subcommands: [CheckCommand.self, StatusCommand.self, PlanCommand.self, ReplanCommand.self, PublishCommand.self,
-                      HistoryCommand.self, DiffCommand.self, ExportCommand.self, GenerateCommand.self])
+                      HistoryCommand.self, DiffCommand.self, ExportCommand.self, WhatIfCommand.self, GenerateCommand.self])
 
     public init() {}
 }

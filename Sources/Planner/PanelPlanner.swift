@@ -83,9 +83,14 @@ struct PlanningRun {
     var reference: [String: [TaskKind: Assignment]] = [:]
     /// Tasks the improvement pass must not touch: history and frozen assignments.
     var locked = Set<String>()
-    /// The charge for seating a leader-capable expert on a site panel they do not lead: leaders
-    /// are the scarcest resource of site panels (one per panel, usually a fifth of the pool).
-    let leaderReserve = 30.0
+    /// What seating an expert costs in scarce capacity, by task: for each scarce role they hold
+    /// (leader, auditor, an industry the batch needs) λ × demand/supply of that role. Heuristic
+    /// seat costs of the panel MIPs, not part of the objective; they keep the scarce experts
+    /// for the panels that need them.
+    var seatReserve: [TaskKind: [Double]] = [:]
+    /// The credit for the site panel's leader seat: the leader role's share of the seat cost.
+    var leaderReserve = 0.0
+    static let scarcityWeight = 60.0
 
     init(batch: Batch, options: PlannerOptions) {
         self.batch = batch
@@ -184,6 +189,7 @@ struct PlanningRun {
 
         for a in options.reference { reference[a.enterpriseID, default: [:]][a.task] = a }
         if !reference.isEmpty { jobs = try keepReference(jobs) }
+        computeScarcity(jobs)
 
         let scorer = PlanScorer(batch: batch, conflictFree: conflictFree, affinity: affinity, staffer: staffer)
         evenShareTarget = scorer.evenShare(statuses: statuses)
@@ -373,6 +379,7 @@ struct PlanningRun {
             if task == .site { value -= w.travel * ledger.travelMinutes(i, to: e.district, at: time) }
             let load = ledger.total(i)
             value -= w.load * Double(load)
+            value -= seatReserve[task]?[i] ?? 0
             if load < (batch.experts[i].minTotal ?? rules.minTotal) { value += w.minTotal * 2 }
             value += 0.001 * tieBreak(i, job.enterprise, task)
             if let ref = reference[e.id]?[task], ref.experts.contains(batch.experts[i].id) { value += w.change }
@@ -435,6 +442,46 @@ struct PlanningRun {
         if let s = p.site {
             ledger.add(.site, s.time, district: e.district, experts: s.panel.experts)
             assignments[e.id, default: [:]][.site] = (s.time, s.panel, false)
+        }
+    }
+
+    // MARK: - Scarcity
+
+    /// Demand and supply of the scarce roles over the open tasks (see ``seatReserve``).
+    mutating func computeScarcity(_ jobs: [Job]) {
+        let n = batch.experts.count
+        var demand: [TaskKind: Int] = [.initial: 0, .site: 0]
+        var industry: [TaskKind: [String: Int]] = [.initial: [:], .site: [:]]
+        for job in jobs {
+            let tag = batch.enterprises[job.enterprise].industry
+            if job.needsInitial { demand[.initial]! += 1; industry[.initial]![tag, default: 0] += 1 }
+            if job.needsSite { demand[.site]! += 1; industry[.site]![tag, default: 0] += 1 }
+        }
+        func remaining(_ i: Int, _ task: TaskKind) -> Int { max(0, ledger.cap(i, task) - ledger.count(i, task)) }
+        func share(_ need: Int, _ supply: Int) -> Double { need == 0 ? 0 : (supply == 0 ? 1 : min(1, Double(need) / Double(supply))) }
+        let lambda = Self.scarcityWeight
+        let leaderSupply = batch.experts.indices.filter { batch.experts[$0].canLead }.reduce(0) { $0 + remaining($1, .site) }
+        leaderReserve = lambda * share(demand[.site]!, leaderSupply)
+        for task in TaskKind.allCases {
+            var costs = Array(repeating: 0.0, count: n)
+            let auditorSupply = batch.experts.indices.filter { batch.experts[$0].isAuditor }.reduce(0) { $0 + remaining($1, task) }
+            let auditorShare = rules.requireAuditor ? share(demand[task]!, auditorSupply) : 0
+            var tagShare: [String: Double] = [:]
+            if rules.requireIndustry {
+                for (tag, need) in industry[task]! {
+                    let supply = batch.experts.indices.filter { batch.experts[$0].specialties.contains(tag) }.reduce(0) { $0 + remaining($1, task) }
+                    tagShare[tag] = share(need, supply)
+                }
+            }
+            for i in 0..<n {
+                let x = batch.experts[i]
+                var c = 0.0
+                if task == .site && x.canLead { c += leaderReserve }
+                if x.isAuditor { c += lambda * auditorShare }
+                for tag in x.specialties { c += lambda * (tagShare[tag] ?? 0) }
+                costs[i] = c
+            }
+            seatReserve[task] = costs
         }
     }
 
@@ -558,10 +605,7 @@ struct PlanningRun {
                 let seat = Dictionary(uniqueKeysWithValues: cands.map { ($0.expert, $0.seatValue) })
                 var currentValue = staffer.coverageValue(request, panel: current.panel.experts)
                     + current.panel.experts.reduce(0.0) { $0 + (seat[$1] ?? 0) }
-                if task == .site {
-                    let leaders = current.panel.experts.filter { batch.experts[$0].canLead }.count
-                    currentValue -= leaderReserve * Double(leaders - 1)
-                }
+                if task == .site { currentValue += leaderReserve }  // the leader seat's credit
                 var replacement = current.panel
                 if case .success(let better)? = try? staffer.staffPruned(request, cands), better.value > currentValue + 1e-6 {
                     replacement = better

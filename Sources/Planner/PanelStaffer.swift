@@ -15,8 +15,8 @@ struct PanelRequest {
     var size: Int
     /// The initial panel (for continuity), when known.
     var initialPanel: [Int]
-    /// Value of keeping a leader-capable expert free for a panel they could lead: charged when
-    /// one sits on a site panel without leading it (a heuristic term, not part of the objective).
+    /// The credit for the leader seat: candidates' seat values already carry the cost of the
+    /// leader role (a heuristic term, not part of the objective), which leading earns back.
     var leaderReserve: Double = 0
     /// Experts who must sit on the panel (repairing a frozen panel keeps its valid members).
     var forced: Set<Int> = []
@@ -139,8 +139,7 @@ struct PanelStaffer {
         m.sense = .maximize
         var x: [Variable] = []
         for c in candidates {
-            let reserve = request.needsLeader && experts[c.expert].canLead ? request.leaderReserve : 0
-            x.append(try m.addVariable(kind: .binary, objective: c.seatValue - reserve))
+            x.append(try m.addVariable(kind: .binary, objective: c.seatValue))
         }
         try m.addEqual(x.map { ($0, 1.0) }, Double(request.size))
         for (k, c) in candidates.enumerated() where request.forced.contains(c.expert) {

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import PanelModel
+import Reports
+import WhatIf
+
+struct WhatIfCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "whatif",
+        abstract: "Capacity analysis: plan scenarios or a sweep against the baseline, or ask for the pool or batch size directly.",
+        discussion: "Scenario files are described in docs/whatif.md.")
+
+    @Argument(help: "The batch folder.") var batch: String
+    @Argument(help: "Scenario files (TOML).") var scenarios: [String] = []
+    @Option(help: "A sweep, e.g. 'pool=60%..100%:10%' or 'site_inspection.panel_size=3..5'.") var sweep: String?
+    @Flag(name: .customLong("min-pool"), help: "The fewest experts to add (per specialty, leaders, auditors) to plan every eligible enterprise.") var minPool = false
+    @Flag(name: .customLong("max-batch"), help: "The most enterprises, drawn like the batch, that the pool can absorb.") var maxBatch = false
+    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @Option(help: "Also write whatif.csv, whatif.json and whatif.svg here.") var out: String?
+    @Option(name: .customLong("time-limit"), help: "Seconds per plan.") var timeLimit: Double?
+    @Option(help: "Seed for sweeps over the pool and for drawn enterprises.") var seed: UInt64 = 1
+    @Option(help: "Scenarios planned at once (default: all cores).") var jobs: Int?
+
+    func run() throws {
+        var err = StandardError()
+        let base = try loadBatchOrExit(batch)
+        if minPool {
+            let r = try CapacityAnalysis.minPool(base, timeLimit: timeLimit)
+            let total = r.additions.values.reduce(0, +)
+            print("experts to add so that all \(r.eligible) eligible enterprises can be planned: \(total)")
+            for (role, n) in r.additions.sorted(by: { $0.key.description < $1.key.description }) { print("  \(role): \(n)") }
+            print("aggregate model: \(r.modelAdditions.values.reduce(0, +)); verified by planning: \(r.verified ? "yes" : "no") (\(r.plannedAfter)/\(r.eligible) planned)")
+            return
+        }
+        if maxBatch {
+            let r = try CapacityAnalysis.maxBatch(base, seed: seed, timeLimit: timeLimit)
+            print("enterprises the pool can absorb beyond the batch: \(r.verified) (verified by planning; aggregate bound \(r.modelBound); the batch itself: \(r.baselinePlanned) planned)")
+            return
+        }
+        var items: [(name: String, value: Double?, batch: Batch)] = [("baseline", nil, base)]
+        var xLabel = ""
+        do {
+            for path in scenarios {
+                let s = try Scenario.load(path: path)
+                items.append((s.name, nil, try s.apply(to: base)))
+            }
+            if let sweep {
+                let sw = try Sweep.parse(sweep)
+                xLabel = sw.key + (sw.isPercent ? " (%)" : "")
+                for v in sw.values {
+                    let s = try sw.scenario(at: v, seed: seed)
+                    items.append((s.name, v, try s.apply(to: base)))
+                }
+            }
+        } catch let e as ScenarioError {
+            print(e.description, to: &err)
+            throw ExitCode(ExitStatus.badInput)
+        }
+        let started = Date()
+        let rows = try WhatIfRunner.run(items, timeLimit: timeLimit, seed: nil, jobs: jobs)
+        let elapsed = Date().timeIntervalSince(started)
+        switch format {
+        case .table:
+            print(TextTable.render(header: WhatIfOutput.header, rows: WhatIfOutput.tableRows(rows)), terminator: "")
+            print(String(format: "%d plans in %.1f s, %d at a time", rows.count, elapsed, max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, rows.count))))
+        case .csv: print(WhatIfOutput.csv(rows), terminator: "")
+        case .json: print(WhatIfOutput.json(rows), terminator: "")
+        }
+        if let out {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            var files = [("whatif.csv", WhatIfOutput.csv(rows)), ("whatif.json", WhatIfOutput.json(rows))]
+            if sweep != nil { files.append(("whatif.svg", WhatIfOutput.svg(Array(rows.dropFirst()), xLabel: xLabel))) }
+            try PlanWriter.writeAtomically(files, in: out)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import PanelModel
+
+extension Scenario {
+    /// The batch as the scenario changes it. Deterministic in the scenario's seeds.
+    public func apply(to original: Batch) throws -> Batch {
+        var b = original
+        // Rules first: a changed horizon decides which enterprises and days count.
+        let problems = applyRules(to: &b.rules).filter { $0.severity == .error }
+        if !problems.isEmpty { throw ScenarioError(diagnostics: problems) }
+
+        // Remove experts.
+        var removed = Set(removeExpertIDs)
+        for x in b.experts {
+            if !x.specialties.isDisjoint(with: removeSpecialties) || removeOrganizations.contains(x.organization) { removed.insert(x.id) }
+        }
+        if removeFraction > 0 {
+            var rng = SplitMixRNG(seed: removeSeed)
+            let ids = b.experts.map(\.id).filter { !removed.contains($0) }.shuffled(using: &rng)
+            removed.formUnion(ids.prefix(Int((Double(b.experts.count) * removeFraction).rounded())))
+        }
+        if !removed.isEmpty {
+            b.experts.removeAll { removed.contains($0.id) }
+            b.conflicts.removeAll { removed.contains($0.expertID) }
+            b.unavailability.removeAll { removed.contains($0.expertID) }
+            b.affinity.removeAll { removed.contains($0.expertID) }
+            b.fixed.removeAll { !removed.isDisjoint(with: $0.experts) }
+        }
+
+        // Add experts like an existing one (or like the pool, in turn).
+        if addExperts > 0 {
+            guard !original.experts.isEmpty else { return b }
+            let template: [Expert]
+            if let like = addLike {
+                guard let x = original.experts.first(where: { $0.id == like }) else {
+                    throw ScenarioError(diagnostics: [Diagnostic(.error, file: file, column: "add_experts.like", value: like, "unknown expert '\(like)'")])
+                }
+                template = [x]
+            } else {
+                template = original.experts.sorted { $0.id < $1.id }
+            }
+            for k in 0..<addExperts {
+                var x = template[k % template.count]
+                x.id = "NEW-E\(k + 1)"
+                x.name = "新增专家 \(k + 1)"
+                x.organization = "NEW-ORG-\(k + 1)"
+                x.specialties.formUnion(addSpecialties)
+                b.experts.append(x)
+            }
+        }
+
+        // Add enterprises drawn like the batch's own eligible ones.
+        let extra = addEnterprises + Int(((scaleEnterprises - 1) * Double(original.enterprises.count)).rounded())
+        if extra > 0 {
+            let pool = original.enterprises.filter { $0.draftSubmitted != nil && $0.penalized == nil && $0.siteInspectionDone == nil }
+            if !pool.isEmpty {
+                var rng = SplitMixRNG(seed: enterpriseSeed)
+                for k in 0..<extra {
+                    var e = pool[Int(rng.next() % UInt64(pool.count))]
+                    e.id = "NEW-N\(k + 1)"
+                    e.name = "新增企业 \(k + 1)"
+                    e.extensionRequested = nil
+                    e.initialReviewDone = nil
+                    b.enterprises.append(e)
+                }
+            }
+        }
+
+        if deadlineShiftDays != 0 {
+            for k in b.enterprises.indices {
+                b.enterprises[k].deadline = b.enterprises[k].deadline + deadlineShiftDays
+                b.enterprises[k].extendedDeadline = b.enterprises[k].extendedDeadline.map { $0 + deadlineShiftDays }
+            }
+        }
+
+        if awayShare > 0, let from = awayFrom, let to = awayTo {
+            var rng = SplitMixRNG(seed: awaySeed)
+            let ids = b.experts.map(\.id).sorted().shuffled(using: &rng)
+            for id in ids.prefix(Int((Double(ids.count) * awayShare).rounded())) {
+                b.unavailability.append(Unavailability(expertID: id, from: from, to: to, reason: "what-if: \(name)"))
+            }
+        }
+        return b
+    }
+}
+
+/// SplitMix64, the scenarios' reproducible random numbers.
+public struct SplitMixRNG: RandomNumberGenerator, Sendable {
+    var state: UInt64
+    public init(seed: UInt64) { state = seed &+ 0xA11CE }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import PanelModel
+import Planner
+import Testing
+import WhatIf
+
+@Suite("What-if capacity analysis")
+struct WhatIfTests {
+    func load(_ t: TestBatch, _ name: String) throws -> Batch {
+        let dir = temporaryFolder(name)
+        try t.write(to: dir)
+        return try BatchLoader.load(path: dir.path)
+    }
+
+    @Test("removing the only expert of an industry makes exactly those enterprises unplannable, with that reason")
+    func removeOnlyIndustryExpert() throws {
+        var t = TestBatch()
+        t.pool(10)
+        t.expert("X", "batteries;general")
+        t.enterprise("A", industry: "batteries")
+        t.enterprise("B", industry: "batteries")
+        t.enterprise("C")
+        let base = try load(t, "whatif-remove")
+        let scenario = try Scenario.parse("[scenario]\nname = \"X retires\"\n[remove_experts]\nids = [\"X\"]\n", file: "retire.toml")
+        let rows = try WhatIfRunner.run([("baseline", nil, base), (scenario.name, nil, try scenario.apply(to: base))], timeLimit: 30, seed: nil)
+        #expect(rows[0].planned == 3)
+        #expect(rows[1].planned == 1)
+        #expect(rows[1].unplannedReasons.map(\.code) == ["no-industry-expert"])
+        #expect(rows[1].unplannedReasons.first?.count == 2)
+        let plan = try PanelPlanner(batch: try scenario.apply(to: base)).plan()
+        #expect(Set(plan.unscheduled.filter(\.eligible).map(\.enterpriseID)) == ["A", "B"])
+        #expect(plan.unscheduled.allSatisfy { $0.reason.contains("no expert in the pool has specialty 'batteries'") })
+    }
+
+    @Test("a pool sweep is monotone: more experts never plan fewer enterprises")
+    func monotoneSweep() throws {
+        var t = TestBatch()
+        t.set("load", "max_site", "2")
+        t.set("load", "max_initial", "3")
+        t.pool(20)
+        for k in 1...12 { t.enterprise("N\(k)") }
+        let base = try load(t, "whatif-sweep")
+        let sweep = try Sweep.parse("pool=50%..100%:10%")
+        #expect(sweep.values == [50, 60, 70, 80, 90, 100])
+        let items = try sweep.values.map { v in (name: "p\(v)", value: Optional(v), batch: try sweep.scenario(at: v, seed: 4).apply(to: base)) }
+        #expect(items.map { $0.batch.experts.count } == [10, 12, 14, 16, 18, 20])
+        let rows = try WhatIfRunner.run(items, timeLimit: 30, seed: nil)
+        let planned = rows.map(\.planned)
+        #expect(planned == planned.sorted(), "planned \(planned)")
+        #expect(planned.first! < planned.last!)
+        // Parallel and sequential runs agree (deterministic whatever the parallelism).
+        let sequential = try WhatIfRunner.run(items, timeLimit: 30, seed: nil, jobs: 1)
+        #expect(sequential.map(\.planned) == planned)
+        #expect(sequential.map(\.medianBuffer) == rows.map(\.medianBuffer))
+    }
+
+    @Test("--min-pool answers 2 on an instance built to need exactly two more heavy-metal experts")
+    func minPoolTwo() throws {
+        var t = TestBatch()
+        t.pool(12)
+        for k in 1...7 { t.enterprise("H\(k)", industry: "heavy-metal") }
+        let base = try load(t, "whatif-minpool")
+        let answer = try CapacityAnalysis.minPool(base, timeLimit: 30)
+        #expect(answer.additions == [.specialty("heavy-metal"): 2])
+        #expect(answer.verified)
+        #expect(answer.plannedAfter == 7)
+    }
+
+    @Test("--max-batch finds what the pool can absorb and verifies it by planning")
+    func maxBatch() throws {
+        var t = TestBatch()
+        t.set("load", "max_site", "2")
+        t.pool(15)
+        for k in 1...4 { t.enterprise("N\(k)") }
+        let base = try load(t, "whatif-maxbatch")
+        let answer = try CapacityAnalysis.maxBatch(base, seed: 1, limit: 20, timeLimit: 30)
+        // 15 experts × max_site 2 = 30 site seats = 6 site panels; 4 are the batch's own.
+        #expect(answer.modelBound == 2)
+        #expect(answer.verified == 2)
+        #expect(answer.baselinePlanned == 4)
+    }
+
+    @Test("scenario files with errors name file, line and key")
+    func scenarioErrors() throws {
+        let text = """
+        [scenario]
+        name = "bad"
+        [remove_experts]
+        fraction = 1.5
+        colour = "red"
+        [rules.site_inspection]
+        panel_size = 0
+        [unknown_table]
+        x = 1
+        """
+        #expect {
+            _ = try Scenario.parse(text, file: "bad.toml")
+        } throws: { error in
+            let d = (error as? ScenarioError)?.description ?? ""
+            return d.contains("bad.toml:4: key 'remove_experts.fraction'") && d.contains("bad.toml:5: key 'remove_experts.colour'")
+                && d.contains("bad.toml:7: key 'site_inspection.panel_size'") && d.contains("bad.toml:8") && d.contains("unknown table [unknown_table]")
+        }
+        #expect(throws: ScenarioError.self) { _ = try Sweep.parse("pool=60..") }
+        #expect(throws: ScenarioError.self) { _ = try Sweep.parse("colour=1..3") }
+    }
+}
