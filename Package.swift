@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "BatchGenerator", dependencies: ["PanelModel"]),
         .target(name: "Planner", dependencies: ["PanelModel", "Workflow", "GLPK"]),
         .target(name: "Reports", dependencies: ["PanelModel", "Workflow", "Planner"]),
-        .target(name: "WhatIf", dependencies: ["PanelModel", "Workflow", "Planner", "GLPK", "TOMLKit"]),
+        .target(name: "WhatIf", dependencies: ["PanelModel", "Workflow", "Planner", "Reports", "GLPK", "TOMLKit"]),
         .target(
             name: "PlanStore",
             dependencies: ["PanelModel", "Planner", .product(name: "GRDB", package: "GRDB.swift")]

@@ -10,6 +10,7 @@ within one run.
     python3 Benchmarks/run_benchmarks.py [--runs 3] [--xl] [--only S,M]
 """
 import argparse
+import shutil
 import json
 import math
 import os
@@ -45,11 +46,91 @@ def run_once(folder, out, limit):
     return wall, usage.ru_maxrss / 1024.0, plan
 
 
+def replan_benchmark(runs):
+    """Issue: the L instance, published, then about 5 % random changes; replan time and the
+    number of changed assignments against the number the changes forced."""
+    import csv
+    import random
+    folder = os.path.join(WORK, "L")
+    work = os.path.join(WORK, "L-replan")
+    results = []
+    for r in range(runs):
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.copytree(folder, work, ignore=shutil.ignore_patterns("*.sqlite*", "plan.*"))
+        subprocess.run([BIN, "plan", work, "--quiet"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run([BIN, "publish", work], check=True, stdout=subprocess.DEVNULL)
+        with open(os.path.join(work, "plan.csv"), encoding="utf-8") as f:
+            before = list(csv.DictReader(f))
+        rng = random.Random(100 + r)
+        experts = [row["id"] for row in csv.DictReader(open(os.path.join(work, "experts.csv"), encoding="utf-8"))]
+        ents = list(csv.DictReader(open(os.path.join(work, "enterprises.csv"), encoding="utf-8")))
+        fields = list(ents[0].keys())
+        # Experts away for a week (about 5 % of the pool), starting within the first month.
+        away = rng.sample(experts, max(1, len(experts) // 20))
+        periods = []
+        with open(os.path.join(work, "unavailability.csv"), "a", encoding="utf-8") as f:
+            for e in away:
+                day = rng.randrange(2, 20)
+                start, end = f"2026-03-{day:02d}", f"2026-03-{day + 6:02d}"
+                periods.append((e, start, end))
+                f.write(f"{e},{start},{end},bench\n")
+        no_draft = [e for e in ents if not e["draft_submitted"]]
+        for e in no_draft[:max(1, len(ents) // 40)]:
+            e["draft_submitted"] = "2026-02-25"
+        eligible = [e for e in ents if e["draft_submitted"] and not e["penalized"] and not e["extension_requested"]]
+        picks = rng.sample(eligible, 3)
+        for e in picks[:2]:
+            e["penalized"] = "2026-02-20"
+        picks[2]["extension_requested"] = "2025-10-01"
+        with open(os.path.join(work, "enterprises.csv"), "w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=fields)
+            w.writeheader()
+            w.writerows(ents)
+        forced = 0
+        gone = {e["id"] for e in picks}
+        for a in before:
+            if a["enterprise_id"] in gone:
+                forced += 1
+                continue
+            for (e, start, end) in periods:
+                if e in a["experts"].split(";") and start <= a["date"] <= end:
+                    forced += 1
+                    break
+        t0 = time.perf_counter()
+        proc = subprocess.run([BIN, "replan", work], capture_output=True, text=True)
+        wall = time.perf_counter() - t0
+        if proc.returncode not in (0, 3):
+            sys.exit(f"replan failed: {proc.stderr}")
+        with open(os.path.join(work, "plan.csv"), encoding="utf-8") as f:
+            after = {(a["enterprise_id"], a["task"]): a for a in csv.DictReader(f)}
+        changed = sum(1 for a in before if after.get((a["enterprise_id"], a["task"])) != a)
+        added = sum(1 for k in after if k not in {(a["enterprise_id"], a["task"]) for a in before})
+        results.append((wall, forced, changed, added))
+        print(f"replan L: {wall:.2f} s, forced {forced}, changed {changed}, added {added}", flush=True)
+    return results
+
+
+def sweep_benchmark():
+    """A 20-point pool sweep on M, all cores against one at a time."""
+    folder = os.path.join(WORK, "M")
+    out = {}
+    for jobs in (None, 1):
+        args = [BIN, "whatif", folder, "--sweep", "pool=62%..100%:2%", "--format", "csv"]
+        if jobs:
+            args += ["--jobs", str(jobs)]
+        t0 = time.perf_counter()
+        subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        out[jobs or os.cpu_count()] = time.perf_counter() - t0
+        print(f"sweep M, 20 points, {jobs or os.cpu_count()} at a time: {out[jobs or os.cpu_count()]:.2f} s", flush=True)
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--xl", action="store_true", help="include the XL instance (one run)")
     ap.add_argument("--only", default="", help="comma-separated size names")
+    ap.add_argument("--no-nightly", action="store_true", help="skip the replan and sweep benchmarks")
     args = ap.parse_args()
     if not os.path.exists(BIN):
         sys.exit("build first: swift build -c release --product panelplan")
@@ -107,6 +188,24 @@ def main():
         lines.append(f"Time grows as about enterprises^{exponent:.2f} over these sizes "
                      "(least-squares fit of log time on log enterprises; the pool grows with the batch).")
         lines.append("")
+    if not args.no_nightly and any(r["name"] == "L" for r in rows) and any(r["name"] == "M" for r in rows):
+        rep = replan_benchmark(args.runs)
+        walls = sorted(r[0] for r in rep)
+        lines += ["## Nightly replan (L instance, about 5 % random changes)", "",
+                  "About 5 % of the pool away for a week in March, new drafts (2.5 % of the batch), two penalties and "
+                  "one extension request, applied to the published plan of L; `panelplan replan` with the default "
+                  "freeze of 5 working days. *Forced* counts the published assignments the changes make impossible; "
+                  "*changed* counts published assignments that the new plan does not hold as they were.", "",
+                  "| run | replan (s) | forced | changed | changed / forced | added (new drafts) |", "|---|---|---|---|---|---|"]
+        for k, (wall, forced, changed, added) in enumerate(rep):
+            lines.append(f"| {k + 1} | {wall:.2f} | {forced} | {changed} | {changed / max(1, forced):.2f} | {added} |")
+        lines += ["", f"Median replan time {statistics.median(walls):.2f} s (target ≤ 5 s); target ratio ≤ 1.5.", ""]
+        sw = sweep_benchmark()
+        par, seq = sw[os.cpu_count()], sw[1]
+        lines += ["## What-if sweep (M instance, 20 points)", "",
+                  "| scenarios at a time | wall (s) |", "|---|---|",
+                  f"| {os.cpu_count()} | {par:.2f} |", f"| 1 | {seq:.2f} |", "",
+                  f"Speed-up of the parallel sweep over one at a time: {seq / par:.2f}× on {os.cpu_count()} cores (target: ≤ 60 s).", ""]
     with open(os.path.join(ROOT, "Benchmarks", "results.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
     print("\n".join(lines))

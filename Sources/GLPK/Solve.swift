@@ -67,16 +67,20 @@ public struct SolveOptions: Sendable {
     public var relativeGap: Double = 0
     /// Use GLPK's LP presolver for the relaxation.
     public var presolve: Bool = true
+    /// Cutting planes (GMI, MIR, cover, clique) and the feasibility pump; worth it on hard
+    /// models, pure overhead on tiny ones.
+    public var cuts: Bool = true
     /// Called on every branch-and-cut callback (not only on new incumbents). Return `false` to stop.
     /// Runs on the solving thread; it must not call into GLPK.
     public var progress: (@Sendable (SolveProgress) -> Bool)?
 
     /// Creates options.
-    public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,
+    public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 0, presolve: Bool = true, cuts: Bool = true,
                 progress: (@Sendable (SolveProgress) -> Bool)? = nil) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.presolve = presolve
+        self.cuts = cuts
         self.progress = progress
     }
 }
@@ -187,6 +191,7 @@ extension Model {
                                 model.time_limit_seconds = options.timeLimitSeconds ?? 0
                                 model.mip_gap = options.relativeGap
                                 model.presolve = options.presolve ? 1 : 0
+                                model.cuts = options.cuts ? 1 : 0
                                 model.solve = solve ? 1 : 0
                                 model.lp_path = lp
                                 model.mps_path = mps

@@ -55,6 +55,7 @@ extension PlanningRun {
 
         // 3. Capacity in the window.
         let task = tally.failedTask ?? tasks.first ?? .site
+        if let s = tally.exhausted { return entry("caps-exhausted", exhaustedSentence(s, task: task, enterprise: job.enterprise)) }
         let span = "\(window.earliestInitial?.iso ?? siteFrom?.day.iso ?? rules.start.iso)..\(job.latest.iso)"
         if tally.slotsTried > 0 && tally.parallelFull == tally.slotsTried {
             return entry("max-parallel", "every half-day of \(span) already holds max_parallel=\(rules.maxParallel(task)) \(taskName(task))s (rule 10)")
@@ -77,6 +78,31 @@ extension PlanningRun {
     }
 
     func ledgerCap(_ expert: Int, _ task: TaskKind) -> Int { ledger.cap(expert, task) }
+
+    /// Why the caps of rule 8 leave no panel at all, with the numbers.
+    func exhaustedSentence(_ s: PanelShortfall, task: TaskKind, enterprise k: Int) -> String {
+        let capName = task == .initial ? "max_initial" : "max_site"
+        let free = conflictFree[k]
+        let open = free.filter { ledger.count($0, task) < ledger.cap($0, task) }
+        func full(_ filter: (Expert) -> Bool) -> String {
+            let ids = free.filter { filter(batch.experts[$0]) }.map { "\(batch.experts[$0].id) at \(capName)=\(ledger.cap($0, task))" }
+            return ids.count <= 6 ? ids.joined(separator: ", ") : "\(ids.prefix(5).joined(separator: ", ")) and \(ids.count - 5) more"
+        }
+        switch s {
+        case .tooFewExperts(let have, let need):
+            return "only \(have) of the \(free.count) conflict-free experts are still below their \(capName) cap, and a \(taskName(task)) panel needs \(need) (rule 8)"
+        case .noIndustryExpert(let tag):
+            return "every conflict-free expert with specialty '\(tag)' is at their cap (\(full { $0.specialties.contains(tag) })), and every panel needs one (rules 7, 8)"
+        case .noAuditor:
+            return "every conflict-free certified auditor is at \(capName), and every panel needs one (rules 7, 8)"
+        case .noLeader:
+            return "every conflict-free expert who may lead is at their cap (\(full { $0.canLead })) (rules 5, 8)"
+        case .tooFewOrganizations(let have, let need):
+            return "the \(open.count) conflict-free experts below their \(capName) cap come from \(have) organizations, and one_per_organization needs \(need) (rules 7, 8)"
+        case .noContinuity, .combination:
+            return "the experts below their \(capName) caps cannot form a \(taskName(task)) panel (rules 5–8)"
+        }
+    }
 
     func taskName(_ task: TaskKind) -> String { task == .initial ? "initial review" : "site inspection" }
 

@@ -54,6 +54,8 @@ struct FailureTally {
     var shortfalls: [String: Int] = [:]
     var failedTask: TaskKind?
     var siteAfterInitialFailed = false
+    /// The caps of rule 8 leave no panel in any slot (found before scanning slots).
+    var exhausted: PanelShortfall?
     mutating func note(_ s: PanelShortfall) { shortfalls[PlanningRun.key(s), default: 0] += 1 }
 }
 
@@ -83,6 +85,8 @@ struct PlanningRun {
     var reference: [String: [TaskKind: Assignment]] = [:]
     /// Tasks the improvement pass must not touch: history and frozen assignments.
     var locked = Set<String>()
+    /// Reference assignments beyond the freeze that were kept (or repaired in place).
+    var keptReference = Set<String>()
     /// What seating an expert costs in scarce capacity, by task: for each scarce role they hold
     /// (leader, auditor, an industry the batch needs) λ × demand/supply of that role. Heuristic
     /// seat costs of the panel MIPs, not part of the objective; they keep the scarce experts
@@ -296,9 +300,25 @@ struct PlanningRun {
         return initial.slot == .am ? SlotTime(day: day, slot: .pm) : SlotTime(day: calendar.addingWorkingDays(1, to: day), slot: .am)
     }
 
+    /// A shortfall that holds in every slot: the conflict-free experts still below their caps
+    /// cannot form the panel anywhere. Checked once per job instead of once per slot.
+    func exhausted(_ job: Job, _ task: TaskKind) -> PanelShortfall? {
+        let e = batch.enterprises[job.enterprise]
+        let open = conflictFree[job.enterprise].filter { ledger.count($0, task) < ledger.cap($0, task) }
+        let request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: [])
+        return staffer.shortfall(request, open.map { Candidate(expert: $0, seatValue: 0) })
+    }
+
     mutating func place(_ job: Job, tally: inout FailureTally) throws -> Placement? {
         let e = batch.enterprises[job.enterprise]
         let window = job.status.window!
+        for task in [job.needsInitial ? TaskKind.initial : nil, job.needsSite ? TaskKind.site : nil].compactMap({ $0 }) {
+            if let s = exhausted(job, task) {
+                tally.exhausted = s
+                tally.failedTask = task
+                return nil
+            }
+        }
         if job.needsInitial {
             var earliest = SlotTime(day: window.earliestInitial ?? rules.start, slot: .am)
             if earliest.day < rules.start { earliest = SlotTime(day: rules.start, slot: .am) }
@@ -504,7 +524,7 @@ struct PlanningRun {
                 for task in TaskKind.allCases where task == .initial ? jobs[k].needsInitial : jobs[k].needsSite {
                     guard let ref = reference[id]?[task] else { continue }
                     let isHistory = ref.day <= asOf
-                    if (phase == 0 && isHistory) || (phase == 1 && !isHistory && ref.day <= freezeEnd) { order.append((k, task, ref)) }
+                    if (phase == 0 && isHistory) || (phase == 1 && !isHistory) { order.append((k, task, ref)) }
                 }
             }
             order.sort { ($0.ref.time, $0.ref.enterpriseID, $0.task) < ($1.ref.time, $1.ref.enterpriseID, $1.task) }
@@ -512,8 +532,10 @@ struct PlanningRun {
             // panel never takes an expert another frozen panel keeps.
             var holds: [Int: [Int]] = [:]
             if phase == 1 {
-                for (n, item) in order.enumerated() where frozenTimeStillFits(jobs[item.job], item.task, item.ref.time) {
+                var heldInitial: [Int: SlotTime] = [:]  // job → its held initial review (order is by time)
+                for (n, item) in order.enumerated() where frozenTimeStillFits(jobs[item.job], item.task, item.ref.time, initialAt: heldInitial[item.job]) {
                     let e = batch.enterprises[jobs[item.job].enterprise]
+                    if item.task == .initial { heldInitial[item.job] = item.ref.time }
                     let valid = validMembers(jobs[item.job], item.task, item.ref)
                     ledger.add(item.task, item.ref.time, district: e.district, experts: valid)
                     holds[n] = valid
@@ -533,7 +555,9 @@ struct PlanningRun {
                 guard let panel else { continue }
                 ledger.add(task, ref.time, district: e.district, experts: panel.experts)
                 assignments[e.id, default: [:]][task] = (ref.time, panel, false)
-                locked.insert("\(e.id)|\(task.rawValue)")
+                // History and the freeze horizon are locked; later kept assignments may still
+                // change in the improvement pass, but only for a real gain (see improve()).
+                if ref.day <= freezeEnd { locked.insert("\(e.id)|\(task.rawValue)") } else { keptReference.insert("\(e.id)|\(task.rawValue)") }
                 let kept = Assignment(enterpriseID: e.id, task: task, day: ref.day, slot: ref.slot, experts: [], leader: nil)
                 if task == .initial { jobs[k].needsInitial = false; jobs[k].fixedInitial = kept } else { jobs[k].needsSite = false; jobs[k].fixedSite = kept }
             }
@@ -542,7 +566,7 @@ struct PlanningRun {
     }
 
     /// Whether a frozen time still keeps rules 1, 3, 4 and 10 under today's data.
-    func frozenTimeStillFits(_ job: Job, _ task: TaskKind, _ time: SlotTime) -> Bool {
+    func frozenTimeStillFits(_ job: Job, _ task: TaskKind, _ time: SlotTime, initialAt: SlotTime? = nil) -> Bool {
         guard time.day >= rules.start, time.day <= rules.end, calendar.isWorkingDay(time.day) else { return false }
         guard ledger.parallelCount(task, time) < rules.maxParallel(task) else { return false }
         let window = job.status.window!
@@ -552,7 +576,7 @@ struct PlanningRun {
             return time.day <= job.latest
         }
         if time.day > job.latest { return false }
-        if let initial = job.fixedInitial { return time >= earliestSite(after: initial.time) }
+        if let initial = initialAt ?? job.fixedInitial?.time { return time >= earliestSite(after: initial) }
         if let held = window.earliestSite { return time.day >= held }
         return !job.needsInitial
     }
@@ -609,6 +633,9 @@ struct PlanningRun {
                 var replacement = current.panel
                 if case .success(let better)? = try? staffer.staffPruned(request, cands), better.value > currentValue + 1e-6 {
                     replacement = better
+                    if keptReference.contains("\(id)|\(task.rawValue)") && !gainsEnough(request, from: current.panel, to: better) {
+                        replacement = current.panel
+                    }
                     if task == .initial, rules.continuity != .none, let site = assignments[id]?[.site] {
                         // A new initial panel must keep the continuity the site panel has.
                         let onSite = Set(site.panel.experts)
@@ -623,6 +650,19 @@ struct PlanningRun {
             done += 1
             if done % 20 == 0 { report("improve", done, ids.count) }
         }
+    }
+
+    /// Whether replacing a kept reference panel gains more in the objective's own terms
+    /// (expertise, affinity, continuity, previous experts) than the change costs.
+    func gainsEnough(_ request: PanelRequest, from old: StaffedPanel, to new: StaffedPanel) -> Bool {
+        let e = request.enterprise
+        func value(_ p: StaffedPanel) -> Double {
+            var v = staffer.coverageValue(request, panel: p.experts)
+            if batch.hasAffinity { v += rules.weights.affinity * p.experts.reduce(0) { $0 + (affinity["\(batch.experts[$1].id)\u{1}\(e.id)"] ?? 0) } }
+            return v
+        }
+        let changed = Set(old.experts) != Set(new.experts) || old.leader != new.leader
+        return !changed || value(new) - value(old) > rules.weights.change
     }
 
     // MARK: - Output

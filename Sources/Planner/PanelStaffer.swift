@@ -198,7 +198,8 @@ struct PanelStaffer {
                 for k in prev { try m.addLessOrEqual([(x[k], 1), (y, -1)], 0) }
             }
         }
-        let solution = try m.solve()
+        // Panel MIPs are tiny: cuts and presolve cost more than they save.
+        let solution = try m.solve(options: SolveOptions(presolve: false, cuts: false))
         guard solution.status.hasSolution else {
             return .failure(PanelShortfallError(shortfall: .combination))
         }

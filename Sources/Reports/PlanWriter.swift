@@ -96,7 +96,8 @@ public enum PlanWriter {
         return out + "\""
     }
 
-    static func csvField(_ s: String) -> String {
+    /// A CSV field, quoted per RFC 4180 when needed.
+    public static func csvField(_ s: String) -> String {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

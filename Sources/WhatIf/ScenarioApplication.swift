@@ -15,7 +15,7 @@ extension Scenario {
             if !x.specialties.isDisjoint(with: removeSpecialties) || removeOrganizations.contains(x.organization) { removed.insert(x.id) }
         }
         if removeFraction > 0 {
-            var rng = SplitMixRNG(seed: removeSeed)
+            var rng = SplitMix64(seed: removeSeed &+ 0xA11CE)
             let ids = b.experts.map(\.id).filter { !removed.contains($0) }.shuffled(using: &rng)
             removed.formUnion(ids.prefix(Int((Double(b.experts.count) * removeFraction).rounded())))
         }
@@ -54,7 +54,7 @@ extension Scenario {
         if extra > 0 {
             let pool = original.enterprises.filter { $0.draftSubmitted != nil && $0.penalized == nil && $0.siteInspectionDone == nil }
             if !pool.isEmpty {
-                var rng = SplitMixRNG(seed: enterpriseSeed)
+                var rng = SplitMix64(seed: enterpriseSeed &+ 0xA11CE)
                 for k in 0..<extra {
                     var e = pool[Int(rng.next() % UInt64(pool.count))]
                     e.id = "NEW-N\(k + 1)"
@@ -74,25 +74,12 @@ extension Scenario {
         }
 
         if awayShare > 0, let from = awayFrom, let to = awayTo {
-            var rng = SplitMixRNG(seed: awaySeed)
+            var rng = SplitMix64(seed: awaySeed &+ 0xA11CE)
             let ids = b.experts.map(\.id).sorted().shuffled(using: &rng)
             for id in ids.prefix(Int((Double(ids.count) * awayShare).rounded())) {
                 b.unavailability.append(Unavailability(expertID: id, from: from, to: to, reason: "what-if: \(name)"))
             }
         }
         return b
-    }
-}
-
-/// SplitMix64, the scenarios' reproducible random numbers.
-public struct SplitMixRNG: RandomNumberGenerator, Sendable {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed &+ 0xA11CE }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

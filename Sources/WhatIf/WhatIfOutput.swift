@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// The comparison table of what-if rows as text, CSV, JSON and an SVG chart.
 public enum WhatIfOutput {
@@ -15,23 +16,11 @@ public enum WhatIfOutput {
     static func fmt(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x) }
 
     public static func csv(_ rows: [WhatIfRow]) -> String {
-        func field(_ s: String) -> String { s.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
-        return ([header] + rows.map(cells)).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        ([header] + rows.map(cells)).map { $0.map(PlanWriter.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
     public static func json(_ rows: [WhatIfRow]) -> String {
-        func q(_ s: String) -> String {
-            var o = "\""
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": o += "\\\""
-                case "\\": o += "\\\\"
-                case "\n": o += "\\n"
-                default: if u.value < 0x20 { o += String(format: "\\u%04x", u.value) } else { o.unicodeScalars.append(u) }
-                }
-            }
-            return o + "\""
-        }
+        let q = PlanWriter.quote
         let items = rows.map { r in
             "  {\"scenario\": \(q(r.scenario)), \"value\": \(r.value.map { fmt($0) } ?? "null"), \"planned\": \(r.planned), \"eligible\": \(r.eligible), "
                 + "\"unplanned_reasons\": {\(r.unplannedReasons.map { "\(q($0.code)): \($0.count)" }.joined(separator: ", "))}, "

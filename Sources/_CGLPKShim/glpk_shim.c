@@ -198,11 +198,13 @@ int pp_glpk_run(const pp_model *m, pp_result *r) {
             io.msg_lev = GLP_MSG_ERR;
             io.presolve = GLP_OFF;
             io.mip_gap = m->mip_gap;
-            io.fp_heur = GLP_ON;
-            io.gmi_cuts = GLP_ON;
-            io.mir_cuts = GLP_ON;
-            io.cov_cuts = GLP_ON;
-            io.clq_cuts = GLP_ON;
+            if (m->cuts) {
+                io.fp_heur = GLP_ON;
+                io.gmi_cuts = GLP_ON;
+                io.mir_cuts = GLP_ON;
+                io.cov_cuts = GLP_ON;
+                io.clq_cuts = GLP_ON;
+            }
             io.bt_tech = GLP_BT_BLB;
             if (m->time_limit_seconds > 0) {
                 double left = m->time_limit_seconds - (now_seconds() - start);

@@ -157,7 +157,8 @@ struct HardRuleTests {
         let r = try planAndCheck(t, name: "cap")
         #expect(r.plan.plannedCount == 1)
         let left = try #require(r.plan.unscheduled.first { $0.eligible })
-        #expect(left.reason.contains("X is at max_site=1"))
+        #expect(left.reason.contains("X at max_site=1") && left.reason.contains("rules 7, 8"))
+        #expect(left.code == "caps-exhausted")
     }
 
     @Test("rule 8: max_per_week holds over a busy week")

@@ -186,7 +186,7 @@ struct NightlyJobTests {
         #expect(try run(["publish", dir.path]).status == 0)
         let store = try PlanStore(path: dir.appendingPathComponent("panelplan.sqlite").path)
         let published = try store.assignments(1)
-        var rng = TestRandom(seed: 3)
+        var rng = SplitMix64(seed: 3)
         for k in 0..<12 {
             try appendUnavailability(dir, "E\(String(format: "%03d", 10 + k)),2026-03-\(String(format: "%02d", 2 + k % 5)),2026-03-\(String(format: "%02d", 2 + k % 5)),kill test")
             let p = Process()

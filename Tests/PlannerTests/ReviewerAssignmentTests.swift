@@ -9,7 +9,7 @@ import Testing
 struct ReviewerAssignmentTests {
     @Test("total affinity reaches the min-cost-flow optimum on a pool of 200 experts")
     func exactOptimum() throws {
-        var rng = TestRandom(seed: 17)
+        var rng = SplitMix64(seed: 17)
         let enterpriseCount = 80, expertCount = 200, panel = 3
         var t = TestBatch()
         t.set("site_inspection", "plan", "false")
@@ -134,17 +134,5 @@ struct MinCostFlow {
             sent += push
         }
         return (sent, cost)
-    }
-}
-
-struct TestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

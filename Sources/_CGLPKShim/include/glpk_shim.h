@@ -56,6 +56,7 @@ typedef struct {
     double time_limit_seconds;    /* <= 0: none */
     double mip_gap;               /* relative gap tolerance, 0 = prove optimality */
     int presolve;                 /* nonzero: use GLPK's presolver for the LP relaxation */
+    int cuts;                     /* nonzero: cutting planes and the feasibility pump in branch and cut */
     int solve;                    /* zero: build and export only */
     const char *lp_path;          /* may be NULL: write CPLEX LP here before solving */
     const char *mps_path;         /* may be NULL: write free MPS here before solving */
