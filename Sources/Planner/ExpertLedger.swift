@@ -15,11 +15,13 @@ enum Block: Int, CaseIterable, Sendable {
 struct ExpertLedger {
     struct SiteVisit { var slot: Slot; var district: String }
 
-    let rules: BatchRules
+    var rules: BatchRules
     let experts: [Expert]
     let districts: DistrictTable
     /// expert → unavailable day ordinals.
-    let unavailable: [Set<Int>]
+    var unavailable: [Set<Int>]
+    /// For explanations only: ignore the per-expert caps max_initial and max_site.
+    var ignoreCaps = false
     var busy: [Set<Int>]                 // expert → slot indices
     var perDay: [[Int: Int]]             // expert → day ordinal → tasks
     var perWeek: [[Int: Int]]            // expert → week key → tasks
@@ -49,7 +51,8 @@ struct ExpertLedger {
     }
 
     func cap(_ expert: Int, _ task: TaskKind) -> Int {
-        task == .initial ? (experts[expert].maxInitial ?? rules.maxInitial) : (experts[expert].maxSite ?? rules.maxSite)
+        if ignoreCaps { return Int.max / 4 }
+        return task == .initial ? (experts[expert].maxInitial ?? rules.maxInitial) : (experts[expert].maxSite ?? rules.maxSite)
     }
 
     func count(_ expert: Int, _ task: TaskKind) -> Int { task == .initial ? initialCount[expert] : siteCount[expert] }

@@ -74,7 +74,38 @@ extension PlanningRun {
                 sentence += "; the \(industry.count) conflict-free expert\(industry.count == 1 ? "" : "s") with specialty '\(e.industry)': \(states.joined(separator: ", "))"
             }
         }
+        if let rule = try unblockingRule(job) { sentence += "; relaxing \(rule) alone would let it be planned" }
         return entry(top.map { $0.key == "no-industry-expert" ? "industry-experts-busy" : "no-capacity" } ?? "no-capacity", sentence + " (rules 7, 8)")
+    }
+
+    /// A deletion filter over the capacity rules: the first rule that, relaxed alone with every
+    /// other plan fixed, lets this enterprise be placed. Names the rule that blocks it when the
+    /// counts do not.
+    func unblockingRule(_ job: Job) throws -> String? {
+        typealias Relax = (String, (inout PlanningRun) -> Void)
+        let relaxations: [Relax] = [
+            ("max_parallel (rule 10)", { $0.rules.initialMaxParallel = 10_000; $0.rules.siteMaxParallel = 10_000 }),
+            ("max_per_week=\(rules.maxPerWeek) (rule 8)", { $0.rules.maxPerWeek = 10_000; $0.ledger.rules.maxPerWeek = 10_000 }),
+            ("max_per_day=\(rules.maxPerDay) (rule 8)", { $0.rules.maxPerDay = 2; $0.ledger.rules.maxPerDay = 2 }),
+            ("the max_initial/max_site caps (rule 8)", { $0.ledger.ignoreCaps = true }),
+            ("max_travel_minutes=\(Int(rules.maxTravelMinutes)) (rule 9)", { $0.rules.maxTravelMinutes = 100_000; $0.ledger.rules.maxTravelMinutes = 100_000 }),
+            ("the experts' unavailability (rule 8)", { run in run.ledger.unavailable = run.ledger.unavailable.map { _ in [] } }),
+            ("one_per_organization (rule 7)", { run in
+                var b = run.batch
+                b.rules.onePerOrganization = false
+                run.rules.onePerOrganization = false
+                run.staffer = PanelStaffer(batch: b)
+            }),
+        ]
+        for (name, relax) in relaxations {
+            if name.hasPrefix("max_per_day") && rules.maxPerDay >= 2 { continue }
+            if name.hasPrefix("one_per") && !rules.onePerOrganization { continue }
+            var probe = self
+            relax(&probe)
+            var tally = FailureTally()
+            if try probe.place(job, tally: &tally) != nil { return name }
+        }
+        return nil
     }
 
     func ledgerCap(_ expert: Int, _ task: TaskKind) -> Int { ledger.cap(expert, task) }

@@ -61,10 +61,10 @@ struct FailureTally {
 
 struct PlanningRun {
     let batch: Batch
-    let rules: BatchRules
+    var rules: BatchRules
     let options: PlannerOptions
     let calendar: WorkCalendar
-    let staffer: PanelStaffer
+    var staffer: PanelStaffer
     let start = Date()
     let timeLimit: Double
     let seed: UInt64

@@ -63,6 +63,7 @@ struct HardRuleTests {
         let left = try #require(r.plan.unscheduled.first { $0.eligible })
         #expect(left.task == .site)
         #expect(left.reason.contains("'batteries'") && left.reason.contains("X"))
+        #expect(left.reason.contains("relaxing max_travel_minutes=60 (rule 9) alone would let it be planned"))
 
         // Control: both plants in one district, so one expert can do both in a day.
         var near = singleSiteDay()
@@ -175,6 +176,7 @@ struct HardRuleTests {
         let r = try planAndCheck(t, name: "week")
         #expect(r.plan.plannedCount == 2)
         #expect(r.plan.unscheduled.filter(\.eligible).count == 2)
+        #expect(r.plan.unscheduled.filter(\.eligible).allSatisfy { $0.reason.contains("relaxing max_per_week=2 (rule 8) alone") })
     }
 
     @Test("rule 10: max_parallel limits panels per half-day")

@@ -83,3 +83,20 @@ struct CheckerSanityTests {
         #expect(result.output.contains("RULE 1"))
     }
 }
+
+@Suite("Language")
+struct LanguageTests {
+    @Test("plan summaries in Chinese and English come from the one string table")
+    func summaries() throws {
+        let demo = repositoryRoot.appendingPathComponent("datasets/shenzhen-demo")
+        let batch = try BatchLoader.load(path: demo.path)
+        let plan = try PanelPlanner(batch: batch).plan()
+        let zh = PlanSummary.text(plan, batch: batch, language: .zh)
+        let en = PlanSummary.text(plan, batch: batch, language: .en)
+        #expect(zh.contains("已安排 \(plan.plannedCount)/\(plan.eligibleCount) 家应安排企业"))
+        #expect(zh.contains("所有应安排的企业均已安排"))
+        #expect(en.contains("planned \(plan.plannedCount)/\(plan.eligibleCount) eligible enterprises"))
+        #expect(Language.resolve("ZH") == .zh && Language.resolve("en") == .en)
+        #expect(Strings.text("site", .zh) == "现场验收" && Strings.text("site", .en) == "Site inspection")
+    }
+}
