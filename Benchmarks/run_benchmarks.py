@@ -184,6 +184,13 @@ def main():
                      f"{r['wall']:.2f} | {r['rss']:.0f} | {r['planned']}/{r['eligible']} | {r['status']} | "
                      f"{r['objective']:.1f} | {r['bound']:.1f} | {r['gap'] * 100:.3f} % | {r['target']} |")
     lines.append("")
+    for r in rows:
+        if r["planned"] is not None and r["planned"] < r["eligible"]:
+            cap = r["experts"] * 6 // 5
+            lines.append(f"{r['name']} is capacity-bound: {r['experts']} experts × max_site 6 / 5 seats = {cap} site panels "
+                         f"at most, for {r['eligible']} eligible enterprises; the bound (an LP over these aggregate "
+                         f"capacities, docs/formulation.md §3) confirms that {r['planned']} is within {r['gap'] * 100:.2f} % of the best possible.")
+    lines.append("")
     if exponent is not None:
         lines.append(f"Time grows as about enterprises^{exponent:.2f} over these sizes "
                      "(least-squares fit of log time on log enterprises; the pool grows with the batch).")

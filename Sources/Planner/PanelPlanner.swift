@@ -399,6 +399,8 @@ struct PlanningRun {
             if task == .site { value -= w.travel * ledger.travelMinutes(i, to: e.district, at: time) }
             let load = ledger.total(i)
             value -= w.load * Double(load)
+            // Above the even share each further task costs more: the objective's load term.
+            value -= w.load * 10 * Double(max(0, load + 1 - evenShareTarget))
             value -= seatReserve[task]?[i] ?? 0
             if load < (batch.experts[i].minTotal ?? rules.minTotal) { value += w.minTotal * 2 }
             value += 0.001 * tieBreak(i, job.enterprise, task)
@@ -478,7 +480,12 @@ struct PlanningRun {
             if job.needsSite { demand[.site]! += 1; industry[.site]![tag, default: 0] += 1 }
         }
         func remaining(_ i: Int, _ task: TaskKind) -> Int { max(0, ledger.cap(i, task) - ledger.count(i, task)) }
-        func share(_ need: Int, _ supply: Int) -> Double { need == 0 ? 0 : (supply == 0 ? 1 : min(1, Double(need) / Double(supply))) }
+        // The cost grows with the square of demand/supply: negligible while a role is plentiful,
+        // decisive when it is nearly used up.
+        func share(_ need: Int, _ supply: Int) -> Double {
+            let r = need == 0 ? 0 : (supply == 0 ? 1 : min(1, Double(need) / Double(supply)))
+            return r * r
+        }
         let lambda = Self.scarcityWeight
         let leaderSupply = batch.experts.indices.filter { batch.experts[$0].canLead }.reduce(0) { $0 + remaining($1, .site) }
         leaderReserve = lambda * share(demand[.site]!, leaderSupply)

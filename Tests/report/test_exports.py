@@ -17,6 +17,11 @@ BIN = os.path.join(ROOT, ".build", "debug", "panelplan")
 DEMO = os.path.join(ROOT, "datasets", "shenzhen-demo")
 
 
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
 def run(*args):
     r = subprocess.run([BIN, *args], capture_output=True, text=True)
     if r.returncode != 0:
@@ -48,7 +53,7 @@ class ExportTests(unittest.TestCase):
         files = self.calendars(self.out1)
         self.assertGreater(len(files), 10)
         for path in files:
-            raw = open(path, "rb").read()
+            raw = read(path)
             self.assertTrue(raw.endswith(b"\r\n"))
             for line in raw.split(b"\r\n"):
                 self.assertLessEqual(len(line), 75, f"{path}: unfolded line")
@@ -67,7 +72,7 @@ class ExportTests(unittest.TestCase):
 
     def test_each_expert_calendar_holds_only_their_tasks(self):
         import json
-        plan = json.load(open(os.path.join(self.batch, "plan.json"), encoding="utf-8"))
+        plan = json.loads(read(os.path.join(self.batch, "plan.json")))
         expected = {}
         for a in plan["assignments"]:
             for e in a["experts"]:
@@ -75,11 +80,11 @@ class ExportTests(unittest.TestCase):
         for path in self.calendars(self.out1):
             name = os.path.basename(path)
             if name == "batch.ics":
-                cal = icalendar.Calendar.from_ical(open(path, "rb").read())
+                cal = icalendar.Calendar.from_ical(read(path))
                 self.assertEqual(len(list(cal.walk("VEVENT"))), len(plan["assignments"]))
                 continue
             expert = name[len("expert-"):-len(".ics")]
-            cal = icalendar.Calendar.from_ical(open(path, "rb").read())
+            cal = icalendar.Calendar.from_ical(read(path))
             got = {str(ev["UID"]).split("@")[0].split("-", 2)[2] for ev in cal.walk("VEVENT")}
             self.assertEqual(got, expected[expert], expert)
             for ev in cal.walk("VEVENT"):
@@ -88,23 +93,23 @@ class ExportTests(unittest.TestCase):
     def test_reexport_updates_without_duplicates(self):
         store = {}
         for folder in (self.out1, self.out2):
-            cal = icalendar.Calendar.from_ical(open(os.path.join(folder, "calendars", "batch.ics"), "rb").read())
+            cal = icalendar.Calendar.from_ical(read(os.path.join(folder, "calendars", "batch.ics")))
             for ev in cal.walk("VEVENT"):
                 store[str(ev["UID"])] = ev  # a calendar replaces events by UID
-        cal = icalendar.Calendar.from_ical(open(os.path.join(self.out1, "calendars", "batch.ics"), "rb").read())
+        cal = icalendar.Calendar.from_ical(read(os.path.join(self.out1, "calendars", "batch.ics")))
         self.assertEqual(len(store), len(list(cal.walk("VEVENT"))))
 
     def test_excel_sheets_have_bom_and_chinese_headers(self):
         for name in ("schedule.csv", "workload.csv", "unplanned.csv"):
-            raw = open(os.path.join(self.out1, name), "rb").read()
+            raw = read(os.path.join(self.out1, name))
             self.assertTrue(raw.startswith(b"\xef\xbb\xbf"), name)
-        header = open(os.path.join(self.out1, "schedule.csv"), encoding="utf-8-sig").readline()
+        header = read(os.path.join(self.out1, "schedule.csv")).decode("utf-8-sig").splitlines()[0]
         self.assertTrue(header.startswith("日期,时段,环节"))
-        header_en = open(os.path.join(self.out2, "schedule.csv"), encoding="utf-8-sig").readline()
+        header_en = read(os.path.join(self.out2, "schedule.csv")).decode("utf-8-sig").splitlines()[0]
         self.assertTrue(header_en.startswith("date,slot,task"))
 
     def test_html_is_self_contained(self):
-        html = open(os.path.join(self.out1, "report.html"), encoding="utf-8").read()
+        html = read(os.path.join(self.out1, "report.html")).decode("utf-8")
         self.assertNotIn("<script", html)
         self.assertNotIn("<link", html)
         self.assertNotIn("@import", html)
@@ -131,7 +136,8 @@ class ExportTests(unittest.TestCase):
 
 def png_ink(path):
     """Width, height and the share of non-white pixels of an 8-bit RGB(A) PNG (stdlib only)."""
-    data = open(path, "rb").read()
+    with open(path, "rb") as f:
+        data = f.read()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat, width = 8, b"", 0
     while pos < len(data):
