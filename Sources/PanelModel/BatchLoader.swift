@@ -206,6 +206,13 @@ struct LoadContext {
                 }
             }
         }
+        if let rules, hasAffinity, let largest = affinity.map({ abs($0.score) }).max() {
+            let panel = Double(max(rules.initialPanelSize, rules.sitePanelSize))
+            if largest * panel * rules.weights.affinity >= rules.weights.planned {
+                warning("affinity.csv", nil, "score", "\(largest)",
+                        "scores up to \(largest) × \(Int(panel)) seats × [weights] affinity = \(rules.weights.affinity) reach [weights] planned = \(rules.weights.planned): affinity could outweigh planning an enterprise; scale the scores or the weights")
+            }
+        }
         if let rules {
             for e in enterprises {
                 if let d = e.draftSubmitted, d > e.effectiveDeadline.addingMonths(-1) {

@@ -39,7 +39,7 @@ struct StatusCommand: ParsableCommand {
         case .table:
             let language = Language.resolve(lang)
             print("\(Strings.text("status_as_of", language)) \(date.iso)")
-            let names = ["id": "enterprise_id", "eligible": "eligible"]
+            let names = ["id": "enterprise_id", "name": "enterprise", "eligible": "eligible"]
             let shown = header.map { Strings.text(names[$0] ?? $0, language) }
             print(TextTable.render(header: shown, rows: rows), terminator: "")
         case .csv:

@@ -28,6 +28,9 @@ extension PlanningRun {
                 return entry("window-closed", "no working day for the initial review between wd(draft \(e.draftSubmitted?.iso ?? "?"), lead_days=\(rules.leadDays)) = \(first.iso) and \(job.latest.iso), the last day the \(deadlineText) and the batch end (\(rules.end.iso)) allow (rules 1, 3, 4)")
             }
             if job.needsSite { siteFrom = earliestSite(after: firstTime) }
+            if let fixedSite = job.fixedSite, earliestSite(after: firstTime) > fixedSite.time {
+                return entry("window-closed", "the fixed site inspection on \(fixedSite.day.iso) \(fixedSite.slot.rawValue) needs the initial review revision_days=\(rules.revisionDays) working days before it, but the earliest initial review is \(firstTime.day.iso) (wd(draft, lead_days=\(rules.leadDays)), rules 3, 4)")
+            }
         } else if let f = job.fixedInitial {
             siteFrom = earliestSite(after: f.time)
         } else if let s = window.earliestSite {

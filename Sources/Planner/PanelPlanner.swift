@@ -110,6 +110,10 @@ struct PlanningRun {
             times.append(SlotTime(day: day, slot: .am))
             times.append(SlotTime(day: day, slot: .pm))
         }
+        // Replanning: nothing new is dated on or before the as-of day.
+        if !options.reference.isEmpty, let asOf = options.asOf ?? Optional(batch.rules.today) {
+            times.removeAll { $0.day <= asOf }
+        }
         self.times = times
         self.conflictFree = batch.enterprises.map { e in
             batch.experts.indices.filter { !batch.hasConflict(expert: batch.experts[$0], enterprise: e) }
@@ -201,7 +205,7 @@ struct PlanningRun {
         // Initial reviews only: the exact reviewer assignment, then dates.
         var constructJobs = jobs
         var assignment: ReviewerAssignmentResult?
-        if !rules.planSite && !jobs.isEmpty && jobs.allSatisfy({ $0.needsInitial && !$0.needsSite }) {
+        if !rules.planSite && reference.isEmpty && !jobs.isEmpty && jobs.allSatisfy({ $0.needsInitial && !$0.needsSite }) {
             if let result = try assignReviewers(jobs) {
                 var rest: [Job] = []
                 var datedAll = true
@@ -267,9 +271,10 @@ struct PlanningRun {
         var bound = relaxationBound
         if let assignment {
             // The assignment MIP is the objective up to a constant, with the dates relaxed.
-            bound = min(bound, objective + (assignment.bound - assignment.objective))
+            let tighter = objective + (assignment.bound - assignment.objective)
+            if tighter >= objective - 1e-6 * max(1, abs(objective)) { bound = min(bound, tighter) }
         }
-        bound = max(bound, objective)
+        bound = max(bound, objective)  // rounding noise only: the relaxation bound is valid
         report("done", jobs.count, jobs.count, incumbent: objective, bound: bound)
         let gap = abs(bound - objective) / max(1, abs(objective))
         let status: PlanStatus = timedOut ? .timeLimit : (gap <= 1e-9 ? .optimal : .feasible)
@@ -298,6 +303,13 @@ struct PlanningRun {
         guard day == initial.day else { return SlotTime(day: day, slot: .am) }
         // revision_days = 0: a later slot of the same day, or the next working day.
         return initial.slot == .am ? SlotTime(day: day, slot: .pm) : SlotTime(day: calendar.addingWorkingDays(1, to: day), slot: .am)
+    }
+
+    /// Under continuity = "require", the experts of an already placed site panel, one of whom
+    /// the initial panel must hold.
+    func continuityPartners(_ enterpriseID: String, _ task: TaskKind) -> [Int] {
+        guard task == .initial, rules.continuity == .require, let site = assignments[enterpriseID]?[.site] else { return [] }
+        return site.panel.experts
     }
 
     /// A shortfall that holds in every slot: the conflict-free experts still below their caps
@@ -357,17 +369,22 @@ struct PlanningRun {
         // Site only: after a held or fixed initial review.
         let after: SlotTime
         var initialPanel: [Int] = []
-        if let f = job.fixedInitial {
-            after = earliestSite(after: f.time)
-            initialPanel = assignments[e.id]?[.initial]?.panel.experts ?? []
-        } else {
-            after = SlotTime(day: window.earliestSite ?? rules.start, slot: .am)
-        }
+        after = siteLowerBound(job)
+        if job.fixedInitial != nil { initialPanel = assignments[e.id]?[.initial]?.panel.experts ?? [] }
         tally.failedTask = .site
         if let site = try findSite(job, from: after, initialPanel: initialPanel, tally: &tally) {
             return Placement(initial: nil, site: site)
         }
         return nil
+    }
+
+    /// The earliest site inspection of a job whose initial review is not open: after the held
+    /// initial review (initial_review_done) and after a fixed or kept one, whichever is later.
+    func siteLowerBound(_ job: Job, initialAt: SlotTime? = nil) -> SlotTime {
+        var lower = SlotTime(day: rules.start, slot: .am)
+        if let held = job.status.window?.earliestSite { lower = max(lower, SlotTime(day: held, slot: .am)) }
+        if let initial = initialAt ?? job.fixedInitial?.time { lower = max(lower, earliestSite(after: initial)) }
+        return lower
     }
 
     mutating func findSite(_ job: Job, after initial: SlotTime, initialPanel: [Int], tally: inout FailureTally) throws -> (time: SlotTime, panel: StaffedPanel)? {
@@ -430,6 +447,7 @@ struct PlanningRun {
         let e = batch.enterprises[job.enterprise]
         var request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: initialPanel)
         request.leaderReserve = leaderReserve
+        request.requireOneOf = continuityPartners(e.id, task)
         if let leader = reference[e.id]?[task]?.leader { request.preferredLeader = batch.expertIndex[leader]; request.preferredLeaderValue = rules.weights.change }
         let cands = candidates(job, task, time)
         do {
@@ -553,8 +571,14 @@ struct PlanningRun {
                 let e = batch.enterprises[jobs[k].enterprise]
                 var panel: StaffedPanel?
                 if phase == 0 {
-                    // History is a fact: it stays as it was.
-                    panel = StaffedPanel(experts: ref.experts.compactMap { expertIndex[$0] }, leader: ref.leader.flatMap { expertIndex[$0] }, value: 0)
+                    // History stays as it was, unless today's data says it cannot have been
+                    // valid (an expert left the pool, a conflict or an absence was recorded):
+                    // then the task is planned again after as-of, and the organizer is told.
+                    if let problem = historyProblem(jobs[k], task, ref) {
+                        warnings.append("\(e.id) \(task.rawValue) of \(ref.day.iso) \(ref.slot.rawValue) is in the past but \(problem): planned again (record held tasks in enterprises.csv or fixed.csv)")
+                    } else {
+                        panel = StaffedPanel(experts: ref.experts.compactMap { expertIndex[$0] }, leader: ref.leader.flatMap { expertIndex[$0] }, value: 0)
+                    }
                 } else if let held = holds[n] {
                     ledger.remove(task, ref.time, district: e.district, experts: held)
                     if frozenTimeStillFits(jobs[k], task, ref.time) { panel = try repairFrozen(jobs[k], task, ref, keep: held) }
@@ -572,6 +596,23 @@ struct PlanningRun {
         return jobs.filter { $0.needsInitial || $0.needsSite }
     }
 
+    /// Why a past assignment of the reference plan breaks a rule under today's data, or nil.
+    func historyProblem(_ job: Job, _ task: TaskKind, _ ref: Assignment) -> String? {
+        let e = batch.enterprises[job.enterprise]
+        let index = batch.expertIndex
+        if let missing = ref.experts.first(where: { index[$0] == nil }) { return "\(missing) is no longer in the pool" }
+        if ref.experts.count != rules.panelSize(task) { return "its panel has \(ref.experts.count) experts, panels now have \(rules.panelSize(task))" }
+        if task == .site, let l = ref.leader, let i = index[l], !batch.experts[i].canLead { return "its leader \(l) may no longer lead" }
+        let free = Set(conflictFree[job.enterprise])
+        for id in ref.experts {
+            let i = index[id]!
+            if !free.contains(i) { return "\(id) now has a conflict of interest" }
+            if let b = ledger.block(i, task, ref.time, district: e.district) { return "\(id) cannot serve then (\(b))" }
+        }
+        if !frozenTimeStillFits(job, task, ref.time) { return "its date no longer fits the workflow window" }
+        return nil
+    }
+
     /// Whether a frozen time still keeps rules 1, 3, 4 and 10 under today's data.
     func frozenTimeStillFits(_ job: Job, _ task: TaskKind, _ time: SlotTime, initialAt: SlotTime? = nil) -> Bool {
         guard time.day >= rules.start, time.day <= rules.end, calendar.isWorkingDay(time.day) else { return false }
@@ -583,9 +624,8 @@ struct PlanningRun {
             return time.day <= job.latest
         }
         if time.day > job.latest { return false }
-        if let initial = initialAt ?? job.fixedInitial?.time { return time >= earliestSite(after: initial) }
-        if let held = window.earliestSite { return time.day >= held }
-        return !job.needsInitial
+        if initialAt == nil && job.fixedInitial == nil && window.earliestSite == nil { return false }
+        return time >= siteLowerBound(job, initialAt: initialAt)
     }
 
     /// The members of a frozen panel who can still serve: free of conflicts and of every rule
@@ -607,6 +647,7 @@ struct PlanningRun {
                                    initialPanel: task == .site ? (assignments[e.id]?[.initial]?.panel.experts ?? []) : [])
         request.forced = Set(keep)
         request.leaderReserve = leaderReserve
+        request.requireOneOf = continuityPartners(e.id, task)
         if let l = ref.leader.flatMap({ batch.expertIndex[$0] }) { request.preferredLeader = l; request.preferredLeaderValue = rules.weights.change }
         if case .success(let panel) = try staffer.staffPruned(request, candidates(job, task, ref.time)) { return panel }
         return nil
@@ -632,6 +673,7 @@ struct PlanningRun {
                               needsInitial: task == .initial, needsSite: task == .site, fixedInitial: nil, fixedSite: nil, latest: rules.end)
                 var request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: initialPanel)
                 request.leaderReserve = leaderReserve
+                request.requireOneOf = continuityPartners(id, task)
                 let cands = candidates(job, task, current.time)
                 let seat = Dictionary(uniqueKeysWithValues: cands.map { ($0.expert, $0.seatValue) })
                 var currentValue = staffer.coverageValue(request, panel: current.panel.experts)

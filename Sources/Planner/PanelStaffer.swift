@@ -20,6 +20,9 @@ struct PanelRequest {
     var leaderReserve: Double = 0
     /// Experts who must sit on the panel (repairing a frozen panel keeps its valid members).
     var forced: Set<Int> = []
+    /// At least one of these must sit on the panel: an initial review whose site panel is
+    /// already fixed, under continuity = "require".
+    var requireOneOf: [Int] = []
     /// A leader to keep when possible, and the value of keeping them.
     var preferredLeader: Int?
     var preferredLeaderValue: Double = 0
@@ -75,6 +78,9 @@ struct PanelStaffer {
             && !candidates.contains(where: { request.initialPanel.contains($0.expert) }) {
             return .noContinuity
         }
+        if !request.requireOneOf.isEmpty && !candidates.contains(where: { request.requireOneOf.contains($0.expert) }) {
+            return .noContinuity
+        }
         return nil
     }
 
@@ -124,7 +130,7 @@ struct PanelStaffer {
         for reason in request.enterprise.reasons {
             if let tags = rules.expertise[reason], !tags.isEmpty { take({ !$0.specialties.isDisjoint(with: tags) }, 4) }
         }
-        let special = Set(request.initialPanel).union(request.forced).union(request.preferredLeader.map { [$0] } ?? [])
+        let special = Set(request.initialPanel).union(request.forced).union(request.requireOneOf).union(request.preferredLeader.map { [$0] } ?? [])
         for (k, c) in candidates.enumerated() where special.contains(c.expert) { keep.insert(k) }
         let subset = keep.sorted().map { candidates[$0] }
         if case .success(let panel) = try staff(request, subset) { return .success(panel) }
@@ -179,6 +185,9 @@ struct PanelStaffer {
             guard !covering.isEmpty else { continue }
             let y = try m.addVariable(kind: .binary, objective: w.expertise)
             try m.addLessOrEqual([(y, 1)] + covering.map { (x[$0], -1.0) }, 0)
+        }
+        if !request.requireOneOf.isEmpty {
+            try m.addGreaterOrEqual(candidates.indices.filter { request.requireOneOf.contains(candidates[$0].expert) }.map { (x[$0], 1.0) }, 1)
         }
         if request.task == .site {
             let initial = candidates.indices.filter { request.initialPanel.contains(candidates[$0].expert) }

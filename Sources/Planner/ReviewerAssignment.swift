@@ -42,6 +42,10 @@ extension PlanningRun {
             if rules.requireAuditor {
                 try m.addGreaterOrEqual(row.filter { batch.experts[$0.0].isAuditor }.map { ($0.1, 1.0) } + [(p, -1)], 0)
             }
+            let partners = Set(continuityPartners(e.id, .initial))
+            if !partners.isEmpty {
+                try m.addGreaterOrEqual(row.filter { partners.contains($0.0) }.map { ($0.1, 1.0) } + [(p, -1)], 0)
+            }
             if rules.requireIndustry {
                 try m.addGreaterOrEqual(row.filter { batch.experts[$0.0].specialties.contains(e.industry) }.map { ($0.1, 1.0) } + [(p, -1)], 0)
             }
