@@ -78,18 +78,26 @@ struct ReplanTests {
         }
     }
 
-    @Test("history before as-of never changes")
+    @Test("history before as-of stays as it was while still valid; a newly recorded conflict re-plans it after as-of")
     func historyStays() throws {
         let (base, v1) = try baseline()
-        let past = v1.plan.assignments.filter { $0.day <= Day(iso: "2026-03-03")! }
-        try #require(!past.isEmpty)
+        let asOf = Day(iso: "2026-03-03")!
+        let past = v1.plan.assignments.filter { $0.day <= asOf }
+        try #require(past.count >= 2)
         var t = base
-        // A new conflict would forbid a past panel if it were planned now; history stays.
+        t.set("batch", "today", "2026-03-03")
+        // An unrelated change: someone is away in April.
+        t.unavailability = [["G24", "2026-04-20", "2026-04-24", "出差"]]
+        let v2 = try planAndCheckAllowingHistory(t, reference: v1.plan.assignments, asOf: "2026-03-03")
+        for a in past { #expect(v2.plan.assignments.contains { key($0) == key(a) }) }
+
+        // A conflict recorded now for a past panel: that panel cannot have been valid.
         let a = past[0]
         t.conflicts = [[a.experts[0], a.enterpriseID, "后来申报"]]
-        t.set("batch", "today", "2026-03-03")
-        let v2 = try planAndCheckAllowingHistory(t, reference: v1.plan.assignments, asOf: "2026-03-03")
-        #expect(v2.plan.assignments.contains { key($0) == key(a) })
+        let v3 = try planAndCheckAllowingHistory(t, reference: v1.plan.assignments, asOf: "2026-03-03")
+        #expect(!v3.plan.assignments.contains { key($0) == key(a) })
+        #expect(v3.plan.warnings.contains { $0.contains("\(a.enterpriseID) \(a.task.rawValue)") && $0.contains("conflict of interest") })
+        if let again = v3.assignment(a.enterpriseID, a.task) { #expect(again.day > asOf) }
     }
 
     func planAndCheckAllowingHistory(_ t: TestBatch, reference: [Assignment], asOf: String) throws -> PlannedBatch {
