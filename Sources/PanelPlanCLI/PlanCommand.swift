@@ -67,6 +67,7 @@ enum ProgressPrinter {
     static func make() -> @Sendable (PlannerProgress) -> Void {
         { p in
             var line = "[\(String(format: "%6.1f", p.elapsedSeconds)) s] \(p.phase) \(p.done)/\(p.total)"
+            if let t = p.plannedTasks { line += "  tasks planned \(t)" }
             if let i = p.incumbent { line += String(format: "  incumbent %.1f", i) }
             if let b = p.bound { line += String(format: "  bound %.1f", b) }
             if let g = p.gap { line += String(format: "  gap %.4f%%", g * 100) }

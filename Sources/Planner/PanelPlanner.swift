@@ -126,7 +126,9 @@ struct PlanningRun {
     var elapsed: Double { Date().timeIntervalSince(start) }
 
     func report(_ phase: String, _ done: Int, _ total: Int, incumbent: Double? = nil, bound: Double? = nil) {
-        options.progress?(PlannerProgress(phase: phase, done: done, total: total, incumbent: incumbent, bound: bound ?? knownBound, elapsedSeconds: elapsed))
+        var p = PlannerProgress(phase: phase, done: done, total: total, incumbent: incumbent, bound: bound ?? knownBound, elapsedSeconds: elapsed)
+        p.plannedTasks = assignments.values.reduce(0) { $0 + $1.count }
+        options.progress?(p)
     }
 
     static func key(_ s: PanelShortfall) -> String {

@@ -107,6 +107,8 @@ public struct PlannerProgress: Sendable {
     public var incumbent: Double?
     public var bound: Double?
     public var elapsedSeconds: Double
+    /// Tasks in the plan so far (fixed rows included).
+    public var plannedTasks: Int?
     public var gap: Double? {
         guard let incumbent, let bound else { return nil }
         return abs(bound - incumbent) / max(1, abs(incumbent))
