@@ -206,6 +206,31 @@ struct LoadContext {
                 }
             }
         }
+        if let rules, !experts.isEmpty {
+            for task in TaskKind.allCases where rules.plans(task) {
+                let key = task == .initial ? "initial_review" : "site_inspection"
+                let size = rules.panelSize(task)
+                if size > experts.count {
+                    error("batch.toml", tomlLine(key, "panel_size"), "\(key).panel_size", "\(size)", "\(key).panel_size = \(size), but the pool has only \(experts.count) experts")
+                }
+                let capName = task == .initial ? "max_initial" : "max_site"
+                let capacity = experts.reduce(0) { $0 + (task == .initial ? ($1.maxInitial ?? rules.maxInitial) : ($1.maxSite ?? rules.maxSite)) }
+                if capacity < size {
+                    error("batch.toml", tomlLine("load", capName), "load.\(capName)", "\(task == .initial ? rules.maxInitial : rules.maxSite)",
+                          "the experts' \(capName) caps add up to \(capacity) seats, fewer than one panel of \(size): no \(task == .initial ? "initial review" : "site inspection") can be planned")
+                }
+                if task == .site && rules.sitePanelSize > 0 && !experts.contains(where: \.canLead) {
+                    warning("experts.csv", nil, "leader", nil, "no expert has leader = yes: no site inspection can be planned")
+                }
+            }
+            let most = rules.maxInitial + rules.maxSite
+            if rules.minTotal > most {
+                warning("batch.toml", tomlLine("load", "min_total"), "load.min_total", "\(rules.minTotal)", "min_total = \(rules.minTotal) exceeds max_initial + max_site = \(most): no expert can reach it")
+            }
+            if rules.today > rules.end {
+                warning("batch.toml", tomlLine("batch", "today"), "batch.today", rules.today.iso, "today \(rules.today.iso) is after the horizon's end \(rules.end.iso): nothing is left to plan")
+            }
+        }
         if let rules, hasAffinity, let largest = affinity.map({ abs($0.score) }).max() {
             let panel = Double(max(rules.initialPanelSize, rules.sitePanelSize))
             if largest * panel * rules.weights.affinity >= rules.weights.planned {
@@ -240,6 +265,18 @@ struct LoadContext {
         return Batch(rules: rules, experts: experts, enterprises: enterprises, organizations: organizations,
                      conflicts: conflicts, unavailability: unavailability, affinity: affinity, hasAffinity: hasAffinity,
                      fixed: fixed, calendar: calendar, districts: districts, warnings: warnings)
+    }
+
+    /// The line of `key` in `[section]` of batch.toml, when it is written there.
+    func tomlLine(_ section: String, _ key: String) -> Int? {
+        guard let text = readText("batch.toml") else { return nil }
+        var current = ""
+        for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("[") { current = String(line.dropFirst().prefix(while: { $0 != "]" })); continue }
+            if current == section && line.prefix(while: { $0 != "=" }).trimmingCharacters(in: .whitespaces) == key { return i + 1 }
+        }
+        return nil
     }
 
     mutating func loadCalendar(into calendar: inout WorkCalendar) {

@@ -35,7 +35,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         var err = StandardError()
-        let chosen: Plan
+        var chosen: Plan
         if let plan {
             guard let data = FileManager.default.contents(atPath: plan), let p = try? PlanReader.read(data) else {
                 print("error: \(plan): not a readable plan.json (FORMAT v1)", to: &err)
@@ -43,7 +43,7 @@ struct ExportCommand: ParsableCommand {
             }
             chosen = p
         } else {
-            let s = try store.open(batch: batch)
+            let s = try store.open(batch: batch, mustExist: true)
             do {
                 guard let id = try version ?? s.latest()?.id else { throw PlanStoreError.noVersions }
                 chosen = try s.plan(id)
@@ -54,9 +54,10 @@ struct ExportCommand: ParsableCommand {
         }
         guard let language = Language(rawValue: lang.lowercased()) else { throw ValidationError("--lang must be zh or en") }
         guard let amHours = CalendarWriter.SlotHours.range(am), let pmHours = CalendarWriter.SlotHours.range(pm) else {
-            throw ValidationError("--am and --pm take HH:MM-HH:MM")
+            throw ValidationError("--am and --pm take HH:MM-HH:MM with 00:00 ≤ start < end ≤ 23:59")
         }
         let b = try loadBatchOrExit(batch)
+        if plan != nil { chosen = PlanReader.completed(chosen, with: b) }
         var files: [(name: String, content: String)] = []
         if format == .json || format == .all {
             files += [("plan.json", PlanWriter.json(chosen)), ("plan.csv", PlanWriter.csv(chosen.assignments))]
@@ -71,6 +72,12 @@ struct ExportCommand: ParsableCommand {
         if format == .html || format == .all { files.append(("report.html", HTMLReport(plan: chosen, batch: b, language: language).render())) }
         do {
             try FileManager.default.createDirectory(atPath: out + "/calendars", withIntermediateDirectories: true)
+            // An expert released from every task keeps no stale calendar from an earlier export.
+            let fresh = Set(files.map(\.name))
+            let dir = out + "/calendars"
+            for old in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where old.hasPrefix("expert-") && old.hasSuffix(".ics") {
+                if !fresh.contains("calendars/\(old)") && (format == .ics || format == .all) { try? FileManager.default.removeItem(atPath: dir + "/" + old) }
+            }
             try PlanWriter.writeAtomically(files, in: out)
         } catch {
             print("error: cannot write \(out): \(error)", to: &err)

@@ -12,7 +12,12 @@ struct StoreOption: ParsableArguments {
 
     func path(batch: String) -> String { db ?? URL(fileURLWithPath: batch).appendingPathComponent("panelplan.sqlite").path }
 
-    func open(batch: String) throws -> PlanStore {
+    func open(batch: String, mustExist: Bool = false) throws -> PlanStore {
+        if mustExist && !FileManager.default.fileExists(atPath: path(batch: batch)) {
+            var err = StandardError()
+            print("error: no plan store at \(path(batch: batch)) (run `panelplan plan` first, or give --db)", to: &err)
+            throw ExitCode(ExitStatus.badInput)
+        }
         do {
             return try PlanStore(path: path(batch: batch))
         } catch {
@@ -27,8 +32,10 @@ struct StoreOption: ParsableArguments {
 func importSnapshot(_ store: PlanStore, folder: String, batch: Batch) throws -> (id: Int64, isNew: Bool, previous: Int64?, files: [String: String]) {
     let files = BatchLoader.inputFiles(path: folder)
     let s = try store.importSnapshot(folder: folder, files: files) { previous in
-        guard let previous, let old = ChangeDetector.batch(from: previous) else { return [] }
-        return ChangeDetector.events(from: old, to: batch)
+        guard let previous else { return [] }
+        let fileEvents = ChangeDetector.fileEvents(from: previous, to: files)
+        guard let old = ChangeDetector.batch(from: previous) else { return fileEvents }
+        return ChangeDetector.events(from: old, to: batch) + fileEvents
     }
     return (s.id, s.isNew, s.previous, files)
 }
@@ -58,7 +65,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var store: StoreOption
 
     func run() throws {
-        let versions = try store.open(batch: batch).versions()
+        let versions = try store.open(batch: batch, mustExist: true).versions()
         let rows = versions.map { v in
             ["\(v.id)", v.createdAt, v.createdBy, v.status, "\(v.planned)/\(v.eligible)", String(format: "%.1f", v.objective),
              String(format: "%.4f%%", v.gap * 100), v.published ? "published \(v.publishedAt ?? "")" : ""]
@@ -75,7 +82,7 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var store: StoreOption
 
     func run() throws {
-        let s = try store.open(batch: batch)
+        let s = try store.open(batch: batch, mustExist: true)
         do {
             let a = try s.version(from), b = try s.version(to)
             let causes = try s.events(after: a.snapshotID, upTo: b.snapshotID).map { ChangeCause(subjects: $0.subjects, detail: $0.detail) }
@@ -95,11 +102,17 @@ final class FileLock {
     let fd: Int32
     let path: String
 
+    struct CannotCreate: Error, CustomStringConvertible {
+        var path: String
+        var reason: String
+        var description: String { "cannot create the lock file \(path): \(reason)" }
+    }
+
     /// Waits up to `seconds` for the lock; nil when another process still holds it.
-    init?(path: String, waitSeconds: Double) {
+    init?(path: String, waitSeconds: Double) throws {
         self.path = path
         fd = open(path, O_CREAT | O_RDWR, 0o644)
-        guard fd >= 0 else { return nil }
+        guard fd >= 0 else { throw CannotCreate(path: path, reason: String(cString: strerror(errno))) }
         let deadline = Date().addingTimeInterval(waitSeconds)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             if Date() >= deadline { close(fd); return nil }
@@ -148,7 +161,14 @@ struct ReplanCommand: ParsableCommand {
             asOfDay = d
         }
         let dbPath = store.path(batch: batch)
-        guard let lock = FileLock(path: dbPath + ".lock", waitSeconds: wait) else {
+        let acquired: FileLock?
+        do {
+            acquired = try FileLock(path: dbPath + ".lock", waitSeconds: wait)
+        } catch {
+            log.error("\(error)")
+            throw ExitCode(ExitStatus.cannotWrite)
+        }
+        guard let lock = acquired else {
             log.error("locked: another panelplan run holds \(dbPath) (waited \(Int(wait)) s)")
             throw ExitCode(75)
         }
@@ -175,22 +195,30 @@ struct ReplanCommand: ParsableCommand {
             log.error("\(error); the previous plan is untouched")
             throw ExitCode(ExitStatus.failure)
         }
-        if let latest, try s.assignments(latest.id) == plan.assignments {
+        if let latest, try s.assignments(latest.id) == plan.assignments,
+           try s.unscheduled(latest.id).map({ "\($0.enterpriseID)|\($0.code)|\($0.reason)" }) == plan.unscheduled.map({ "\($0.enterpriseID)|\($0.code)|\($0.reason)" }) {
             log.info("inputs changed, but the plan is the same as version \(latest.id): no new version")
             try ensureExported(s, latest.id, outDir)
             return
         }
         let causes = try s.events(after: reference?.snapshotID, upTo: snapshot.id).map { ChangeCause(subjects: $0.subjects, detail: $0.detail) }
-        let changes = PlanDiff.changes(from: referenceAssignments, to: plan.assignments, causes: causes)
-        let version = try s.record(plan, snapshotID: snapshot.id, inputsHash: inputsHash, parameters: parameters, createdBy: by)
+        let changes = PlanDiff.changes(from: referenceAssignments, to: plan.assignments, causes: causes, historyUpTo: asOfDay)
         let notifications = PlanDiff.notifications(changes)
-        let diffText = "version \(reference.map { "\($0.id)" } ?? "-") → \(version): \(changes.count) changes\n" + changes.map { "  " + $0.line + "\n" }.joined()
-        try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-        try PlanWriter.writeAtomically([
-            ("plan.json", PlanWriter.json(plan)), ("plan.csv", PlanWriter.csv(plan.assignments)), ("changes.txt", diffText),
-            ("notifications.csv", PlanDiff.notificationsCSV(notifications)), ("notifications.json", PlanDiff.notificationsJSON(notifications)),
-        ], in: outDir)
-        print(diffText, terminator: "")
+        let header = "against version \(reference.map { "\($0.id)" } ?? "-") (the reference): \(changes.count) changes\n"
+        let diffText = header + changes.map { "  " + $0.line + "\n" }.joined()
+        let extra = [("changes.txt", diffText), ("notifications.csv", PlanDiff.notificationsCSV(notifications)),
+                     ("notifications.json", PlanDiff.notificationsJSON(notifications))]
+        // The store first (one transaction, with the files' contents), then the files: a crash
+        // in between is repaired by the next run, which writes the recorded files again.
+        let version = try s.record(plan, snapshotID: snapshot.id, inputsHash: inputsHash, parameters: parameters, createdBy: by, files: extra)
+        do {
+            try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+            try PlanWriter.writeAtomically([("plan.json", PlanWriter.json(plan)), ("plan.csv", PlanWriter.csv(plan.assignments))] + extra, in: outDir)
+        } catch {
+            log.error("version \(version) is recorded, but its files could not be written to \(outDir): \(error.localizedDescription); the next replan writes them")
+            throw ExitCode(ExitStatus.cannotWrite)
+        }
+        print("version \(version) " + diffText, terminator: "")
         log.info("version \(version): planned \(plan.plannedCount)/\(plan.eligibleCount), \(changes.count) changes, \(Set(notifications.map(\.expertID)).count) experts to notify")
         throw ExitCode(3)
     }
@@ -198,12 +226,14 @@ struct ReplanCommand: ParsableCommand {
     /// After a crash between the store's commit and the file rename, the files may be stale:
     /// write the version's files again when they differ.
     func ensureExported(_ s: PlanStore, _ version: Int64, _ dir: String) throws {
-        let json = PlanWriter.json(try s.plan(version))
-        let path = URL(fileURLWithPath: dir).appendingPathComponent("plan.json").path
-        if (try? String(contentsOfFile: path, encoding: .utf8)) != json {
-            let plan = try s.plan(version)
+        let plan = try s.plan(version)
+        let files = [("plan.json", PlanWriter.json(plan)), ("plan.csv", PlanWriter.csv(plan.assignments))] + (try s.files(version))
+        let stale = files.contains { name, content in
+            (try? String(contentsOfFile: URL(fileURLWithPath: dir).appendingPathComponent(name).path, encoding: .utf8)) != content
+        }
+        if stale {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            try PlanWriter.writeAtomically([("plan.json", json), ("plan.csv", PlanWriter.csv(plan.assignments))], in: dir)
+            try PlanWriter.writeAtomically(files, in: dir)
         }
     }
 }

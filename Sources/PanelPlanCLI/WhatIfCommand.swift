@@ -24,17 +24,32 @@ struct WhatIfCommand: ParsableCommand {
     func run() throws {
         var err = StandardError()
         let base = try loadBatchOrExit(batch)
-        if minPool {
-            let r = try CapacityAnalysis.minPool(base, timeLimit: timeLimit)
-            let total = r.additions.values.reduce(0, +)
-            print("experts to add so that all \(r.eligible) eligible enterprises can be planned: \(total)")
-            for (role, n) in r.additions.sorted(by: { $0.key.description < $1.key.description }) { print("  \(role): \(n)") }
-            print("aggregate model: \(r.modelAdditions.values.reduce(0, +)); verified by planning: \(r.verified ? "yes" : "no") (\(r.plannedAfter)/\(r.eligible) planned)")
-            return
-        }
-        if maxBatch {
-            let r = try CapacityAnalysis.maxBatch(base, seed: seed, timeLimit: timeLimit)
-            print("enterprises the pool can absorb beyond the batch: \(r.verified) (verified by planning; aggregate bound \(r.modelBound); the batch itself: \(r.baselinePlanned) planned)")
+        if minPool || maxBatch {
+            guard scenarios.isEmpty && sweep == nil else {
+                throw ValidationError("--min-pool and --max-batch answer for the batch folder as it is: run them without scenario files or --sweep")
+            }
+            var text = "", json = "{"
+            if minPool {
+                let r = try CapacityAnalysis.minPool(base, timeLimit: timeLimit)
+                let total = r.additions.values.reduce(0, +)
+                let roles = r.additions.sorted(by: { $0.key.description < $1.key.description })
+                text += "experts to add so that all \(r.eligible) eligible enterprises can be planned: \(total)\n"
+                for (role, n) in roles { text += "  \(role): \(n)\n" }
+                text += "aggregate model: \(r.modelAdditions.values.reduce(0, +)); verified by planning: \(r.verified ? "yes" : "no") (\(r.plannedAfter)/\(r.eligible) planned)\n"
+                json += "\"min_pool\": {\"total\": \(total), \"by_role\": {\(roles.map { "\(PlanWriter.quote($0.key.description)): \($0.value)" }.joined(separator: ", "))}, "
+                    + "\"model_total\": \(r.modelAdditions.values.reduce(0, +)), \"verified\": \(r.verified), \"planned_after\": \(r.plannedAfter), \"eligible\": \(r.eligible)}"
+            }
+            if maxBatch {
+                let r = try CapacityAnalysis.maxBatch(base, seed: seed, timeLimit: timeLimit)
+                text += "enterprises the pool can absorb beyond the batch: \(r.verified) (verified by planning; aggregate bound \(r.modelBound); the batch itself: \(r.baselinePlanned) planned)\n"
+                json += (minPool ? ", " : "") + "\"max_batch\": {\"verified\": \(r.verified), \"model_bound\": \(r.modelBound), \"baseline_planned\": \(r.baselinePlanned)}"
+            }
+            json += "}\n"
+            print(format == .json ? json : text, terminator: "")
+            if let out {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                try PlanWriter.writeAtomically([("whatif-capacity.json", json)], in: out)
+            }
             return
         }
         var items: [(name: String, value: Double?, batch: Batch)] = [("baseline", nil, base)]

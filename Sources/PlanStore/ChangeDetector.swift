@@ -73,6 +73,17 @@ public enum ChangeDetector {
         return out
     }
 
+    /// Changes to the files that affect every task: batch.toml, calendar.csv, affinity.csv, travel.csv.
+    public static func fileEvents(from old: [String: String], to new: [String: String]) -> [ChangeEvent] {
+        var out: [ChangeEvent] = []
+        let described = ["batch.toml": "the batch rules (batch.toml) changed", "calendar.csv": "the calendar (calendar.csv) changed",
+                         "affinity.csv": "the affinity scores (affinity.csv) changed", "travel.csv": "the travel times (travel.csv) changed"]
+        for name in described.keys.sorted() where old[name] != new[name] {
+            out.append(ChangeEvent(kind: "file-changed", subjects: ["*"], detail: described[name]!))
+        }
+        return out
+    }
+
     /// Loads a snapshot's files as a batch (written to a temporary folder), nil when they do not load.
     public static func batch(from files: [String: String]) -> Batch? {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("panelplan-snapshot-\(UUID().uuidString)")

@@ -126,6 +126,19 @@ public final class PlanStore: Sendable {
                 t.column("detail", .text).notNull()
             }
         }
+        m.registerMigration("v2") { db in
+            // Files written with a version (changes.txt, notifications), so they can be written
+            // again after a crash; and the order of publications, so that publishing an older
+            // version makes it the reference again.
+            try db.create(table: "versionFile") { t in
+                t.column("versionID", .integer).notNull().references("planVersion", onDelete: .cascade)
+                t.column("name", .text).notNull()
+                t.column("content", .text).notNull()
+                t.primaryKey(["versionID", "name"])
+            }
+            try db.alter(table: "planVersion") { t in t.add(column: "publishOrder", .integer) }
+            try db.execute(sql: "UPDATE planVersion SET publishOrder = id WHERE published = 1")
+        }
         return m
     }
 
@@ -188,7 +201,8 @@ public final class PlanStore: Sendable {
 
     /// Records a plan as a new version, with its assignments, in one transaction.
     @discardableResult
-    public func record(_ plan: Plan, snapshotID: Int64, inputsHash: String, parameters: String, createdBy: String) throws -> Int64 {
+    public func record(_ plan: Plan, snapshotID: Int64, inputsHash: String, parameters: String, createdBy: String,
+                       files: [(name: String, content: String)] = []) throws -> Int64 {
         try queue.write { db in
             try db.execute(sql: """
                 INSERT INTO planVersion (snapshotID, inputsHash, parameters, status, objective, bound, gap, elapsedSeconds,
@@ -204,6 +218,9 @@ public final class PlanStore: Sendable {
             for u in plan.unscheduled {
                 try db.execute(sql: "INSERT INTO unscheduled (versionID, enterpriseID, task, code, reason, eligible) VALUES (?, ?, ?, ?, ?, ?)",
                                arguments: [id, u.enterpriseID, u.task?.rawValue, u.code, u.reason, u.eligible])
+            }
+            for f in files {
+                try db.execute(sql: "INSERT INTO versionFile (versionID, name, content) VALUES (?, ?, ?)", arguments: [id, f.name, f.content])
             }
             return id
         }
@@ -223,7 +240,8 @@ public final class PlanStore: Sendable {
                 guard let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM planVersion") else { throw PlanStoreError.noVersions }
                 id = latest
             }
-            try db.execute(sql: "UPDATE planVersion SET published = 1, publishedAt = ? WHERE id = ?", arguments: [timestamp(), id])
+            let order = (try Int64.fetchOne(db, sql: "SELECT MAX(publishOrder) FROM planVersion") ?? 0) + 1
+            try db.execute(sql: "UPDATE planVersion SET published = 1, publishedAt = ?, publishOrder = ? WHERE id = ?", arguments: [timestamp(), order, id])
             return id
         }
     }
@@ -244,8 +262,22 @@ public final class PlanStore: Sendable {
     /// The latest version, if any.
     public func latest() throws -> PlanVersion? { try versions().last }
 
-    /// The latest published version, if any.
-    public func latestPublished() throws -> PlanVersion? { try versions().last { $0.published } }
+    /// The version published last (publishing an older version again makes it the reference).
+    public func latestPublished() throws -> PlanVersion? {
+        try queue.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM planVersion WHERE published = 1 ORDER BY publishOrder DESC, id DESC LIMIT 1").map(Self.version)
+        }
+    }
+
+    /// The files written with a version (changes.txt, notifications), by name.
+    public func files(_ id: Int64) throws -> [(name: String, content: String)] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, content FROM versionFile WHERE versionID = ? ORDER BY name", arguments: [id]).map { ($0["name"], $0["content"]) }
+        }
+    }
+
+    /// A version's unscheduled entries, in plan order.
+    public func unscheduled(_ id: Int64) throws -> [UnscheduledEntry] { try plan(id).unscheduled }
 
     /// A version's assignments, in plan order.
     public func assignments(_ id: Int64) throws -> [Assignment] {

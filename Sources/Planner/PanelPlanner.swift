@@ -543,6 +543,23 @@ struct PlanningRun {
         let freezeEnd = calendar.addingWorkingDays(options.freezeDays, to: asOf)
         let expertIndex = batch.expertIndex
         var jobs = jobs
+        // Past tasks that are no longer open (recorded as held, or the enterprise left the plan
+        // since) are history too: not in the plan any more, but their experts did them, so they
+        // still count against every cap.
+        var open = Set<String>()
+        for job in jobs {
+            let id = batch.enterprises[job.enterprise].id
+            if job.needsInitial { open.insert("\(id)|initial") }
+            if job.needsSite { open.insert("\(id)|site") }
+        }
+        let fixedKeys = Set(batch.fixed.map { "\($0.enterpriseID)|\($0.task.rawValue)" })
+        let enterpriseIndex = batch.enterpriseIndex
+        for ref in options.reference where ref.day <= asOf {
+            let key = "\(ref.enterpriseID)|\(ref.task.rawValue)"
+            guard !open.contains(key), !fixedKeys.contains(key) else { continue }
+            let district = enterpriseIndex[ref.enterpriseID].map { batch.enterprises[$0].district } ?? ""
+            ledger.add(ref.task, ref.time, district: district, experts: ref.experts.compactMap { expertIndex[$0] })
+        }
         // History first, then frozen assignments in time order.
         for phase in 0..<2 {
             var order: [(job: Int, task: TaskKind, ref: Assignment)] = []

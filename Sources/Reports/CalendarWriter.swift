@@ -11,8 +11,12 @@ public struct CalendarWriter {
         /// Parses "09:00-12:00".
         public static func range(_ s: String) -> (String, String)? {
             let parts = s.split(separator: "-").map { String($0).trimmingWhitespace() }
-            guard parts.count == 2, parts.allSatisfy({ $0.count == 5 && $0.dropFirst(2).first == ":" && Int($0.prefix(2)) != nil && Int($0.suffix(2)) != nil })
-            else { return nil }
+            func minutes(_ t: String) -> Int? {
+                guard t.count == 5, t.dropFirst(2).first == ":", let h = Int(t.prefix(2)), let m = Int(t.suffix(2)),
+                      (0...23).contains(h), (0...59).contains(m) else { return nil }
+                return h * 60 + m
+            }
+            guard parts.count == 2, let a = minutes(parts[0]), let b = minutes(parts[1]), a < b else { return nil }
             return (parts[0], parts[1])
         }
     }
@@ -95,14 +99,15 @@ public struct CalendarWriter {
     /// TEXT escaping of RFC 5545 §3.3.11.
     public static func escape(_ s: String) -> String {
         var out = ""
-        for c in s {
-            switch c {
+        // Scalars, not Characters: "\r\n" is one Character in Swift and would slip through.
+        for u in s.unicodeScalars {
+            switch u {
             case "\\": out += "\\\\"
             case ";": out += "\\;"
             case ",": out += "\\,"
             case "\n": out += "\\n"
             case "\r": continue
-            default: out.append(c)
+            default: if u.value < 0x20 && u != "\t" { continue } else { out.unicodeScalars.append(u) }
             }
         }
         return out

@@ -52,7 +52,11 @@ public struct ChangeCause: Sendable, Hashable {
 public enum PlanDiff {
     /// The changes from `before` to `after`, each with the events that concern its enterprise or
     /// the experts it removed.
-    public static func changes(from before: [Assignment], to after: [Assignment], causes: [ChangeCause] = []) -> [PlanChange] {
+    /// Assignments of `before` on or before `historyUpTo` that `after` no longer holds were held
+    /// (or their task was recorded as done): they are history, not changes. Causes whose
+    /// subjects include `*` (a calendar, rules, affinity or travel change) explain any change no
+    /// specific cause explains.
+    public static func changes(from before: [Assignment], to after: [Assignment], causes: [ChangeCause] = [], historyUpTo: Day? = nil) -> [PlanChange] {
         func key(_ a: Assignment) -> String { "\(a.enterpriseID)|\(a.task.rawValue)" }
         let old = Dictionary(before.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         let new = Dictionary(after.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
@@ -62,7 +66,9 @@ public enum PlanDiff {
             let kind: PlanChange.Kind
             switch (a, b) {
             case (nil, .some): kind = .added
-            case (.some, nil): kind = .removed
+            case (.some(let x), nil):
+                if let h = historyUpTo, x.day <= h { continue }
+                kind = .removed
             case (.some(let x), .some(let y)):
                 if x.time != y.time { kind = .moved }
                 else if Set(x.experts) != Set(y.experts) || x.leader != y.leader { kind = .panelChanged }
@@ -73,6 +79,7 @@ public enum PlanDiff {
             var change = PlanChange(kind: kind, enterpriseID: any.enterpriseID, task: any.task, before: a, after: b, causes: [])
             let concerned = Set([any.enterpriseID] + change.expertsRemoved)
             change.causes = causes.filter { !concerned.isDisjoint(with: $0.subjects) }.map(\.detail)
+            if change.causes.isEmpty { change.causes = causes.filter { $0.subjects.contains("*") }.map(\.detail) }
             out.append(change)
         }
         return out.sorted { ($0.after ?? $0.before)!.time != ($1.after ?? $1.before)!.time

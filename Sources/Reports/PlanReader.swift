@@ -1,6 +1,7 @@
 import Foundation
 import PanelModel
 import Planner
+import Workflow
 
 /// Reads a FORMAT v1 plan.json back into a ``Plan``.
 public enum PlanReader {
@@ -19,6 +20,24 @@ public enum PlanReader {
     }
 
     public enum ReadError: Error { case invalid(String) }
+
+    /// A plain FORMAT v1 plan.json has no `planned`, `eligible` or per-entry `eligible`: derive
+    /// them from the batch (rule 2 and the tasks each enterprise needs).
+    public static func completed(_ plan: Plan, with batch: Batch) -> Plan {
+        var p = plan
+        let statuses = batch.enterprises.map { WorkflowRules.status($0, rules: batch.rules, calendar: batch.calendar) }
+        let eligible = Dictionary(statuses.map { ($0.enterprise.id, $0.window?.tasks) }, uniquingKeysWith: { a, _ in a })
+        var held: [String: Set<TaskKind>] = [:]
+        for a in plan.assignments { held[a.enterpriseID, default: []].insert(a.task) }
+        p.eligibleCount = eligible.values.filter { $0 != nil }.count
+        p.plannedCount = eligible.filter { id, tasks in tasks.map { Set($0).isSubset(of: held[id] ?? []) } ?? false }.count
+        p.unscheduled = plan.unscheduled.map { u in
+            var u = u
+            u.eligible = eligible[u.enterpriseID].map { $0 != nil } ?? false
+            return u
+        }
+        return p
+    }
 
     public static func read(_ data: Data) throws -> Plan {
         let raw = try JSONDecoder().decode(Raw.self, from: data)

@@ -88,6 +88,15 @@ extension Scenario {
             r.fail("unavailability", "share", "\(s.awayShare)", "needs 'from' and 'to' dates")
         }
         if let f = s.awayFrom, let t = s.awayTo, t < f { r.fail("unavailability", "to", t.iso, "'to' \(t.iso) is before 'from' \(f.iso)") }
+        if s.awayShare == 0 && (s.awayFrom != nil || s.awayTo != nil) {
+            r.fail("unavailability", "from", s.awayFrom?.iso, "needs 'share' (the part of the pool away), or it changes nothing")
+        }
+        if s.addExperts == 0 && (s.addLike != nil || !s.addSpecialties.isEmpty) {
+            r.fail("add_experts", s.addLike != nil ? "like" : "specialties", nil, "needs 'count', or it changes nothing")
+        }
+        if root["add_enterprises"]?.table?["scale"] != nil && s.scaleEnterprises < 1 {
+            r.fail("add_enterprises", "scale", "\(s.scaleEnterprises)", "a factor of at least 1 (removing enterprises is not a scenario of this kind)")
+        }
         // Start and end of the horizon go through the rules reader as [rules.batch] keys.
         var rulesTable = root["rules"]?.table
         if let start = r.date("shift", "start") ?? nil { rulesTable = rulesTable ?? TOMLTable(); setBatchKey(&rulesTable!, "start", start) }
@@ -106,7 +115,7 @@ extension Scenario {
             }
         }
         // Validate the rule overrides now, against the defaults, so errors come with their line.
-        var probe = BatchRules(start: Day(year: 2026, month: 1, day: 1)!, end: Day(year: 2026, month: 12, day: 31)!)
+        var probe = BatchRules(start: Day(year: 1, month: 1, day: 1)!, end: Day(year: 9999, month: 12, day: 31)!)
         r.diagnostics += s.applyRules(to: &probe)
         let errors = r.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw ScenarioError(diagnostics: errors) }

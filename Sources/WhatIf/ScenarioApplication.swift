@@ -2,6 +2,11 @@ import Foundation
 import PanelModel
 
 extension Scenario {
+    /// The first line of the scenario file that mentions a value, for messages.
+    func lineOf(_ value: String) -> Int? {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).firstIndex { $0.contains("\"\(value)\"") }.map { $0 + 1 }
+    }
+
     /// The batch as the scenario changes it. Deterministic in the scenario's seeds.
     public func apply(to original: Batch) throws -> Batch {
         var b = original
@@ -9,7 +14,17 @@ extension Scenario {
         let problems = applyRules(to: &b.rules).filter { $0.severity == .error }
         if !problems.isEmpty { throw ScenarioError(diagnostics: problems) }
 
-        // Remove experts.
+        // Remove experts: every id and organization named must exist, or the scenario means
+        // something else than it says.
+        let known = Set(original.experts.map(\.id)), orgs = Set(original.experts.map(\.organization))
+        var unknown: [Diagnostic] = []
+        for id in removeExpertIDs where !known.contains(id) {
+            unknown.append(Diagnostic(.error, file: file, line: lineOf(id), column: "remove_experts.ids", value: id, "unknown expert '\(id)' (not in the batch's experts.csv)"))
+        }
+        for o in removeOrganizations where !orgs.contains(o) {
+            unknown.append(Diagnostic(.error, file: file, line: lineOf(o), column: "remove_experts.organizations", value: o, "no expert of the batch works for '\(o)'"))
+        }
+        if !unknown.isEmpty { throw ScenarioError(diagnostics: unknown) }
         var removed = Set(removeExpertIDs)
         for x in b.experts {
             if !x.specialties.isDisjoint(with: removeSpecialties) || removeOrganizations.contains(x.organization) { removed.insert(x.id) }
@@ -33,7 +48,7 @@ extension Scenario {
             let template: [Expert]
             if let like = addLike {
                 guard let x = original.experts.first(where: { $0.id == like }) else {
-                    throw ScenarioError(diagnostics: [Diagnostic(.error, file: file, column: "add_experts.like", value: like, "unknown expert '\(like)'")])
+                    throw ScenarioError(diagnostics: [Diagnostic(.error, file: file, line: lineOf(like), column: "add_experts.like", value: like, "unknown expert '\(like)' (not in the batch's experts.csv)")])
                 }
                 template = [x]
             } else {

@@ -36,21 +36,27 @@ public struct Sweep {
         func bad(_ why: String) -> ScenarioError {
             ScenarioError(diagnostics: [Diagnostic(.error, file: "--sweep", value: text, "'\(text)': \(why) (expected KEY=FROM..TO[:STEP], e.g. pool=60%..100%:10%)")])
         }
-        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else { throw bad("no '='") }
         let key = parts[0].trimmingWhitespace()
-        let rangeAndStep = parts[1].split(separator: ":").map { String($0).trimmingWhitespace() }
-        let bounds = rangeAndStep[0].components(separatedBy: "..")
+        guard !key.isEmpty else { throw bad("no key before '='") }
+        let rangeAndStep = parts[1].split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+        guard rangeAndStep.count <= 2, let range = rangeAndStep.first, !range.isEmpty else { throw bad("no 'FROM..TO' after '='") }
+        let bounds = range.components(separatedBy: "..")
         guard bounds.count == 2 else { throw bad("no 'FROM..TO'") }
         let isPercent = bounds.allSatisfy { $0.hasSuffix("%") }
         func number(_ s: String) -> Double? { Double(s.replacingOccurrences(of: "%", with: "")) }
         guard let from = number(bounds[0]), let to = number(bounds[1]), from <= to else { throw bad("bad bounds") }
         let step = rangeAndStep.count > 1 ? number(rangeAndStep[1]) : (isPercent ? 10 : 1)
         guard let step, step > 0 else { throw bad("bad step") }
+        guard (to - from) / step < 1000 else { throw bad("more than 1000 points") }
         var values: [Double] = []
         var v = from
-        while v <= to + 1e-9 && values.count < 1000 { values.append((v * 1e9).rounded() / 1e9); v += step }
+        while v <= to + 1e-9 { values.append((v * 1e9).rounded() / 1e9); v += step }
         if key != "pool" && !key.contains(".") { throw bad("unknown key '\(key)': use pool or a batch.toml key like site_inspection.panel_size") }
+        if key == "pool" && (!isPercent || from < 0 || to > 100) {
+            throw bad("pool takes percentages from 0% to 100% (to grow the pool, use a scenario with [add_experts])")
+        }
         return Sweep(key: key, values: values, isPercent: isPercent)
     }
 

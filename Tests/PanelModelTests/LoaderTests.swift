@@ -25,7 +25,7 @@ struct LoaderTests {
     func chineseHeaders() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("loader-zh-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try "[batch]\nstart = 2026-03-02\nend = 2026-04-30\n".write(to: dir.appendingPathComponent("batch.toml"), atomically: true, encoding: .utf8)
+        try "[batch]\nstart = 2026-03-02\nend = 2026-04-30\n[initial_review]\npanel_size = 2\n[site_inspection]\nplan = false\n".write(to: dir.appendingPathComponent("batch.toml"), atomically: true, encoding: .utf8)
         try "\u{FEFF}姓名,编号,单位,专业,审核师,组长,区\n张三,E1,U-A,PCB;Heavy-Metal,是,否,福田区\n李四,E2,U-B,pcb,否,是,Bao'an\n"
             .write(to: dir.appendingPathComponent("experts.csv"), atomically: true, encoding: .utf8)
         try "编号,企业名称,区,行业,强制原因,服务机构,listed,验收截止,送审日期\nN1,\"某某电子, 有限公司\",龙岗,PCB,Heavy-Metal;TOXIC,,2025-05-01,2026-04-30,2026-02-01\n"

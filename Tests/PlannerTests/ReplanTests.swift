@@ -145,7 +145,7 @@ struct NightlyJobTests {
         let path = temporaryFolder("empty").path + ".sqlite"
         FileManager.default.createFile(atPath: path, contents: Data())
         let store = try PlanStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1"])
+        #expect(try store.appliedMigrations() == ["v1", "v2"])
         #expect(try store.versions().isEmpty)
         _ = try PlanStore(path: path)  // reopening is a no-op
     }
@@ -171,6 +171,13 @@ struct NightlyJobTests {
         #expect(try runChecker(batch: dir, plan: dir.appendingPathComponent("plan.json"), expectComplete: true).status == 0)
         let notes = try String(contentsOf: dir.appendingPathComponent("notifications.csv"), encoding: .utf8)
         #expect(notes.contains("\(expert),released"))
+        // Files lost after the store's commit (a crash, a full disk) are written again.
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("notifications.csv"))
+        #expect(try run(["replan", dir.path]).status == 0)
+        #expect(try String(contentsOf: dir.appendingPathComponent("notifications.csv"), encoding: .utf8) == notes)
+        // A lock file that cannot be created is not "locked".
+        let bad = try run(["replan", dir.path, "--db", "/nonexistent-dir/x.sqlite", "--wait", "0"])
+        #expect(bad.status == 73 && bad.output.contains("cannot create the lock file"))
     }
 
     @Test("a second concurrent run waits, then exits 75 with a clear message")
