@@ -136,9 +136,7 @@ struct NightlyRegressionTests {
         var t = TestBatch()
         t.pool(6)
         t.enterprise("A")
-        let dir = temporaryFolder("bad-scenario")
-        try t.write(to: dir)
-        let batch = try BatchLoader.load(path: dir.path)
+        let batch = try loadTestBatch(t, "bad-scenario")
         let s = try Scenario.parse("[scenario]\nname = \"x\"\n[remove_experts]\nids = [\"G1\", \"NOPE\"]\n", file: "s.toml")
         #expect {
             _ = try s.apply(to: batch)
@@ -151,10 +149,8 @@ struct NightlyRegressionTests {
         t.set("site_inspection", "panel_size", "40")
         t.pool(10)
         t.enterprise("A")
-        let dir = temporaryFolder("impossible")
-        try t.write(to: dir)
         #expect {
-            _ = try BatchLoader.load(path: dir.path)
+            _ = try loadTestBatch(t, "impossible")
         } throws: { e in
             (e as? BatchLoadError)?.errors.contains { $0.description.contains("key 'site_inspection.panel_size': site_inspection.panel_size = 40, but the pool has only 10 experts") } == true
         }

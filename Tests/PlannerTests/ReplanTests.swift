@@ -88,24 +88,16 @@ struct ReplanTests {
         t.set("batch", "today", "2026-03-03")
         // An unrelated change: someone is away in April.
         t.unavailability = [["G24", "2026-04-20", "2026-04-24", "出差"]]
-        let v2 = try planAndCheckAllowingHistory(t, reference: v1.plan.assignments, asOf: "2026-03-03")
+        let v2 = try replan(t, reference: v1.plan.assignments, asOf: "2026-03-03", freezeDays: 5)
         for a in past { #expect(v2.plan.assignments.contains { key($0) == key(a) }) }
 
         // A conflict recorded now for a past panel: that panel cannot have been valid.
         let a = past[0]
         t.conflicts = [[a.experts[0], a.enterpriseID, "后来申报"]]
-        let v3 = try planAndCheckAllowingHistory(t, reference: v1.plan.assignments, asOf: "2026-03-03")
+        let v3 = try replan(t, reference: v1.plan.assignments, asOf: "2026-03-03", freezeDays: 5)
         #expect(!v3.plan.assignments.contains { key($0) == key(a) })
         #expect(v3.plan.warnings.contains { $0.contains("\(a.enterpriseID) \(a.task.rawValue)") && $0.contains("conflict of interest") })
         if let again = v3.assignment(a.enterpriseID, a.task) { #expect(again.day > asOf) }
-    }
-
-    func planAndCheckAllowingHistory(_ t: TestBatch, reference: [Assignment], asOf: String) throws -> PlannedBatch {
-        let dir = temporaryFolder("history")
-        try t.write(to: dir)
-        let batch = try BatchLoader.load(path: dir.path)
-        let plan = try PanelPlanner(batch: batch, options: PlannerOptions(reference: reference, asOf: Day(iso: asOf), freezeDays: 5)).plan()
-        return PlannedBatch(batch: batch, plan: plan, folder: dir)
     }
 }
 

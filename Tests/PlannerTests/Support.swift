@@ -86,6 +86,13 @@ struct PlannedBatch {
     }
 }
 
+/// Writes a test batch to a fresh folder and loads it.
+func loadTestBatch(_ t: TestBatch, _ name: String) throws -> Batch {
+    let dir = temporaryFolder(name)
+    try t.write(to: dir)
+    return try BatchLoader.load(path: dir.path)
+}
+
 func temporaryFolder(_ name: String) -> URL {
     FileManager.default.temporaryDirectory.appendingPathComponent("panelplan-tests-\(name)-\(UUID().uuidString)")
 }

@@ -6,12 +6,6 @@ import WhatIf
 
 @Suite("What-if capacity analysis")
 struct WhatIfTests {
-    func load(_ t: TestBatch, _ name: String) throws -> Batch {
-        let dir = temporaryFolder(name)
-        try t.write(to: dir)
-        return try BatchLoader.load(path: dir.path)
-    }
-
     @Test("removing the only expert of an industry makes exactly those enterprises unplannable, with that reason")
     func removeOnlyIndustryExpert() throws {
         var t = TestBatch()
@@ -20,7 +14,7 @@ struct WhatIfTests {
         t.enterprise("A", industry: "batteries")
         t.enterprise("B", industry: "batteries")
         t.enterprise("C")
-        let base = try load(t, "whatif-remove")
+        let base = try loadTestBatch(t, "whatif-remove")
         let scenario = try Scenario.parse("[scenario]\nname = \"X retires\"\n[remove_experts]\nids = [\"X\"]\n", file: "retire.toml")
         let rows = try WhatIfRunner.run([("baseline", nil, base), (scenario.name, nil, try scenario.apply(to: base))], timeLimit: 30, seed: nil)
         #expect(rows[0].planned == 3)
@@ -39,7 +33,7 @@ struct WhatIfTests {
         t.set("load", "max_initial", "3")
         t.pool(20)
         for k in 1...12 { t.enterprise("N\(k)") }
-        let base = try load(t, "whatif-sweep")
+        let base = try loadTestBatch(t, "whatif-sweep")
         let sweep = try Sweep.parse("pool=50%..100%:10%")
         #expect(sweep.values == [50, 60, 70, 80, 90, 100])
         let items = try sweep.values.map { v in (name: "p\(v)", value: Optional(v), batch: try sweep.scenario(at: v, seed: 4).apply(to: base)) }
@@ -59,7 +53,7 @@ struct WhatIfTests {
         var t = TestBatch()
         t.pool(12)
         for k in 1...7 { t.enterprise("H\(k)", industry: "heavy-metal") }
-        let base = try load(t, "whatif-minpool")
+        let base = try loadTestBatch(t, "whatif-minpool")
         let answer = try CapacityAnalysis.minPool(base, timeLimit: 30)
         #expect(answer.additions == [.specialty("heavy-metal"): 2])
         #expect(answer.verified)
@@ -72,7 +66,7 @@ struct WhatIfTests {
         t.set("load", "max_site", "2")
         t.pool(15)
         for k in 1...4 { t.enterprise("N\(k)") }
-        let base = try load(t, "whatif-maxbatch")
+        let base = try loadTestBatch(t, "whatif-maxbatch")
         let answer = try CapacityAnalysis.maxBatch(base, seed: 1, limit: 20, timeLimit: 30)
         // 15 experts × max_site 2 = 30 site seats = 6 site panels; 4 are the batch's own.
         #expect(answer.modelBound == 2)
