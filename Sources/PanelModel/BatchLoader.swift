@@ -30,16 +30,24 @@ public enum BatchLoader {
         }
         return batch!
     }
-}
 
-/// Values with the source location they came from.
-struct Located<T> {
-    var value: T
-    var line: Int
+    /// Loads a batch from its files' contents, by name (a stored snapshot), without touching
+    /// the file system.
+    public static func load(files: [String: String], name: String = "snapshot") throws -> Batch {
+        var context = LoadContext(folder: name)
+        context.memory = files
+        let batch = context.load()
+        if !context.errors.isEmpty || batch == nil {
+            throw BatchLoadError(errors: context.errors, warnings: context.warnings)
+        }
+        return batch!
+    }
 }
 
 struct LoadContext {
     let folder: String
+    /// File contents by name, instead of the folder (snapshots).
+    var memory: [String: String]?
     var diagnostics: [Diagnostic] = []
     /// Whether experts.csv / enterprises.csv were read. When a whole file failed, references to
     /// it are not checked: each would be reported again as unknown, burying the real error.
@@ -59,6 +67,7 @@ struct LoadContext {
     }
 
     func readText(_ name: String) -> String? {
+        if let memory { return memory[name] }
         let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         return String(decoding: data, as: UTF8.self)
@@ -147,7 +156,7 @@ struct LoadContext {
 
     mutating func load() -> Batch? {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard memory != nil || (FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) else {
             error(folder, nil, nil, nil, "is not a batch folder (no such directory)")
             return nil
         }

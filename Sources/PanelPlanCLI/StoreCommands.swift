@@ -197,7 +197,7 @@ struct ReplanCommand: ParsableCommand {
         }
         if let latest, try s.assignments(latest.id) == plan.assignments,
            try s.unscheduled(latest.id).map({ "\($0.enterpriseID)|\($0.code)|\($0.reason)" }) == plan.unscheduled.map({ "\($0.enterpriseID)|\($0.code)|\($0.reason)" }) {
-            log.info("inputs changed, but the plan is the same as version \(latest.id): no new version")
+            log.info("the plan for these inputs is the same as version \(latest.id) (assignments and reasons): no new version")
             try ensureExported(s, latest.id, outDir)
             return
         }

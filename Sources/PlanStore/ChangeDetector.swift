@@ -84,16 +84,8 @@ public enum ChangeDetector {
         return out
     }
 
-    /// Loads a snapshot's files as a batch (written to a temporary folder), nil when they do not load.
+    /// Loads a snapshot's files as a batch, nil when they do not load.
     public static func batch(from files: [String: String]) -> Batch? {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("panelplan-snapshot-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            for (name, content) in files { try Data(content.utf8).write(to: dir.appendingPathComponent(name)) }
-            return try BatchLoader.load(path: dir.path)
-        } catch {
-            return nil
-        }
+        try? BatchLoader.load(files: files)
     }
 }
