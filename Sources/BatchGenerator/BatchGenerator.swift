@@ -124,6 +124,7 @@ public struct BatchGenerator {
                 case 11: row[15] = (today - 5).iso                        // initial review already held
                 case 13:
                     row[4] = (reasons + ["failed-last-round"]).joined(separator: ";")
+                    row[10] = (today - 12).iso  // its revised report is in
                     row[19] = "PREV"
                 default: break
                 }

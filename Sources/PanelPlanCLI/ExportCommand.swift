@@ -83,6 +83,6 @@ struct ExportCommand: ParsableCommand {
             print("error: cannot write \(out): \(error)", to: &err)
             throw ExitCode(ExitStatus.cannotWrite)
         }
-        print("\(Strings.text("wrote", language)) \(files.count) files to \(out)")
+        print(language == .zh ? "已写出 \(files.count) 个文件到 \(out)" : "wrote \(files.count) file\(files.count == 1 ? "" : "s") to \(out)")
     }
 }

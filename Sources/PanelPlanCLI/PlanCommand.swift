@@ -20,6 +20,10 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var store: StoreOption
     @Option(help: "Language of the summary: zh or en (default: the locale).") var lang: String?
 
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
     func run() throws {
         let b = try loadBatchOrExit(batch)
         var err = StandardError()
@@ -38,7 +42,7 @@ struct PlanCommand: ParsableCommand {
         do {
             try PlanWriter.write(plan, to: directory)
         } catch {
-            print("error: cannot write the plan to \(directory): \(error)", to: &err)
+            print("error: cannot write the plan to \(directory): \(error.localizedDescription)", to: &err)
             throw ExitCode(ExitStatus.cannotWrite)
         }
         for w in plan.warnings { print("warning: \(w)", to: &err) }
@@ -56,7 +60,7 @@ struct PlanCommand: ParsableCommand {
             }
         }
         print(PlanSummary.text(plan, batch: b, language: Language.resolve(lang)))
-        print("wrote \(directory)/plan.json and \(directory)/plan.csv\(versionNote)")
+        print("\(Strings.text("wrote", Language.resolve(lang))) \(directory)/plan.json, \(directory)/plan.csv\(versionNote)")
     }
 }
 

@@ -28,11 +28,12 @@ struct StatusCommand: ParsableCommand {
         let statuses = b.enterprises.map { WorkflowRules.status($0, rules: b.rules, calendar: b.calendar, asOf: date) }
         let header = ["id", "name", "stage", "next", "next_due", "overdue", "veto", "extension", "eligible", "earliest_initial", "latest_site"]
         let rows: [[String]] = statuses.map { s in
-            let overdue = s.overdue.map { f in f.doneLate.map { "\(f.step) late (\($0.iso) > \(f.due.iso))" } ?? "\(f.step) overdue since \(f.due.iso)" }
+            let overdue = s.overdue.map { f in f.doneLate.map { "\(f.step) late (\($0.iso) > \(f.due.iso))" } ?? "\(f.step) overdue (due \(f.due.iso))" }
+            let passed = s.window.map { date > $0.latestSite } ?? false
             return [s.enterprise.id, s.enterprise.name, s.stage.rawValue, s.next?.step ?? "", s.next?.due?.iso ?? "",
                     overdue.joined(separator: "; "), s.enterprise.penalized.map { "vetoed \($0.iso)" } ?? "",
                     s.extensionState == .none ? "" : s.extensionState.rawValue,
-                    s.ineligibility?.code ?? "yes",
+                    s.ineligibility?.code ?? (passed ? "deadline-passed" : "yes"),
                     s.window?.earliestInitial?.iso ?? s.window?.earliestSite?.iso ?? "", s.window?.latestSite.iso ?? ""]
         }
         switch format {
@@ -41,7 +42,11 @@ struct StatusCommand: ParsableCommand {
             print("\(Strings.text("status_as_of", language)) \(date.iso)")
             let names = ["id": "enterprise_id", "name": "enterprise", "eligible": "eligible"]
             let shown = header.map { Strings.text(names[$0] ?? $0, language) }
-            print(TextTable.render(header: shown, rows: rows), terminator: "")
+            // Workflow words in the table's language (codes stay in csv and json).
+            let translated = language == .en ? rows : rows.map { r in
+                r.enumerated().map { k, v in [2, 3, 7, 8].contains(k) && !v.isEmpty ? Strings.text(v, language) : v }
+            }
+            print(TextTable.render(header: shown, rows: translated), terminator: "")
         case .csv:
             print(header.joined(separator: ","))
             for r in rows { print(r.map(TextTable.csvField).joined(separator: ",")) }

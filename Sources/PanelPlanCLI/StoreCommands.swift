@@ -65,12 +65,14 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var store: StoreOption
 
     func run() throws {
-        let versions = try store.open(batch: batch, mustExist: true).versions()
+        let s = try store.open(batch: batch, mustExist: true)
+        let versions = try s.versions()
+        let reference = try s.latestPublished()?.id ?? versions.last?.id
         let rows = versions.map { v in
             ["\(v.id)", v.createdAt, v.createdBy, v.status, "\(v.planned)/\(v.eligible)", String(format: "%.1f", v.objective),
-             String(format: "%.4f%%", v.gap * 100), v.published ? "published \(v.publishedAt ?? "")" : ""]
+             String(format: "%.4f%%", v.gap * 100), v.published ? "published \(v.publishedAt ?? "")" : "", v.id == reference ? "← reference of the next replan" : ""]
         }
-        print(TextTable.render(header: ["version", "created", "by", "status", "planned", "objective", "gap", "published"], rows: rows), terminator: "")
+        print(TextTable.render(header: ["version", "created (UTC)", "by", "status", "planned", "objective", "gap", "published", ""], rows: rows), terminator: "")
     }
 }
 
@@ -85,8 +87,15 @@ struct DiffCommand: ParsableCommand {
         let s = try store.open(batch: batch, mustExist: true)
         do {
             let a = try s.version(from), b = try s.version(to)
-            let causes = try s.events(after: a.snapshotID, upTo: b.snapshotID).map { ChangeCause(subjects: $0.subjects, detail: $0.detail) }
-            let changes = PlanDiff.changes(from: try s.assignments(from), to: try s.assignments(to), causes: causes)
+            let timingOnly = ChangeDetector.timingOnlyKinds
+            var causes = try s.events(after: a.snapshotID, upTo: b.snapshotID).filter { !$0.subjects.contains("*") }.map {
+                ChangeCause(subjects: $0.subjects, detail: $0.detail, affectsPanels: !timingOnly.contains($0.kind))
+            }
+            causes += ChangeDetector.fileEvents(from: try s.snapshotFiles(a.snapshotID), to: try s.snapshotFiles(b.snapshotID))
+                .map { ChangeCause(subjects: $0.subjects, detail: $0.detail) }
+            // Tasks before the newer version's as-of date that it no longer holds were held.
+            let asOf = b.parameters.split(separator: ";").first { $0.hasPrefix("as-of=") }.flatMap { Day(iso: String($0.dropFirst(6))) }
+            let changes = PlanDiff.changes(from: try s.assignments(from), to: try s.assignments(to), causes: causes, historyUpTo: asOf)
             print("version \(from) → \(to): \(changes.count) change\(changes.count == 1 ? "" : "s")")
             for c in changes { print("  " + c.line) }
         } catch let e as PlanStoreError {
@@ -131,7 +140,8 @@ struct ReplanCommand: ParsableCommand {
         commandName: "replan",
         abstract: "Nightly regeneration: re-import the folder and re-plan around the published plan.",
         discussion: """
-        Exit codes: 0 no changes, 3 a new plan version, 65 bad input, 70 solver failure, 75 locked.
+        Exit codes: 0 no changes to announce, 3 a new plan version with changes, 65 bad input,
+        70 solver failure, 73 cannot write (lock file, plan files), 75 locked.
         Assignments on or before --as-of are history; those within --freeze-days working days
         are kept unless a change makes them impossible (then only the experts who cannot serve
         are swapped); later ones move only where the plan gains.
@@ -186,7 +196,8 @@ struct ReplanCommand: ParsableCommand {
         }
         let reference = try s.latestPublished() ?? latest
         let referenceAssignments = try reference.map { try s.assignments($0.id) } ?? []
-        log.info("replanning \(batch) as of \(asOfDay.iso), freeze \(freezeDays) working days, reference version \(reference.map { "\($0.id)" } ?? "none")")
+        let referenceNote = reference.map { $0.published ? "published version \($0.id)" : "version \($0.id) (the latest; none is published yet)" } ?? "none"
+        log.info("replanning \(batch) as of \(asOfDay.iso), freeze \(freezeDays) working days, reference: \(referenceNote)")
         let plan: Plan
         do {
             plan = try PanelPlanner(batch: b, options: PlannerOptions(timeLimitSeconds: timeLimit, reference: referenceAssignments,
@@ -195,18 +206,22 @@ struct ReplanCommand: ParsableCommand {
             log.error("\(error); the previous plan is untouched")
             throw ExitCode(ExitStatus.failure)
         }
+        for w in plan.warnings { log.warning("\(w)") }
         if let latest, try s.assignments(latest.id) == plan.assignments,
            try s.unscheduled(latest.id).map({ "\($0.enterpriseID)|\($0.code)|\($0.reason)" }) == plan.unscheduled.map({ "\($0.enterpriseID)|\($0.code)|\($0.reason)" }) {
             log.info("the plan for these inputs is the same as version \(latest.id) (assignments and reasons): no new version")
             try ensureExported(s, latest.id, outDir)
             return
         }
-        let causes = try s.events(after: reference?.snapshotID, upTo: snapshot.id).map { ChangeCause(subjects: $0.subjects, detail: $0.detail) }
+        let causes = try changeCauses(s, from: reference?.snapshotID, to: snapshot.id, currentFiles: snapshot.files)
         let changes = PlanDiff.changes(from: referenceAssignments, to: plan.assignments, causes: causes, historyUpTo: asOfDay)
         let notifications = PlanDiff.notifications(changes)
-        let header = "against version \(reference.map { "\($0.id)" } ?? "-") (the reference): \(changes.count) changes\n"
+        let header = "against \(referenceNote): \(changes.count) change\(changes.count == 1 ? "" : "s")\n"
         let diffText = header + changes.map { "  " + $0.line + "\n" }.joined()
-        let extra = [("changes.txt", diffText), ("notifications.csv", PlanDiff.notificationsCSV(notifications)),
+        let expertNames = Dictionary(b.experts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let enterpriseNames = Dictionary(b.enterprises.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let extra = [("changes.txt", diffText),
+                     ("notifications.csv", PlanDiff.notificationsCSV(notifications, expertNames: expertNames, enterpriseNames: enterpriseNames)),
                      ("notifications.json", PlanDiff.notificationsJSON(notifications))]
         // The store first (one transaction, with the files' contents), then the files: a crash
         // in between is repaired by the next run, which writes the recorded files again.
@@ -219,8 +234,27 @@ struct ReplanCommand: ParsableCommand {
             throw ExitCode(ExitStatus.cannotWrite)
         }
         print("version \(version) " + diffText, terminator: "")
-        log.info("version \(version): planned \(plan.plannedCount)/\(plan.eligibleCount), \(changes.count) changes, \(Set(notifications.map(\.expertID)).count) experts to notify")
+        log.info("version \(version): planned \(plan.plannedCount)/\(plan.eligibleCount), \(changes.count) change\(changes.count == 1 ? "" : "s"), \(Set(notifications.map(\.expertID)).count) experts to notify")
+        if changes.isEmpty {
+            // Only history moved (tasks recorded as held) or reasons changed: recorded, nothing to announce.
+            log.info("version \(version) records the new state; no assignment to announce changed")
+            return
+        }
         throw ExitCode(3)
+    }
+
+    /// The causes of the changes since the reference snapshot: the recorded events, and the
+    /// rule, calendar, affinity and travel files compared with the reference's own (so a change
+    /// that was made and undone in between is no cause).
+    func changeCauses(_ s: PlanStore, from reference: Int64?, to current: Int64, currentFiles: [String: String]) throws -> [ChangeCause] {
+        let timingOnly = ChangeDetector.timingOnlyKinds
+        var causes = try s.events(after: reference, upTo: current).filter { !$0.subjects.contains("*") }.map {
+            ChangeCause(subjects: $0.subjects, detail: $0.detail, affectsPanels: !timingOnly.contains($0.kind))
+        }
+        if let reference {
+            causes += ChangeDetector.fileEvents(from: try s.snapshotFiles(reference), to: currentFiles).map { ChangeCause(subjects: $0.subjects, detail: $0.detail) }
+        }
+        return causes
     }
 
     /// After a crash between the store's commit and the file rename, the files may be stale:
@@ -229,7 +263,7 @@ struct ReplanCommand: ParsableCommand {
         let plan = try s.plan(version)
         let files = [("plan.json", PlanWriter.json(plan)), ("plan.csv", PlanWriter.csv(plan.assignments))] + (try s.files(version))
         let stale = files.contains { name, content in
-            (try? String(contentsOfFile: URL(fileURLWithPath: dir).appendingPathComponent(name).path, encoding: .utf8)) != content
+            FileManager.default.contents(atPath: URL(fileURLWithPath: dir).appendingPathComponent(name).path) != Data(content.utf8)
         }
         if stale {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

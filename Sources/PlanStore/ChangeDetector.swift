@@ -4,6 +4,10 @@ import PanelModel
 /// Finds what changed between two versions of a batch folder, in the words the nightly diff
 /// uses for causes: "E017 unavailable 2026-04-02..2026-04-10 (病假)".
 public enum ChangeDetector {
+    /// Event kinds that can move a task in time but do not change who may sit on its panels.
+    public static let timingOnlyKinds: Set<String> = ["draft-arrived", "initial-review-done", "site-inspection-done", "deadline-changed",
+                                                      "extension-requested", "extension-granted", "extension-refused", "penalized"]
+
     /// The events between a previous and the current batch.
     public static func events(from old: Batch, to new: Batch) -> [ChangeEvent] {
         var out: [ChangeEvent] = []

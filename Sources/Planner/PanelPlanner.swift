@@ -110,8 +110,8 @@ struct PlanningRun {
             times.append(SlotTime(day: day, slot: .am))
             times.append(SlotTime(day: day, slot: .pm))
         }
-        // Replanning: nothing new is dated on or before the as-of day.
-        if !options.reference.isEmpty, let asOf = options.asOf ?? Optional(batch.rules.today) {
+        // Replanning (an as-of date is given): nothing new is dated on or before it.
+        if let asOf = options.asOf {
             times.removeAll { $0.day <= asOf }
         }
         self.times = times

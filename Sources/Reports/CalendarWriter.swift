@@ -68,8 +68,9 @@ public struct CalendarWriter {
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         let dtstamp = f.string(from: stamp)
-        // A sequence that grows with every export, so calendar clients accept the update.
-        let sequence = max(0, Int(stamp.timeIntervalSince1970 - 1_700_000_000) / 60)
+        // A sequence that grows with every export (seconds since 2023-11-14), so calendar
+        // clients accept the update.
+        let sequence = max(0, Int(stamp.timeIntervalSince1970 - 1_700_000_000))
         for a in assignments.sorted(by: { ($0.time, $0.enterpriseID, $0.task) < ($1.time, $1.enterpriseID, $1.task) }) {
             let e = enterprises[a.enterpriseID]
             let district = e.flatMap { batch.districts.lookup($0.district) }

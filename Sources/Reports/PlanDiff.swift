@@ -45,7 +45,12 @@ public struct PlanChange: Sendable, Hashable {
 public struct ChangeCause: Sendable, Hashable {
     public var subjects: [String]
     public var detail: String
-    public init(subjects: [String], detail: String) { self.subjects = subjects; self.detail = detail }
+    /// Whether it can change who sits on the enterprise's panels (a declared conflict, a new
+    /// fixed row), not only when they sit.
+    public var affectsPanels: Bool
+    public init(subjects: [String], detail: String, affectsPanels: Bool = true) {
+        self.subjects = subjects; self.detail = detail; self.affectsPanels = affectsPanels
+    }
 }
 
 /// Compares plans and writes the per-expert notifications of the nightly job.
@@ -77,9 +82,14 @@ public enum PlanDiff {
             }
             let any = (a ?? b)!
             var change = PlanChange(kind: kind, enterpriseID: any.enterpriseID, task: any.task, before: a, after: b, causes: [])
-            let concerned = Set([any.enterpriseID] + change.expertsRemoved)
-            change.causes = causes.filter { !concerned.isDisjoint(with: $0.subjects) }.map(\.detail)
-            if change.causes.isEmpty { change.causes = causes.filter { $0.subjects.contains("*") }.map(\.detail) }
+            // A panel change is explained by what happened to the experts who left it; a move or
+            // a removal by what happened to the enterprise or to anyone on the old panel.
+            let experts = kind == .panelChanged ? change.expertsRemoved : (a?.experts ?? [])
+            let enterpriseEvents = causes.filter { $0.subjects.contains(any.enterpriseID) && (kind != .panelChanged || $0.affectsPanels) }
+            let expertEvents = causes.filter { !Set(experts).isDisjoint(with: $0.subjects) }
+            var seen = Set<String>()
+            change.causes = (enterpriseEvents + expertEvents).map(\.detail).filter { seen.insert($0).inserted }
+            if change.causes.isEmpty { change.causes = causes.filter { $0.subjects.contains("*") }.map(\.detail).filter { seen.insert($0).inserted } }
             out.append(change)
         }
         return out.sorted { ($0.after ?? $0.before)!.time != ($1.after ?? $1.before)!.time
@@ -104,30 +114,30 @@ public enum PlanDiff {
         for c in changes {
             let before = c.before.map { "\($0.day.iso) \($0.slot.rawValue)" }, after = c.after.map { "\($0.day.iso) \($0.slot.rawValue)" }
             let cause = c.causes.joined(separator: "; ")
-            func add(_ expert: String, _ change: String) {
+            func add(_ expert: String, _ change: String, before: String?, after: String?) {
                 out.append(Notification(expertID: expert, change: change, enterpriseID: c.enterpriseID, task: c.task, before: before, after: after, cause: cause))
             }
+            // A released expert has no new slot; a newly assigned one had no old slot.
             switch c.kind {
-            case .added: c.after!.experts.forEach { add($0, "assigned") }
-            case .removed: c.before!.experts.forEach { add($0, "released") }
-            case .moved:
-                c.expertsRemoved.forEach { add($0, "released") }
-                c.expertsAdded.forEach { add($0, "assigned") }
-                Set(c.before!.experts).intersection(c.after!.experts).sorted().forEach { add($0, "moved") }
-            case .panelChanged:
-                c.expertsRemoved.forEach { add($0, "released") }
-                c.expertsAdded.forEach { add($0, "assigned") }
-                if c.before?.leader != c.after?.leader { Set(c.after!.experts).intersection(c.before!.experts).sorted().forEach { add($0, "panel-changed") } }
+            case .added: c.after!.experts.forEach { add($0, "assigned", before: nil, after: after) }
+            case .removed: c.before!.experts.forEach { add($0, "released", before: before, after: nil) }
+            case .moved, .panelChanged:
+                c.expertsRemoved.forEach { add($0, "released", before: before, after: nil) }
+                c.expertsAdded.forEach { add($0, "assigned", before: nil, after: after) }
+                for e in Set(c.before!.experts).intersection(c.after!.experts).sorted() {
+                    add(e, c.kind == .moved ? "moved" : "panel-changed", before: before, after: after)
+                }
             }
         }
         return out.sorted { ($0.expertID, $0.enterpriseID, $0.task.rawValue) < ($1.expertID, $1.enterpriseID, $1.task.rawValue) }
     }
 
-    /// notifications.csv
-    public static func notificationsCSV(_ list: [Notification]) -> String {
-        var out = "expert_id,change,enterprise_id,task,before,after,cause\n"
+    /// notifications.csv: UTF-8 with a BOM (Excel), one row per expert and change, with names.
+    public static func notificationsCSV(_ list: [Notification], expertNames: [String: String] = [:], enterpriseNames: [String: String] = [:]) -> String {
+        var out = "\u{FEFF}expert_id,expert_name,change,enterprise_id,enterprise_name,task,before,after,cause\n"
         for n in list {
-            out += [n.expertID, n.change, n.enterpriseID, n.task.rawValue, n.before ?? "", n.after ?? "", n.cause]
+            out += [n.expertID, expertNames[n.expertID] ?? "", n.change, n.enterpriseID, enterpriseNames[n.enterpriseID] ?? "",
+                    n.task.rawValue, n.before ?? "", n.after ?? "", n.cause]
                 .map(PlanWriter.csvField).joined(separator: ",") + "\n"
         }
         return out

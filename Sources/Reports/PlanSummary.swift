@@ -9,7 +9,7 @@ public enum PlanSummary {
         var out = ""
         out += "\(t("batch")) \(plan.batchName.isEmpty ? "-" : plan.batchName)\n"
         out += Strings.format("summary_planned", language, plan.plannedCount, plan.eligibleCount, plan.assignments.count) + "\n"
-        out += Strings.format("summary_status", language, plan.status.rawValue, plan.objective, plan.bound, plan.gap * 100, plan.elapsedSeconds) + "\n"
+        out += Strings.format("summary_status", language, t(plan.status.rawValue), plan.objective, plan.bound, plan.gap * 100, plan.elapsedSeconds) + "\n"
         let b = plan.breakdown
         out += Strings.format("summary_parts", language, b.coveredReasons, b.continuity, b.travelMinutes, b.loadExcess, b.bufferDays) + "\n"
         let load = Workload.perExpert(plan.assignments)
@@ -17,7 +17,7 @@ public enum PlanSummary {
         if !busiest.isEmpty {
             let names = Dictionary(batch.experts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             out += "\(t("busiest")): " + busiest.map {
-                "\($0.key) \(names[$0.key] ?? "") (\($0.value.initial) \(t("initial")), \($0.value.site) \(t("site")))"
+                "\($0.key) \(names[$0.key] ?? "") (\($0.value.initial) \(t("initial_short")), \($0.value.site) \(t("site_short")))"
             }.joined(separator: ", ") + "\n"
         }
         let eligibleLeft = plan.unscheduled.filter(\.eligible)

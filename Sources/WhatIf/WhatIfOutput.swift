@@ -10,7 +10,9 @@ public enum WhatIfOutput {
         [r.scenario, r.value.map { fmt($0) } ?? "", "\(r.planned)", "\(r.eligible)",
          r.unplannedReasons.prefix(3).map { "\($0.code)×\($0.count)" }.joined(separator: "; "),
          r.minBuffer.map(String.init) ?? "", r.medianBuffer.map { fmt($0) } ?? "", "\(r.maxLoad)", String(format: "%.2f", r.meanLoad),
-         r.bottleneckSpecialties.joined(separator: "; "), r.bottleneckDays.joined(separator: "; "), r.status, String(format: "%.4f", r.gap)]
+         r.bottleneckSpecialties.joined(separator: "; "),
+         r.bottleneckDays.prefix(3).joined(separator: "; ") + (r.bottleneckDays.count > 3 ? " (+\(r.bottleneckDays.count - 3) more)" : ""),
+         r.status, String(format: "%.4f%%", r.gap * 100)]
     }
 
     static func fmt(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x) }

@@ -135,7 +135,7 @@ public enum WhatIfRunner {
         var perDay: [Day: Int] = [:]
         for a in plan.assignments where a.task == .site { perDay[a.day, default: 0] += 1 }
         let full = 2 * batch.rules.siteMaxParallel
-        let days = perDay.filter { $0.value >= full }.keys.sorted().prefix(3).map(\.iso)
+        let days = perDay.filter { $0.value >= full }.keys.sorted().map(\.iso)
         let median: Double? = buffers.isEmpty ? nil : (buffers.count % 2 == 1 ? Double(buffers[buffers.count / 2])
             : Double(buffers[buffers.count / 2 - 1] + buffers[buffers.count / 2]) / 2)
         return WhatIfRow(

@@ -162,7 +162,9 @@ struct NightlyJobTests {
         #expect(try run(["export", dir.path, "--version", "1", "--out", out.path]).status == 0)
         #expect(try runChecker(batch: dir, plan: dir.appendingPathComponent("plan.json"), expectComplete: true).status == 0)
         let notes = try String(contentsOf: dir.appendingPathComponent("notifications.csv"), encoding: .utf8)
-        #expect(notes.contains("\(expert),released"))
+        #expect(try Data(contentsOf: dir.appendingPathComponent("notifications.csv")).starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(notes.contains("expert_id,expert_name,change"))
+        #expect(notes.split(separator: "\n").contains { $0.hasPrefix("\(expert),") && $0.contains(",released,") })
         // Files lost after the store's commit (a crash, a full disk) are written again.
         try FileManager.default.removeItem(at: dir.appendingPathComponent("notifications.csv"))
         #expect(try run(["replan", dir.path]).status == 0)
