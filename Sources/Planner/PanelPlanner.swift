@@ -450,7 +450,7 @@ struct PlanningRun {
         var request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: initialPanel)
         request.leaderReserve = leaderReserve
         request.requireOneOf = continuityPartners(e.id, task)
-        if let leader = reference[e.id]?[task]?.leader { request.preferredLeader = batch.expertIndex[leader]; request.preferredLeaderValue = rules.weights.change }
+        if let leader = reference[e.id]?[task]?.leader { request.preferredLeader = staffer.expertIndex[leader]; request.preferredLeaderValue = rules.weights.change }
         let cands = candidates(job, task, time)
         do {
             switch try staffer.staffPruned(request, cands) {
@@ -618,7 +618,7 @@ struct PlanningRun {
     /// Why a past assignment of the reference plan breaks a rule under today's data, or nil.
     func historyProblem(_ job: Job, _ task: TaskKind, _ ref: Assignment) -> String? {
         let e = batch.enterprises[job.enterprise]
-        let index = batch.expertIndex
+        let index = staffer.expertIndex
         if let missing = ref.experts.first(where: { index[$0] == nil }) { return "\(missing) is no longer in the pool" }
         if ref.experts.count != rules.panelSize(task) { return "its panel has \(ref.experts.count) experts, panels now have \(rules.panelSize(task))" }
         if task == .site, let l = ref.leader, let i = index[l], !batch.experts[i].canLead { return "its leader \(l) may no longer lead" }
@@ -653,7 +653,7 @@ struct PlanningRun {
         let e = batch.enterprises[job.enterprise]
         let conflictFreeSet = Set(conflictFree[job.enterprise])
         var kept: [Int] = []
-        for i in ref.experts.compactMap({ batch.expertIndex[$0] }) where conflictFreeSet.contains(i) {
+        for i in ref.experts.compactMap({ staffer.expertIndex[$0] }) where conflictFreeSet.contains(i) {
             if ledger.block(i, task, ref.time, district: e.district) == nil { kept.append(i) }
         }
         return kept
@@ -667,7 +667,7 @@ struct PlanningRun {
         request.forced = Set(keep)
         request.leaderReserve = leaderReserve
         request.requireOneOf = continuityPartners(e.id, task)
-        if let l = ref.leader.flatMap({ batch.expertIndex[$0] }) { request.preferredLeader = l; request.preferredLeaderValue = rules.weights.change }
+        if let l = ref.leader.flatMap({ staffer.expertIndex[$0] }) { request.preferredLeader = l; request.preferredLeaderValue = rules.weights.change }
         if case .success(let panel) = try staffer.staffPruned(request, candidates(job, task, ref.time)) { return panel }
         return nil
     }

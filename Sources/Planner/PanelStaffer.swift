@@ -55,11 +55,14 @@ struct PanelStaffer {
     let batch: Batch
     let rules: BatchRules
     let experts: [Expert]
+    /// Expert id → index, built once (Batch.expertIndex builds a dictionary on every call).
+    let expertIndex: [String: Int]
 
     init(batch: Batch) {
         self.batch = batch
         self.rules = batch.rules
         self.experts = batch.experts
+        self.expertIndex = batch.expertIndex
     }
 
     /// The necessary conditions, checked by counting; nil when counts allow a panel.
@@ -105,8 +108,7 @@ struct PanelStaffer {
 
     func previousExperts(_ request: PanelRequest) -> Set<Int> {
         guard request.enterprise.reasons.contains(.failedLastRound) || !request.enterprise.previousExperts.isEmpty else { return [] }
-        let index = batch.expertIndex
-        return Set(request.enterprise.previousExperts.compactMap { index[$0] })
+        return Set(request.enterprise.previousExperts.compactMap { expertIndex[$0] })
     }
 
     /// Staffs from the most promising candidates first (at most `limit`, keeping the best
