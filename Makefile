@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO ?= datasets/shenzhen-demo
 OUT ?= out/shenzhen-demo
 
-.PHONY: deps test-deps build run test bench screenshot clean
+.PHONY: deps test-deps build run test lint bench screenshot clean
 
 # Installs GLPK (Debian's libglpk-dev) when it is missing. Root is available on these machines.
 deps:
@@ -31,11 +31,15 @@ run: build
 # Every test: the checker's own tests, the Swift suites (which run the independent Python plan
 # checker on every plan they produce and drive the built tool for the nightly job), and the
 # export tests (strict iCalendar parsing, headless Chromium rendering).
-test: test-deps
+test: test-deps lint
 	python3 -m unittest discover -s Tests/checker -p 'test_*.py'
 	$(SWIFT) build
 	$(SWIFT) test
 	python3 -m unittest discover -s Tests/report -p 'test_*.py' -v
+
+# Style: swift-format with the repository's .swift-format (4 spaces, 120 columns); 0 findings.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
 bench: build
 	python3 Benchmarks/run_benchmarks.py

@@ -15,15 +15,26 @@ public struct BatchGenerator {
         /// Add the demo's special cases: a veto, extensions, a failed last round, drafts not in.
         public var specialCases: Bool
 
-        public init(enterprises: Int, experts: Int, seed: UInt64 = 1, start: Day = Day(year: 2026, month: 3, day: 2)!,
-                    months: Int = 4, name: String? = nil, specialCases: Bool = true) {
-            self.enterprises = enterprises; self.experts = experts; self.seed = seed; self.start = start
-            self.months = months; self.name = name ?? "generated-\(enterprises)x\(experts)-s\(seed)"
+        public init(
+            enterprises: Int, experts: Int, seed: UInt64 = 1, start: Day = Day(year: 2026, month: 3, day: 2)!,
+            months: Int = 4, name: String? = nil, specialCases: Bool = true
+        ) {
+            self.enterprises = enterprises
+            self.experts = experts
+            self.seed = seed
+            self.start = start
+            self.months = months
+            self.name = name ?? "generated-\(enterprises)x\(experts)-s\(seed)"
             self.specialCases = specialCases
         }
     }
 
-    struct Industry { let tag: String; let zh: String; let weight: Int; let reasons: [String] }
+    struct Industry {
+        let tag: String
+        let zh: String
+        let weight: Int
+        let reasons: [String]
+    }
 
     static let industries: [Industry] = [
         Industry(tag: "electroplating", zh: "电镀", weight: 14, reasons: ["heavy-metal"]),
@@ -40,8 +51,10 @@ public struct BatchGenerator {
         Industry(tag: "food", zh: "食品", weight: 4, reasons: ["over-limit", "first-audit"]),
         Industry(tag: "furniture", zh: "家具", weight: 2, reasons: ["voc"]),
     ]
-    static let expertiseTags = ["heavy-metal", "electroplating", "hazardous-waste", "environmental-engineering",
-                                "wastewater", "air-pollution", "toxic-substances", "chemicals", "voc", "coatings"]
+    static let expertiseTags = [
+        "heavy-metal", "electroplating", "hazardous-waste", "environmental-engineering",
+        "wastewater", "air-pollution", "toxic-substances", "chemicals", "voc", "coatings",
+    ]
     static let districtWeights: [(String, Int)] = [
         ("baoan", 24), ("longgang", 20), ("longhua", 12), ("guangming", 11), ("pingshan", 10), ("nanshan", 6),
         ("futian", 3), ("luohu", 3), ("yantian", 3), ("dapeng", 3), ("shenshan", 5),
@@ -63,7 +76,10 @@ public struct BatchGenerator {
     mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
     mutating func weighted(_ weights: [Int]) -> Int {
         var r = int(0...(weights.reduce(0, +) - 1))
-        for (i, w) in weights.enumerated() { if r < w { return i }; r -= w }
+        for (i, w) in weights.enumerated() {
+            if r < w { return i }
+            r -= w
+        }
         return weights.count - 1
     }
     mutating func personName() -> String {
@@ -81,7 +97,9 @@ public struct BatchGenerator {
         let institutes = ["I-SZAES", "I-SZEMC", "I-SIAT", "I-SMQ", "I-DESIGN", "I-GDEP", "I-SCIES"]
         var organizations: [[String]] = []
         for c in consultancies {
-            organizations.append([c, "深圳市\(String((0..<2).map { _ in pick(Self.companyWords) }))清洁生产技术服务有限公司", "consultancy"])
+            organizations.append([
+                c, "深圳市\(String((0..<2).map { _ in pick(Self.companyWords) }))清洁生产技术服务有限公司", "consultancy",
+            ])
         }
         for u in universities { organizations.append([u, "大学 \(u)", "university"]) }
         for i in institutes { organizations.append([i, "研究院 \(i)", "institute"]) }
@@ -111,17 +129,19 @@ public struct BatchGenerator {
             var draft: Day? = today - int(0...45)
             if chance(0.08) { draft = nil }
             let name = "深圳市\(String((0..<2).map { _ in pick(Self.companyWords) }))\(ind.zh)有限公司"
-            var row = [id, name, district, ind.tag, reasons.joined(separator: ";"), consultancy, listed.iso, deadline.iso,
-                       registered.iso, planFiled.iso, draft?.iso ?? "", "", "", "", "", "", "", "", "", ""]
+            var row = [
+                id, name, district, ind.tag, reasons.joined(separator: ";"), consultancy, listed.iso, deadline.iso,
+                registered.iso, planFiled.iso, draft?.iso ?? "", "", "", "", "", "", "", "", "", "",
+            ]
             if p.specialCases {
                 switch n {
-                case 3: row[14] = (today - 40).iso                        // penalized: vetoed
-                case 5: row[11] = min(deadline.addingMonths(-4), today - 10).iso   // extension pending
-                case 7:                                                              // extension granted
+                case 3: row[14] = (today - 40).iso  // penalized: vetoed
+                case 5: row[11] = min(deadline.addingMonths(-4), today - 10).iso  // extension pending
+                case 7:  // extension granted
                     row[11] = min(deadline.addingMonths(-4), today - 10).iso
                     row[12] = min(deadline.addingMonths(2), end).iso
-                case 9: row[11] = (today - 3).iso                                   // late request: ignored
-                case 11: row[15] = (today - 5).iso                        // initial review already held
+                case 9: row[11] = (today - 3).iso  // late request: ignored
+                case 11: row[15] = (today - 5).iso  // initial review already held
                 case 13:
                     row[4] = (reasons + ["failed-last-round"]).joined(separator: ";")
                     row[10] = (today - 12).iso  // its revised report is in
@@ -141,10 +161,15 @@ public struct BatchGenerator {
             let id = String(format: "E%03d", n)
             let orgRoll = int(0...99)
             let org: String
-            if orgRoll < 30 { org = pick(consultancies) }
-            else if orgRoll < 52 { org = pick(universities) }
-            else if orgRoll < 72 { org = pick(institutes) }
-            else { org = "P-\(id)" }
+            if orgRoll < 30 {
+                org = pick(consultancies)
+            } else if orgRoll < 52 {
+                org = pick(universities)
+            } else if orgRoll < 72 {
+                org = pick(institutes)
+            } else {
+                org = "P-\(id)"
+            }
             var specialties: [String] = [tags[(n - 1) % tags.count]]
             for _ in 0..<int(0...2) {
                 let t = tags[weighted(tagWeights)]
@@ -157,7 +182,9 @@ public struct BatchGenerator {
             let auditor = chance(0.55) ? "yes" : "no"
             let leader = (n % 4 == 1 || chance(0.1)) ? "yes" : "no"
             let district = Self.districtWeights[weighted(ew)].0
-            expertRows.append([id, personName(), org, specialties.joined(separator: ";"), auditor, leader, district, "", "", ""])
+            expertRows.append([
+                id, personName(), org, specialties.joined(separator: ";"), auditor, leader, district, "", "", "",
+            ])
             if org.hasPrefix("P-") { organizations.append([org, "独立专家 \(id)", "individual"]) }
         }
         // The failed-last-round enterprise: its previous panel, the first five experts.
@@ -170,65 +197,84 @@ public struct BatchGenerator {
         // Declared conflicts: about 4 % of experts with an enterprise or a consultancy.
         var conflictRows: [[String]] = []
         for e in expertRows where chance(0.04) {
-            if chance(0.5) { conflictRows.append([e[0], pick(enterpriseRows)[0], "former employer 曾任职"]) }
-            else { conflictRows.append([e[0], pick(consultancies), "consulting contract 顾问合同"]) }
+            if chance(0.5) {
+                conflictRows.append([e[0], pick(enterpriseRows)[0], "former employer 曾任职"])
+            } else {
+                conflictRows.append([e[0], pick(consultancies), "consulting contract 顾问合同"])
+            }
         }
         // Unavailability: about 12 % of experts away for one to two weeks.
         var awayRows: [[String]] = []
         for e in expertRows where chance(0.12) {
             let from = start + int(0...max(0, horizon - 14))
-            awayRows.append([e[0], from.iso, (from + int(4...13)).iso, pick(["出差 business trip", "病假 sick leave", "培训 training"])])
+            awayRows.append([
+                e[0], from.iso, (from + int(4...13)).iso,
+                pick(["出差 business " + "trip", "病假 sick leave", "培训 training"]),
+            ])
         }
 
         // The bureau's organizing capacity grows with the batch (Shenzhen: 4 reviews and 3 site
         // panels per half-day; a province-wide batch runs many more in parallel).
         let toml = """
-        [batch]
-        name = "\(p.name)"
-        start = \(start.iso)
-        end = \(end.iso)
-        today = \(today.iso)
+            [batch]
+            name = "\(p.name)"
+            start = \(start.iso)
+            end = \(end.iso)
+            today = \(today.iso)
 
-        [initial_review]
-        plan = true
-        panel_size = 3
-        lead_days = 3
-        max_parallel = \(max(4, p.enterprises / 20))
+            [initial_review]
+            plan = true
+            panel_size = 3
+            lead_days = 3
+            max_parallel = \(max(4, p.enterprises / 20))
 
-        [site_inspection]
-        plan = true
-        panel_size = 5
-        revision_days = 10
-        max_parallel = \(max(3, p.enterprises / 30))
-        max_travel_minutes = 60
+            [site_inspection]
+            plan = true
+            panel_size = 5
+            revision_days = 10
+            max_parallel = \(max(3, p.enterprises / 30))
+            max_travel_minutes = 60
 
-        [panel]
-        one_per_organization = true
-        require_auditor = true
-        require_industry = true
-        continuity = "prefer"
-        previous_experts = "prefer"
+            [panel]
+            one_per_organization = true
+            require_auditor = true
+            require_industry = true
+            continuity = "prefer"
+            previous_experts = "prefer"
 
-        [load]
-        max_initial = 8
-        max_site = 6
-        max_per_week = 4
-        max_per_day = 2
-        min_total = 0
+            [load]
+            max_initial = 8
+            max_site = 6
+            max_per_week = 4
+            max_per_day = 2
+            min_total = 0
 
-        [solver]
-        time_limit_seconds = 60
-        seed = \(p.seed)
+            [solver]
+            time_limit_seconds = 60
+            seed = \(p.seed)
 
-        """
+            """
         func csv(_ header: String, _ rows: [[String]]) -> String {
-            header + "\n" + rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + (rows.isEmpty ? "" : "\n")
+            header + "\n" + rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n")
+                + (rows.isEmpty ? "" : "\n")
         }
         return [
             ("batch.toml", toml),
             ("organizations.csv", csv("id,name,kind", organizations)),
-            ("experts.csv", csv("id,name,organization,specialties,auditor,leader,district,max_initial,max_site,min_total", expertRows)),
-            ("enterprises.csv", csv("id,name,district,industry,reasons,consultancy,listed,deadline,registered,plan_filed,draft_submitted,extension_requested,extended_deadline,extension_refused,penalized,initial_review_done,site_inspection_done,result,final_submitted,previous_experts", enterpriseRows)),
+            (
+                "experts.csv",
+                csv(
+                    "id,name,organization,specialties,auditor,leader,district,max_initial,max_site,min_total",
+                    expertRows)
+            ),
+            (
+                "enterprises.csv",
+                csv(
+                    "id,name,district,industry,reasons,consultancy,listed,deadline,registered,plan_filed,"
+                        + "draft_submitted,extension_requested,extended_deadline,extension_refused,penalized,"
+                        + "initial_review_done,site_inspection_done,result,final_submitted,previous_experts",
+                    enterpriseRows)
+            ),
             ("conflicts.csv", csv("expert_id,with,reason", conflictRows)),
             ("unavailability.csv", csv("expert_id,from,to,reason", awayRows)),
         ]
@@ -243,6 +289,7 @@ public struct BatchGenerator {
     }
 
     static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

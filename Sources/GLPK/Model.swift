@@ -81,8 +81,12 @@ public struct Model: Sendable {
         upperBound: Double = .infinity,
         objective: Double = 0
     ) throws -> Variable {
-        var lower = lowerBound, upper = upperBound
-        if kind == .binary { lower = 0; upper = 1 }
+        var lower = lowerBound
+        var upper = upperBound
+        if kind == .binary {
+            lower = 0
+            upper = 1
+        }
         guard !lower.isNaN, !upper.isNaN, lower != .infinity, upper != -.infinity, lower <= upper else {
             throw GLPKError.invalidModel("variable '\(name)': bounds [\(lower), \(upper)] are not a valid interval")
         }
@@ -97,7 +101,8 @@ public struct Model: Sendable {
     public mutating func setObjective(_ variable: Variable, _ coefficient: Double) throws {
         try check(variable, context: "objective")
         guard coefficient.isFinite else {
-            throw GLPKError.invalidModel("objective coefficient \(coefficient) of variable \(variable.index) is not finite")
+            throw GLPKError.invalidModel(
+                "objective coefficient \(coefficient) of variable \(variable.index) is not finite")
         }
         columns[variable.index].objective = coefficient
     }
@@ -112,13 +117,18 @@ public struct Model: Sendable {
         upperBound: Double = .infinity
     ) throws {
         guard !lowerBound.isNaN, !upperBound.isNaN, lowerBound <= upperBound,
-              lowerBound != .infinity, upperBound != -.infinity else {
-            throw GLPKError.invalidModel("constraint '\(name)': bounds [\(lowerBound), \(upperBound)] are not a valid interval")
+            lowerBound != .infinity, upperBound != -.infinity
+        else {
+            throw GLPKError.invalidModel(
+                "constraint '\(name)': bounds [\(lowerBound), \(upperBound)] are not a valid interval")
         }
         for term in terms {
             try check(term.variable, context: "constraint '\(name)'")
             guard term.coefficient.isFinite else {
-                throw GLPKError.invalidModel("constraint '\(name)': coefficient \(term.coefficient) of variable \(term.variable.index) is not finite")
+                throw GLPKError.invalidModel(
+                    "constraint '\(name)': coefficient \(term.coefficient) of variable \(term.variable.index) is not "
+                        + "finite"
+                )
             }
         }
         let row = Int32(rows.count)
@@ -161,6 +171,9 @@ final class AtomicCounter: @unchecked Sendable {
     private var value: UInt64 = 0
     private let lock = NSLockLike()
     func increment() -> UInt64 {
-        lock.withLock { value += 1; return value }
+        lock.withLock {
+            value += 1
+            return value
+        }
     }
 }

@@ -75,8 +75,10 @@ public struct SolveOptions: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Bool)?
 
     /// Creates options.
-    public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 0, presolve: Bool = true, cuts: Bool = true,
-                progress: (@Sendable (SolveProgress) -> Bool)? = nil) {
+    public init(
+        timeLimitSeconds: Double? = nil, relativeGap: Double = 0, presolve: Bool = true, cuts: Bool = true,
+        progress: (@Sendable (SolveProgress) -> Bool)? = nil
+    ) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.presolve = presolve
@@ -157,12 +159,16 @@ extension Model {
             case .binary: return Int32(PP_BINARY.rawValue)
             }
         }
-        let colLower = columns.map(\.lowerBound), colUpper = columns.map(\.upperBound)
+        let colLower = columns.map(\.lowerBound)
+        let colUpper = columns.map(\.upperBound)
         let objective = columns.map(\.objective)
-        let rowLower = rows.map(\.lowerBound), rowUpper = rows.map(\.upperBound)
+        let rowLower = rows.map(\.lowerBound)
+        let rowUpper = rows.map(\.upperBound)
         let exportNames = lpPath != nil || mpsPath != nil
-        let colNames = exportNames ? columns.enumerated().map { sanitizedName($0.element.name, fallback: "x\($0.offset)") } : []
-        let rowNames = exportNames ? rows.enumerated().map { sanitizedName($0.element.name, fallback: "r\($0.offset)") } : []
+        let colNames =
+            exportNames ? columns.enumerated().map { sanitizedName($0.element.name, fallback: "x\($0.offset)") } : []
+        let rowNames =
+            exportNames ? rows.enumerated().map { sanitizedName($0.element.name, fallback: "r\($0.offset)") } : []
         var values = [Double](repeating: 0, count: max(n, 1))
         var result = pp_result()
         let box = options.progress.map(ProgressBox.init)
@@ -200,27 +206,35 @@ extension Model {
                                     model.progress_context = Unmanaged.passUnretained(box).toOpaque()
                                 }
                                 return kinds.withUnsafeBufferPointer { k in
-                                colLower.withUnsafeBufferPointer { cl in
-                                colUpper.withUnsafeBufferPointer { cu in
-                                objective.withUnsafeBufferPointer { ob in
-                                rowLower.withUnsafeBufferPointer { rl in
-                                rowUpper.withUnsafeBufferPointer { ru in
-                                rowIndex.withUnsafeBufferPointer { ia in
-                                columnIndex.withUnsafeBufferPointer { ja in
-                                coefficients.withUnsafeBufferPointer { ar in
-                                    model.col_kind = k.baseAddress
-                                    model.col_lb = cl.baseAddress
-                                    model.col_ub = cu.baseAddress
-                                    model.obj = ob.baseAddress
-                                    model.row_lb = rl.baseAddress
-                                    model.row_ub = ru.baseAddress
-                                    model.ia = ia.baseAddress
-                                    model.ja = ja.baseAddress
-                                    model.ar = ar.baseAddress
-                                    model.col_names = colNamePointers
-                                    model.row_names = rowNamePointers
-                                    return pp_glpk_run(&model, &result)
-                                }}}}}}}}}
+                                    colLower.withUnsafeBufferPointer { cl in
+                                        colUpper.withUnsafeBufferPointer { cu in
+                                            objective.withUnsafeBufferPointer { ob in
+                                                rowLower.withUnsafeBufferPointer { rl in
+                                                    rowUpper.withUnsafeBufferPointer { ru in
+                                                        rowIndex.withUnsafeBufferPointer { ia in
+                                                            columnIndex.withUnsafeBufferPointer { ja in
+                                                                coefficients.withUnsafeBufferPointer { ar in
+                                                                    model.col_kind = k.baseAddress
+                                                                    model.col_lb = cl.baseAddress
+                                                                    model.col_ub = cu.baseAddress
+                                                                    model.obj = ob.baseAddress
+                                                                    model.row_lb = rl.baseAddress
+                                                                    model.row_ub = ru.baseAddress
+                                                                    model.ia = ia.baseAddress
+                                                                    model.ja = ja.baseAddress
+                                                                    model.ar = ar.baseAddress
+                                                                    model.col_names = colNamePointers
+                                                                    model.row_names = rowNamePointers
+                                                                    return pp_glpk_run(&model, &result)
+                                                                }
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
@@ -258,7 +272,9 @@ private func sanitizedName(_ name: String, fallback: String) -> String {
     guard !name.isEmpty else { return fallback }
     var out = ""
     for scalar in name.unicodeScalars {
-        if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_.[]()".unicodeScalars.contains(scalar) {
+        if scalar.isASCII,
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_.[]()".unicodeScalars.contains(scalar)
+        {
             out.unicodeScalars.append(scalar)
         } else {
             out.append("_")
@@ -284,7 +300,9 @@ private func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeP
         p.initialize(from: buffer, count: buffer.count)
         return p
     }
-    defer { storages.forEach { $0.deallocate() } }
+    defer {
+        for storage in storages { storage.deallocate() }
+    }
     for (i, s) in storages.enumerated() { pointers[i] = UnsafePointer(s) }
     return body(UnsafePointer(pointers))
 }

@@ -15,15 +15,25 @@ public struct Batch: Sendable {
     /// Warnings found while loading (errors make loading fail).
     public var warnings: [Diagnostic]
 
-    public init(rules: BatchRules, experts: [Expert], enterprises: [Enterprise],
-                organizations: [String: Organization] = [:], conflicts: [Conflict] = [],
-                unavailability: [Unavailability] = [], affinity: [Affinity] = [], hasAffinity: Bool = false,
-                fixed: [Assignment] = [], calendar: WorkCalendar = .builtIn,
-                districts: DistrictTable = .shenzhen, warnings: [Diagnostic] = []) {
-        self.rules = rules; self.experts = experts; self.enterprises = enterprises
-        self.organizations = organizations; self.conflicts = conflicts; self.unavailability = unavailability
-        self.affinity = affinity; self.hasAffinity = hasAffinity || !affinity.isEmpty; self.fixed = fixed
-        self.calendar = calendar; self.districts = districts; self.warnings = warnings
+    public init(
+        rules: BatchRules, experts: [Expert], enterprises: [Enterprise],
+        organizations: [String: Organization] = [:], conflicts: [Conflict] = [],
+        unavailability: [Unavailability] = [], affinity: [Affinity] = [], hasAffinity: Bool = false,
+        fixed: [Assignment] = [], calendar: WorkCalendar = .builtIn,
+        districts: DistrictTable = .shenzhen, warnings: [Diagnostic] = []
+    ) {
+        self.rules = rules
+        self.experts = experts
+        self.enterprises = enterprises
+        self.organizations = organizations
+        self.conflicts = conflicts
+        self.unavailability = unavailability
+        self.affinity = affinity
+        self.hasAffinity = hasAffinity || !affinity.isEmpty
+        self.fixed = fixed
+        self.calendar = calendar
+        self.districts = districts
+        self.warnings = warnings
     }
 
     /// Experts by id.
@@ -49,7 +59,9 @@ public struct Batch: Sendable {
         if let c = enterprise.consultancy, expert.organization == c { return "employed by its consultancy \(c)" }
         for conflict in conflicts where conflict.expertID == expert.id {
             if conflict.with == enterprise.id { return "declared conflict (\(conflict.reason))" }
-            if let c = enterprise.consultancy, conflict.with == c { return "declared conflict with its consultancy \(c)" }
+            if let c = enterprise.consultancy, conflict.with == c {
+                return "declared conflict with its consultancy \(c)"
+            }
         }
         return nil
     }

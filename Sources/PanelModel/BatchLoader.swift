@@ -4,14 +4,18 @@ import TOMLKit
 /// Reads a batch folder (FORMAT v1) and validates it, collecting every error at once.
 public enum BatchLoader {
     /// The files of a batch folder that are inputs (FORMAT v1).
-    public static let inputFileNames = ["batch.toml", "experts.csv", "enterprises.csv", "organizations.csv", "conflicts.csv",
-                                        "unavailability.csv", "affinity.csv", "fixed.csv", "calendar.csv", "travel.csv"]
+    public static let inputFileNames = [
+        "batch.toml", "experts.csv", "enterprises.csv", "organizations.csv", "conflicts.csv",
+        "unavailability.csv", "affinity.csv", "fixed.csv", "calendar.csv", "travel.csv",
+    ]
 
     /// The input files present in the folder, by name (for snapshots and change detection).
     public static func inputFiles(path: String) -> [String: String] {
         var files: [String: String] = [:]
         for name in inputFileNames {
-            if let data = FileManager.default.contents(atPath: URL(fileURLWithPath: path).appendingPathComponent(name).path) {
+            if let data = FileManager.default.contents(
+                atPath: URL(fileURLWithPath: path).appendingPathComponent(name).path)
+            {
                 files[name] = String(decoding: data, as: UTF8.self)
             }
         }
@@ -58,11 +62,15 @@ struct LoadContext {
 
     init(folder: String) { self.folder = folder }
 
-    mutating func error(_ file: String, _ line: Int? = nil, _ column: String? = nil, _ value: String? = nil, _ message: String) {
+    mutating func error(
+        _ file: String, _ line: Int? = nil, _ column: String? = nil, _ value: String? = nil, _ message: String
+    ) {
         diagnostics.append(Diagnostic(.error, file: file, line: line, column: column, value: value, message))
     }
 
-    mutating func warning(_ file: String, _ line: Int? = nil, _ column: String? = nil, _ value: String? = nil, _ message: String) {
+    mutating func warning(
+        _ file: String, _ line: Int? = nil, _ column: String? = nil, _ value: String? = nil, _ message: String
+    ) {
         diagnostics.append(Diagnostic(.warning, file: file, line: line, column: column, value: value, message))
     }
 
@@ -104,7 +112,9 @@ struct LoadContext {
     mutating func identifier(_ t: CSVTable, _ r: Int, _ column: String, required isRequired: Bool = true) -> String? {
         guard let v = isRequired ? required(t, r, column) : t.value(r, column) else { return nil }
         guard isValidIdentifier(v) else {
-            error(t.file, t.lines[r], t.columnName(column), v, "'\(v)' is not a valid id (expected letters, digits, '-', '_' or '.')")
+            error(
+                t.file, t.lines[r], t.columnName(column), v,
+                "'\(v)' is not a valid id (expected letters, digits, '-', '_' or '.')")
             return nil
         }
         return v
@@ -122,7 +132,9 @@ struct LoadContext {
     mutating func boolean(_ t: CSVTable, _ r: Int, _ column: String) -> Bool? {
         guard let v = t.value(r, column) else { return nil }
         guard let b = parseBoolean(v) else {
-            error(t.file, t.lines[r], t.columnName(column), v, "'\(v)' is not a boolean (expected yes/no, true/false, 1/0, 是/否)")
+            error(
+                t.file, t.lines[r], t.columnName(column), v,
+                "'\(v)' is not a boolean (expected yes/no, true/false, 1/0, 是/否)")
             return nil
         }
         return b
@@ -141,7 +153,9 @@ struct LoadContext {
         guard let v = isRequired ? required(t, r, column) : t.value(r, column) else { return nil }
         if let d = DistrictTable.shenzhen.lookup(v) { return d.code }
         let hints = DistrictTable.shenzhen.suggestions(for: v).map { "\($0.shortNameZh)/\($0.code)" }
-        let hint = hints.isEmpty ? "expected one of " + DistrictTable.shenzhen.districts.map(\.code).joined(separator: ", ")
+        let hint =
+            hints.isEmpty
+            ? "expected one of " + DistrictTable.shenzhen.districts.map(\.code).joined(separator: ", ")
             : "did you mean \(hints.joined(separator: " or "))?"
         error(t.file, t.lines[r], t.columnName(column), v, "unknown district '\(v)' (\(hint))")
         return nil
@@ -156,7 +170,10 @@ struct LoadContext {
 
     mutating func load() -> Batch? {
         var isDirectory: ObjCBool = false
-        guard memory != nil || (FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) else {
+        guard
+            memory != nil
+                || (FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue)
+        else {
             error(folder, nil, nil, nil, "is not a batch folder (no such directory)")
             return nil
         }
@@ -168,7 +185,8 @@ struct LoadContext {
         let (organizations, organizationsGiven) = loadOrganizations()
         let experts = loadExperts(rules: rules)
         let enterprises = loadEnterprises(rules: rules)
-        let expertIDs = Set(experts.map(\.id)), enterpriseIDs = Set(enterprises.map(\.id))
+        let expertIDs = Set(experts.map(\.id))
+        let enterpriseIDs = Set(enterprises.map(\.id))
 
         // Organization ids: known when listed, or used by an expert or as a consultancy.
         var knownOrganizations = Set(organizations.keys)
@@ -176,19 +194,24 @@ struct LoadContext {
         knownOrganizations.formUnion(enterprises.compactMap(\.consultancy))
         if organizationsGiven {
             for e in experts where organizations[e.organization] == nil && !enterpriseIDs.contains(e.organization) {
-                warning("experts.csv", e.line, "organization", e.organization,
-                        "organization '\(e.organization)' is not in organizations.csv (a typo would hide a conflict of interest)")
+                warning(
+                    "experts.csv", e.line, "organization", e.organization,
+                    "organization '\(e.organization)' is not in organizations.csv (a typo would hide a conflict of "
+                        + "interest)"
+                )
             }
             for e in enterprises {
                 if let c = e.consultancy, organizations[c] == nil {
-                    warning("enterprises.csv", e.line, "consultancy", c,
-                            "consultancy '\(c)' is not in organizations.csv (a typo would hide a conflict of interest)")
+                    warning(
+                        "enterprises.csv", e.line, "consultancy", c,
+                        "consultancy '\(c)' is not in organizations.csv (a typo would hide a conflict of interest)")
                 }
             }
         }
         for e in enterprises {
             for p in e.previousExperts where expertsLoaded && !expertIDs.contains(p) {
-                warning("enterprises.csv", e.line, "previous_experts", p, "previous expert '\(p)' is not in experts.csv")
+                warning(
+                    "enterprises.csv", e.line, "previous_experts", p, "previous expert '\(p)' is not in experts.csv")
             }
         }
 
@@ -201,16 +224,24 @@ struct LoadContext {
         let allSpecialties = Set(experts.flatMap(\.specialties))
         if !experts.isEmpty {
             var reportedIndustries = Set<String>()
-            for e in enterprises where !allSpecialties.contains(e.industry) && !reportedIndustries.contains(e.industry) {
+            for e in enterprises where !allSpecialties.contains(e.industry) && !reportedIndustries.contains(e.industry)
+            {
                 reportedIndustries.insert(e.industry)
-                warning("enterprises.csv", e.line, "industry", e.industry,
-                        "no expert has specialty '\(e.industry)': enterprises of this industry cannot get an industry expert")
+                warning(
+                    "enterprises.csv", e.line, "industry", e.industry,
+                    "no expert has specialty '\(e.industry)': enterprises of this industry cannot get an industry "
+                        + "expert"
+                )
             }
             if let rules {
-                for (reason, tags) in rules.expertise.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where !tags.isEmpty {
-                    if tags.allSatisfy({ !allSpecialties.contains($0) }) && enterprises.contains(where: { $0.reasons.contains(reason) }) {
-                        warning("batch.toml", nil, "expertise.\(reason.rawValue)", nil,
-                                "no expert has any specialty of [\(tags.joined(separator: ", "))]")
+                for (reason, tags) in rules.expertise.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+                where !tags.isEmpty {
+                    if tags.allSatisfy({ !allSpecialties.contains($0) })
+                        && enterprises.contains(where: { $0.reasons.contains(reason) })
+                    {
+                        warning(
+                            "batch.toml", nil, "expertise.\(reason.rawValue)", nil,
+                            "no expert has any specialty of [\(tags.joined(separator: ", "))]")
                     }
                 }
             }
@@ -220,60 +251,89 @@ struct LoadContext {
                 let key = task == .initial ? "initial_review" : "site_inspection"
                 let size = rules.panelSize(task)
                 if size > experts.count {
-                    error("batch.toml", tomlLine(key, "panel_size"), "\(key).panel_size", "\(size)", "\(key).panel_size = \(size), but the pool has only \(experts.count) experts")
+                    error(
+                        "batch.toml", tomlLine(key, "panel_size"), "\(key).panel_size", "\(size)",
+                        "\(key).panel_size = \(size), but the pool has only \(experts.count) experts")
                 }
                 let capName = task == .initial ? "max_initial" : "max_site"
-                let capacity = experts.reduce(0) { $0 + (task == .initial ? ($1.maxInitial ?? rules.maxInitial) : ($1.maxSite ?? rules.maxSite)) }
+                let capacity = experts.reduce(0) {
+                    $0 + (task == .initial ? ($1.maxInitial ?? rules.maxInitial) : ($1.maxSite ?? rules.maxSite))
+                }
                 if capacity < size {
-                    error("batch.toml", tomlLine("load", capName), "load.\(capName)", "\(task == .initial ? rules.maxInitial : rules.maxSite)",
-                          "the experts' \(capName) caps add up to \(capacity) seats, fewer than one panel of \(size): no \(task == .initial ? "initial review" : "site inspection") can be planned")
+                    error(
+                        "batch.toml", tomlLine("load", capName), "load.\(capName)",
+                        "\(task == .initial ? rules.maxInitial : rules.maxSite)",
+                        "the experts' \(capName) caps add up to \(capacity) seats, fewer than one panel of \(size): "
+                            + "no \(task == .initial ? "initial review" : "site inspection") can be planned"
+                    )
                 }
                 if task == .site && rules.sitePanelSize > 0 && !experts.contains(where: \.canLead) {
-                    warning("experts.csv", nil, "leader", nil, "no expert has leader = yes: no site inspection can be planned")
+                    warning(
+                        "experts.csv", nil, "leader", nil,
+                        "no expert has leader = yes: no site inspection can be planned")
                 }
             }
             let most = rules.maxInitial + rules.maxSite
             if rules.minTotal > most {
-                warning("batch.toml", tomlLine("load", "min_total"), "load.min_total", "\(rules.minTotal)", "min_total = \(rules.minTotal) exceeds max_initial + max_site = \(most): no expert can reach it")
+                warning(
+                    "batch.toml", tomlLine("load", "min_total"), "load.min_total", "\(rules.minTotal)",
+                    "min_total = \(rules.minTotal) exceeds max_initial + max_site = \(most): no expert can reach it")
             }
             if rules.today > rules.end {
-                warning("batch.toml", tomlLine("batch", "today"), "batch.today", rules.today.iso, "today \(rules.today.iso) is after the horizon's end \(rules.end.iso): nothing is left to plan")
+                warning(
+                    "batch.toml", tomlLine("batch", "today"), "batch.today", rules.today.iso,
+                    "today \(rules.today.iso) is after the horizon's end \(rules.end.iso): nothing is left to plan")
             }
         }
         if let rules, hasAffinity, let largest = affinity.map({ abs($0.score) }).max() {
             let panel = Double(max(rules.initialPanelSize, rules.sitePanelSize))
             if largest * panel * rules.weights.affinity >= rules.weights.planned {
-                warning("affinity.csv", nil, "score", "\(largest)",
-                        "scores up to \(largest) × \(Int(panel)) seats × [weights] affinity = \(rules.weights.affinity) reach [weights] planned = \(rules.weights.planned): affinity could outweigh planning an enterprise; scale the scores or the weights")
+                warning(
+                    "affinity.csv", nil, "score", "\(largest)",
+                    "scores up to \(largest) × \(Int(panel)) seats × [weights] affinity = "
+                        + "\(rules.weights.affinity) reach [weights] planned = \(rules.weights.planned): affinity "
+                        + "could outweigh planning an enterprise; scale the scores or the weights"
+                )
             }
         }
         if let rules {
             for e in enterprises {
                 if let d = e.draftSubmitted, d > e.effectiveDeadline.addingMonths(-1) {
-                    warning("enterprises.csv", e.line, "draft_submitted", d.iso,
-                            "late draft: submitted \(d.iso), due by \(e.effectiveDeadline.addingMonths(-1).iso) (deadline − 1 month)")
+                    warning(
+                        "enterprises.csv", e.line, "draft_submitted", d.iso,
+                        "late draft: submitted \(d.iso), due by \(e.effectiveDeadline.addingMonths(-1).iso) "
+                            + "(deadline − 1 month)"
+                    )
                 }
-                let dated: [(String, Day?)] = [("registered", e.registered), ("plan_filed", e.planFiled),
+                let dated: [(String, Day?)] = [
+                    ("registered", e.registered), ("plan_filed", e.planFiled),
                     ("draft_submitted", e.draftSubmitted), ("extension_requested", e.extensionRequested),
                     ("extension_refused", e.extensionRefused), ("penalized", e.penalized),
                     ("initial_review_done", e.initialReviewDone), ("site_inspection_done", e.siteInspectionDone),
-                    ("final_submitted", e.finalSubmitted)]
+                    ("final_submitted", e.finalSubmitted),
+                ]
                 for (column, day) in dated {
                     if let day, day > rules.today {
-                        warning("enterprises.csv", e.line, column, day.iso, "date is after today (\(rules.today.iso)); taken as given")
+                        warning(
+                            "enterprises.csv", e.line, column, day.iso,
+                            "date is after today (\(rules.today.iso)); taken as given")
                     }
                 }
             }
             for day in [rules.start, rules.end] where !calendar.knows(day) {
-                warning("batch.toml", nil, "batch", day.iso,
-                        "the calendar has no official holidays for \(day.year): only weekends are days off (add them in calendar.csv)")
+                warning(
+                    "batch.toml", nil, "batch", day.iso,
+                    "the calendar has no official holidays for \(day.year): only weekends are days off (add them in "
+                        + "calendar.csv)"
+                )
             }
         }
 
         guard let rules, errors.isEmpty else { return nil }
-        return Batch(rules: rules, experts: experts, enterprises: enterprises, organizations: organizations,
-                     conflicts: conflicts, unavailability: unavailability, affinity: affinity, hasAffinity: hasAffinity,
-                     fixed: fixed, calendar: calendar, districts: districts, warnings: warnings)
+        return Batch(
+            rules: rules, experts: experts, enterprises: enterprises, organizations: organizations,
+            conflicts: conflicts, unavailability: unavailability, affinity: affinity, hasAffinity: hasAffinity,
+            fixed: fixed, calendar: calendar, districts: districts, warnings: warnings)
     }
 
     /// The line of `key` in `[section]` of batch.toml, when it is written there.
@@ -282,8 +342,13 @@ struct LoadContext {
         var current = ""
         for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("[") { current = String(line.dropFirst().prefix(while: { $0 != "]" })); continue }
-            if current == section && line.prefix(while: { $0 != "=" }).trimmingCharacters(in: .whitespaces) == key { return i + 1 }
+            if line.hasPrefix("[") {
+                current = String(line.dropFirst().prefix(while: { $0 != "]" }))
+                continue
+            }
+            if current == section && line.prefix(while: { $0 != "=" }).trimmingCharacters(in: .whitespaces) == key {
+                return i + 1
+            }
         }
         return nil
     }
@@ -295,7 +360,10 @@ struct LoadContext {
             switch kind.lowercased() {
             case "holiday": calendar.add(d, isHoliday: true, name: t.value(r, "name") ?? "")
             case "workday": calendar.add(d, isHoliday: false, name: t.value(r, "name") ?? "")
-            default: error(t.file, t.lines[r], t.columnName("kind"), kind, "'\(kind)' is not a kind (expected holiday or workday)")
+            default:
+                error(
+                    t.file, t.lines[r], t.columnName("kind"), kind,
+                    "'\(kind)' is not a kind (expected holiday or workday)")
             }
         }
     }
@@ -303,7 +371,8 @@ struct LoadContext {
     mutating func loadTravel(into districts: inout DistrictTable) {
         guard let t = table("travel.csv", required: false, columns: ["from", "to", "minutes"]) else { return }
         for r in t.rows.indices {
-            let a = district(t, r, "from", required: true), b = district(t, r, "to", required: true)
+            let a = district(t, r, "from", required: true)
+            let b = district(t, r, "to", required: true)
             guard let v = required(t, r, "minutes") else { continue }
             guard let m = Double(v), m >= 0, m.isFinite else {
                 error(t.file, t.lines[r], t.columnName("minutes"), v, "'\(v)' is not a number of minutes ≥ 0")
@@ -330,8 +399,11 @@ struct LoadContext {
             firstLine[id] = t.lines[r]
             let kindText = t.value(r, "kind")?.lowercased() ?? "other"
             guard let kind = OrganizationKind(rawValue: kindText) else {
-                error(t.file, t.lines[r], t.columnName("kind"), kindText,
-                      "'\(kindText)' is not an organization kind (expected \(OrganizationKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                error(
+                    t.file, t.lines[r], t.columnName("kind"), kindText,
+                    "'\(kindText)' is not an organization kind (expected "
+                        + "\(OrganizationKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
                 continue
             }
             result[id] = Organization(id: id, name: t.value(r, "name") ?? id, kind: kind)
@@ -352,26 +424,34 @@ struct LoadContext {
             let auditor = boolean(t, r, "auditor")
             let leader = boolean(t, r, "leader")
             let district = district(t, r, "district", required: false)
-            let maxInitial = count(t, r, "max_initial"), maxSite = count(t, r, "max_site"), minTotal = count(t, r, "min_total")
+            let maxInitial = count(t, r, "max_initial")
+            let maxSite = count(t, r, "max_site")
+            let minTotal = count(t, r, "min_total")
             guard let id, let name, let organization else { continue }
             if let first = seen[id] {
                 error(t.file, line, t.columnName("id"), id, "duplicate id '\(id)' (first on line \(first))")
                 continue
             }
             seen[id] = line
-            experts.append(Expert(
-                id: id, name: name, organization: organization,
-                specialties: Set(LoadContext.list(t.value(r, "specialties")).map { $0.lowercased() }),
-                isAuditor: auditor ?? false, canLead: leader ?? false, district: district,
-                maxInitial: maxInitial, maxSite: maxSite, minTotal: minTotal, line: line))
+            experts.append(
+                Expert(
+                    id: id, name: name, organization: organization,
+                    specialties: Set(LoadContext.list(t.value(r, "specialties")).map { $0.lowercased() }),
+                    isAuditor: auditor ?? false, canLead: leader ?? false, district: district,
+                    maxInitial: maxInitial, maxSite: maxSite, minTotal: minTotal, line: line))
         }
-        if experts.isEmpty && t.rows.isEmpty { error(t.file, nil, nil, nil, "the pool is empty: experts.csv lists no expert") }
+        if experts.isEmpty && t.rows.isEmpty {
+            error(t.file, nil, nil, nil, "the pool is empty: experts.csv lists no expert")
+        }
         return experts
     }
 
     mutating func loadEnterprises(rules: BatchRules?) -> [Enterprise] {
-        guard let t = table("enterprises.csv", required: true,
-                            columns: ["id", "name", "district", "industry", "listed", "deadline"]) else { return [] }
+        guard
+            let t = table(
+                "enterprises.csv", required: true,
+                columns: ["id", "name", "district", "industry", "listed", "deadline"])
+        else { return [] }
         enterprisesLoaded = true
         var result: [Enterprise] = []
         var seen: [String: Int] = [:]
@@ -386,34 +466,52 @@ struct LoadContext {
                 if let reason = ListingReason(rawValue: code.lowercased()) {
                     if !reasons.contains(reason) { reasons.append(reason) }
                 } else {
-                    error(t.file, line, t.columnName("reasons"), code,
-                          "unknown listing reason '\(code)' (expected \(ListingReason.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    error(
+                        t.file, line, t.columnName("reasons"), code,
+                        "unknown listing reason '\(code)' (expected "
+                            + "\(ListingReason.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    )
                 }
             }
             let consultancy = identifier(t, r, "consultancy", required: false)
-            let listed = date(t, r, "listed", required: true), deadline = date(t, r, "deadline", required: true)
-            let registered = date(t, r, "registered"), planFiled = date(t, r, "plan_filed")
-            let draft = date(t, r, "draft_submitted"), extensionRequested = date(t, r, "extension_requested")
-            let extended = date(t, r, "extended_deadline"), refused = date(t, r, "extension_refused")
-            let penalized = date(t, r, "penalized"), initialDone = date(t, r, "initial_review_done")
-            let siteDone = date(t, r, "site_inspection_done"), finalSubmitted = date(t, r, "final_submitted")
-            var result_: InspectionResult?
+            let listed = date(t, r, "listed", required: true)
+            let deadline = date(t, r, "deadline", required: true)
+            let registered = date(t, r, "registered")
+            let planFiled = date(t, r, "plan_filed")
+            let draft = date(t, r, "draft_submitted")
+            let extensionRequested = date(t, r, "extension_requested")
+            let extended = date(t, r, "extended_deadline")
+            let refused = date(t, r, "extension_refused")
+            let penalized = date(t, r, "penalized")
+            let initialDone = date(t, r, "initial_review_done")
+            let siteDone = date(t, r, "site_inspection_done")
+            let finalSubmitted = date(t, r, "final_submitted")
+            var inspectionResult: InspectionResult?
             if let v = t.value(r, "result") {
-                result_ = InspectionResult(rawValue: v.lowercased())
-                if result_ == nil { error(t.file, line, t.columnName("result"), v, "'\(v)' is not a result (expected pass or fail)") }
+                inspectionResult = InspectionResult(rawValue: v.lowercased())
+                if inspectionResult == nil {
+                    error(t.file, line, t.columnName("result"), v, "'\(v)' is not a result (expected pass or fail)")
+                }
             }
             let previous = LoadContext.list(t.value(r, "previous_experts"))
             if let listed, let deadline, deadline < listed {
-                error(t.file, line, t.columnName("deadline"), deadline.iso, "deadline \(deadline.iso) is before the listing date \(listed.iso)")
+                error(
+                    t.file, line, t.columnName("deadline"), deadline.iso,
+                    "deadline \(deadline.iso) is before the listing date \(listed.iso)")
             }
             if let deadline, let extended, extended < deadline {
-                error(t.file, line, t.columnName("extended_deadline"), extended.iso, "extended deadline \(extended.iso) is before the deadline \(deadline.iso)")
+                error(
+                    t.file, line, t.columnName("extended_deadline"), extended.iso,
+                    "extended deadline \(extended.iso) is before the deadline \(deadline.iso)")
             }
             if let i = initialDone, let s = siteDone, s < i {
-                error(t.file, line, t.columnName("site_inspection_done"), s.iso, "site inspection \(s.iso) is before the initial review \(i.iso)")
+                error(
+                    t.file, line, t.columnName("site_inspection_done"), s.iso,
+                    "site inspection \(s.iso) is before the initial review \(i.iso)")
             }
-            if result_ != nil && siteDone == nil {
-                warning(t.file, line, t.columnName("result"), t.value(r, "result"), "a result without site_inspection_done")
+            if inspectionResult != nil && siteDone == nil {
+                warning(
+                    t.file, line, t.columnName("result"), t.value(r, "result"), "a result without site_inspection_done")
             }
             guard let id, let name, let district, let industry, let listed, let deadline else { continue }
             if let first = seen[id] {
@@ -421,12 +519,16 @@ struct LoadContext {
                 continue
             }
             seen[id] = line
-            result.append(Enterprise(
-                id: id, name: name, district: district, industry: industry, reasons: reasons, consultancy: consultancy,
-                listed: listed, deadline: deadline, registered: registered, planFiled: planFiled, draftSubmitted: draft,
-                extensionRequested: extensionRequested, extendedDeadline: extended, extensionRefused: refused,
-                penalized: penalized, initialReviewDone: initialDone, siteInspectionDone: siteDone, result: result_,
-                finalSubmitted: finalSubmitted, previousExperts: previous, line: line))
+            result.append(
+                Enterprise(
+                    id: id, name: name, district: district, industry: industry, reasons: reasons,
+                    consultancy: consultancy,
+                    listed: listed, deadline: deadline, registered: registered, planFiled: planFiled,
+                    draftSubmitted: draft,
+                    extensionRequested: extensionRequested, extendedDeadline: extended, extensionRefused: refused,
+                    penalized: penalized, initialReviewDone: initialDone, siteInspectionDone: siteDone,
+                    result: inspectionResult,
+                    finalSubmitted: finalSubmitted, previousExperts: previous, line: line))
         }
         return result
     }
@@ -437,9 +539,15 @@ struct LoadContext {
         for r in t.rows.indices {
             guard let e = identifier(t, r, "expert_id"), let w = identifier(t, r, "with") else { continue }
             var ok = true
-            if expertsLoaded && !experts.contains(e) { error(t.file, t.lines[r], t.columnName("expert_id"), e, "unknown expert '\(e)' (not in experts.csv)"); ok = false }
+            if expertsLoaded && !experts.contains(e) {
+                error(t.file, t.lines[r], t.columnName("expert_id"), e, "unknown expert '\(e)' (not in experts.csv)")
+                ok = false
+            }
             if expertsLoaded && enterprisesLoaded && !targets.contains(w) {
-                error(t.file, t.lines[r], t.columnName("with"), w, "'\(w)' is neither an enterprise nor a known organization"); ok = false
+                error(
+                    t.file, t.lines[r], t.columnName("with"), w,
+                    "'\(w)' is neither an enterprise nor a known organization")
+                ok = false
             }
             if ok { result.append(Conflict(expertID: e, with: w, reason: t.value(r, "reason") ?? "")) }
         }
@@ -454,34 +562,57 @@ struct LoadContext {
             let from = date(t, r, "from", required: true)
             let to = date(t, r, "to") ?? from
             guard let e, let from, let to else { continue }
-            if expertsLoaded && !experts.contains(e) { error(t.file, t.lines[r], t.columnName("expert_id"), e, "unknown expert '\(e)' (not in experts.csv)"); continue }
-            if to < from { error(t.file, t.lines[r], t.columnName("to"), to.iso, "'to' \(to.iso) is before 'from' \(from.iso)"); continue }
+            if expertsLoaded && !experts.contains(e) {
+                error(t.file, t.lines[r], t.columnName("expert_id"), e, "unknown expert '\(e)' (not in experts.csv)")
+                continue
+            }
+            if to < from {
+                error(t.file, t.lines[r], t.columnName("to"), to.iso, "'to' \(to.iso) is before 'from' \(from.iso)")
+                continue
+            }
             result.append(Unavailability(expertID: e, from: from, to: to, reason: t.value(r, "reason") ?? ""))
         }
         return result
     }
 
     mutating func loadAffinity(experts: Set<String>, enterprises: Set<String>) -> ([Affinity], Bool) {
-        guard let t = table("affinity.csv", required: false, columns: ["expert_id", "enterprise_id", "score"]) else { return ([], false) }
+        guard let t = table("affinity.csv", required: false, columns: ["expert_id", "enterprise_id", "score"]) else {
+            return ([], false)
+        }
         var result: [Affinity] = []
         var seen = Set<String>()
         for r in t.rows.indices {
             guard let e = identifier(t, r, "expert_id"), let n = identifier(t, r, "enterprise_id"),
-                  let v = required(t, r, "score") else { continue }
+                let v = required(t, r, "score")
+            else { continue }
             guard let score = Double(v), score.isFinite else {
-                error(t.file, t.lines[r], t.columnName("score"), v, "'\(v)' is not a number"); continue
+                error(t.file, t.lines[r], t.columnName("score"), v, "'\(v)' is not a number")
+                continue
             }
             var ok = true
-            if expertsLoaded && !experts.contains(e) { error(t.file, t.lines[r], t.columnName("expert_id"), e, "unknown expert '\(e)' (not in experts.csv)"); ok = false }
-            if enterprisesLoaded && !enterprises.contains(n) { error(t.file, t.lines[r], t.columnName("enterprise_id"), n, "unknown enterprise '\(n)' (not in enterprises.csv)"); ok = false }
-            if !seen.insert("\(e)\u{1}\(n)").inserted { error(t.file, t.lines[r], t.columnName("expert_id"), e, "duplicate pair \(e), \(n)"); ok = false }
+            if expertsLoaded && !experts.contains(e) {
+                error(t.file, t.lines[r], t.columnName("expert_id"), e, "unknown expert '\(e)' (not in experts.csv)")
+                ok = false
+            }
+            if enterprisesLoaded && !enterprises.contains(n) {
+                error(
+                    t.file, t.lines[r], t.columnName("enterprise_id"), n,
+                    "unknown enterprise '\(n)' (not in enterprises.csv)")
+                ok = false
+            }
+            if !seen.insert("\(e)\u{1}\(n)").inserted {
+                error(t.file, t.lines[r], t.columnName("expert_id"), e, "duplicate pair \(e), \(n)")
+                ok = false
+            }
             if ok { result.append(Affinity(expertID: e, enterpriseID: n, score: score)) }
         }
         return (result, true)
     }
 
     mutating func loadFixed(experts: Set<String>, enterprises: Set<String>, rules: BatchRules?) -> [Assignment] {
-        guard let t = table("fixed.csv", required: false, columns: ["enterprise_id", "task", "date", "slot", "experts"]) else { return [] }
+        guard
+            let t = table("fixed.csv", required: false, columns: ["enterprise_id", "task", "date", "slot", "experts"])
+        else { return [] }
         var result: [Assignment] = []
         var seen = Set<String>()
         for r in t.rows.indices {
@@ -490,37 +621,60 @@ struct LoadContext {
             var task: TaskKind?
             if let v = required(t, r, "task") {
                 task = TaskKind(rawValue: v.lowercased())
-                if task == nil { error(t.file, line, t.columnName("task"), v, "'\(v)' is not a task (expected initial or site)") }
+                if task == nil {
+                    error(t.file, line, t.columnName("task"), v, "'\(v)' is not a task (expected initial or site)")
+                }
             }
             let d = date(t, r, "date", required: true)
             var slot: Slot?
             if let v = required(t, r, "slot") {
                 slot = Slot(rawValue: v.lowercased())
-                if slot == nil { error(t.file, line, t.columnName("slot"), v, "'\(v)' is not a slot (expected am or pm)") }
+                if slot == nil {
+                    error(t.file, line, t.columnName("slot"), v, "'\(v)' is not a slot (expected am or pm)")
+                }
             }
             let panel = LoadContext.list(t.value(r, "experts"))
-            if panel.isEmpty { error(t.file, line, t.columnName("experts"), nil, "value is required (a ';' list of expert ids)") }
-            for e in panel where expertsLoaded && !experts.contains(e) { error(t.file, line, t.columnName("experts"), e, "unknown expert '\(e)' (not in experts.csv)") }
+            if panel.isEmpty {
+                error(t.file, line, t.columnName("experts"), nil, "value is required (a ';' list of expert ids)")
+            }
+            for e in panel where expertsLoaded && !experts.contains(e) {
+                error(t.file, line, t.columnName("experts"), e, "unknown expert '\(e)' (not in experts.csv)")
+            }
             var seenInPanel = Set<String>()
             for e in panel where !seenInPanel.insert(e).inserted {
                 error(t.file, line, t.columnName("experts"), e, "expert '\(e)' is listed twice in one panel")
             }
             let leader = t.value(r, "leader")
-            if let n, enterprisesLoaded, !enterprises.contains(n) { error(t.file, line, t.columnName("enterprise_id"), n, "unknown enterprise '\(n)' (not in enterprises.csv)") }
+            if let n, enterprisesLoaded, !enterprises.contains(n) {
+                error(
+                    t.file, line, t.columnName("enterprise_id"), n, "unknown enterprise '\(n)' (not in enterprises.csv)"
+                )
+            }
             if let leader {
-                if task == .initial { error(t.file, line, t.columnName("leader"), leader, "an initial review has no leader (leave it empty)") }
-                else if !panel.contains(leader) { error(t.file, line, t.columnName("leader"), leader, "leader '\(leader)' is not one of the row's experts") }
+                if task == .initial {
+                    error(
+                        t.file, line, t.columnName("leader"), leader, "an initial review has no leader (leave it empty)"
+                    )
+                } else if !panel.contains(leader) {
+                    error(
+                        t.file, line, t.columnName("leader"), leader,
+                        "leader '\(leader)' is not one of the row's experts")
+                }
             } else if task == .site {
-                error(t.file, line, t.columnName("leader"), nil, "a site inspection needs its leader (one of the row's experts)")
+                error(
+                    t.file, line, t.columnName("leader"), nil,
+                    "a site inspection needs its leader (one of the row's experts)")
             }
             guard let n, let task, let d, let slot else { continue }
             if !seen.insert("\(n)\u{1}\(task.rawValue)").inserted {
-                error(t.file, line, t.columnName("task"), task.rawValue, "\(n) already has a fixed \(task.rawValue) row")
+                error(
+                    t.file, line, t.columnName("task"), task.rawValue, "\(n) already has a fixed \(task.rawValue) row")
                 continue
             }
             if let rules, panel.count != rules.panelSize(task) {
-                warning(t.file, line, t.columnName("experts"), t.value(r, "experts"),
-                        "\(panel.count) experts, but \(task.rawValue) panels have \(rules.panelSize(task)); kept as fixed")
+                warning(
+                    t.file, line, t.columnName("experts"), t.value(r, "experts"),
+                    "\(panel.count) experts, but \(task.rawValue) panels have \(rules.panelSize(task)); kept as fixed")
             }
             result.append(Assignment(enterpriseID: n, task: task, day: d, slot: slot, experts: panel, leader: leader))
         }
@@ -530,7 +684,10 @@ struct LoadContext {
 
 /// Letters, digits, `-`, `_`, `.`.
 public func isValidIdentifier(_ s: String) -> Bool {
-    !s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+    !s.isEmpty
+        && s.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+        }
 }
 
 /// yes/no, true/false, 1/0, 是/否 (case-insensitive).

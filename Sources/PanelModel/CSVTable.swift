@@ -44,8 +44,10 @@ struct CSVTable {
                 let name = canonical(h)
                 if name.isEmpty { continue }
                 if columns[name] != nil {
-                    diagnostics.append(Diagnostic(.error, file: file, line: 1, column: name, value: h,
-                                                  "column '\(h)' appears twice in the header"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, file: file, line: 1, column: name, value: h,
+                            "column '\(h)' appears twice in the header"))
                     continue
                 }
                 columns[name] = i
@@ -84,7 +86,10 @@ struct CSVTable {
                 if !inQuotes { starts.append(line) }
                 previousWasCR = true
             case "\n":
-                if previousWasCR { previousWasCR = false; continue }
+                if previousWasCR {
+                    previousWasCR = false
+                    continue
+                }
                 line += 1
                 if !inQuotes { starts.append(line) }
             default:

@@ -13,10 +13,16 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// What is wrong and what was expected.
     public var message: String
 
-    public init(_ severity: Severity, file: String, line: Int? = nil, column: String? = nil,
-                value: String? = nil, _ message: String) {
-        self.severity = severity; self.file = file; self.line = line; self.column = column
-        self.value = value; self.message = message
+    public init(
+        _ severity: Severity, file: String, line: Int? = nil, column: String? = nil,
+        value: String? = nil, _ message: String
+    ) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.value = value
+        self.message = message
     }
 
     /// `experts.csv:17: column 'district': unknown district '福天' (did you mean 福田/futian?)`

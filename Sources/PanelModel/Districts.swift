@@ -33,7 +33,8 @@ public struct DistrictTable: Sendable {
     /// The built-in table of Shenzhen district centres.
     public static let shenzhen: DistrictTable = {
         guard let url = Bundle.module.url(forResource: "shenzhen-districts", withExtension: "csv"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return DistrictTable(districts: []) }
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return DistrictTable(districts: []) }
         var list: [District] = []
         for line in text.split(whereSeparator: \.isNewline).dropFirst() {
             let c = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -70,7 +71,8 @@ public struct DistrictTable: Sendable {
         return districts.filter { d in
             let names = [d.code, d.nameZh, d.nameEn.lowercased()]
             return names.contains { name in
-                name.hasPrefix(String(t.prefix(2))) || (t.count <= 4 && name.contains(t.first!) && t.contains(name.first!))
+                name.hasPrefix(String(t.prefix(2)))
+                    || (t.count <= 4 && name.contains(t.first!) && t.contains(name.first!))
             }
         }
     }
@@ -88,8 +90,11 @@ public struct DistrictTable: Sendable {
     public static func greatCircleKilometres(_ a: District, _ b: District) -> Double {
         let r = 6371.0
         let toRad = Double.pi / 180
-        let dLat = (b.latitude - a.latitude) * toRad, dLon = (b.longitude - a.longitude) * toRad
-        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.latitude * toRad) * cos(b.latitude * toRad) * sin(dLon / 2) * sin(dLon / 2)
+        let dLat = (b.latitude - a.latitude) * toRad
+        let dLon = (b.longitude - a.longitude) * toRad
+        let h =
+            sin(dLat / 2) * sin(dLat / 2) + cos(a.latitude * toRad) * cos(b.latitude * toRad) * sin(dLon / 2)
+            * sin(dLon / 2)
         return 2 * r * asin(min(1, sqrt(h)))
     }
 }

@@ -18,7 +18,10 @@ public enum Slot: String, Sendable, Hashable, Codable, CaseIterable, Comparable 
 public struct SlotTime: Hashable, Comparable, Sendable {
     public var day: Day
     public var slot: Slot
-    public init(day: Day, slot: Slot) { self.day = day; self.slot = slot }
+    public init(day: Day, slot: Slot) {
+        self.day = day
+        self.slot = slot
+    }
     /// 2 × day ordinal + (0 am | 1 pm): a total order of half-days.
     public var index: Int { day.ordinal * 2 + (slot == .am ? 0 : 1) }
     public static func < (a: SlotTime, b: SlotTime) -> Bool { a.index < b.index }
@@ -55,12 +58,22 @@ public struct Expert: Sendable, Hashable {
     /// The line of experts.csv, for messages.
     public var line: Int
 
-    public init(id: String, name: String, organization: String, specialties: Set<String> = [],
-                isAuditor: Bool = false, canLead: Bool = false, district: String? = nil,
-                maxInitial: Int? = nil, maxSite: Int? = nil, minTotal: Int? = nil, line: Int = 0) {
-        self.id = id; self.name = name; self.organization = organization; self.specialties = specialties
-        self.isAuditor = isAuditor; self.canLead = canLead; self.district = district
-        self.maxInitial = maxInitial; self.maxSite = maxSite; self.minTotal = minTotal; self.line = line
+    public init(
+        id: String, name: String, organization: String, specialties: Set<String> = [],
+        isAuditor: Bool = false, canLead: Bool = false, district: String? = nil,
+        maxInitial: Int? = nil, maxSite: Int? = nil, minTotal: Int? = nil, line: Int = 0
+    ) {
+        self.id = id
+        self.name = name
+        self.organization = organization
+        self.specialties = specialties
+        self.isAuditor = isAuditor
+        self.canLead = canLead
+        self.district = district
+        self.maxInitial = maxInitial
+        self.maxSite = maxSite
+        self.minTotal = minTotal
+        self.line = line
     }
 }
 
@@ -74,7 +87,11 @@ public struct Organization: Sendable, Hashable {
     public var id: String
     public var name: String
     public var kind: OrganizationKind
-    public init(id: String, name: String, kind: OrganizationKind) { self.id = id; self.name = name; self.kind = kind }
+    public init(id: String, name: String, kind: OrganizationKind) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+    }
 }
 
 /// An enterprise of the batch with its workflow dates.
@@ -103,19 +120,34 @@ public struct Enterprise: Sendable, Hashable {
     public var previousExperts: [String]
     public var line: Int
 
-    public init(id: String, name: String, district: String, industry: String, reasons: [ListingReason] = [],
-                consultancy: String? = nil, listed: Day, deadline: Day, registered: Day? = nil,
-                planFiled: Day? = nil, draftSubmitted: Day? = nil, extensionRequested: Day? = nil,
-                extendedDeadline: Day? = nil, extensionRefused: Day? = nil, penalized: Day? = nil,
-                initialReviewDone: Day? = nil, siteInspectionDone: Day? = nil, result: InspectionResult? = nil,
-                finalSubmitted: Day? = nil, previousExperts: [String] = [], line: Int = 0) {
-        self.id = id; self.name = name; self.district = district; self.industry = industry
-        self.reasons = reasons; self.consultancy = consultancy; self.listed = listed; self.deadline = deadline
-        self.registered = registered; self.planFiled = planFiled; self.draftSubmitted = draftSubmitted
-        self.extensionRequested = extensionRequested; self.extendedDeadline = extendedDeadline
-        self.extensionRefused = extensionRefused; self.penalized = penalized
-        self.initialReviewDone = initialReviewDone; self.siteInspectionDone = siteInspectionDone
-        self.result = result; self.finalSubmitted = finalSubmitted; self.previousExperts = previousExperts
+    public init(
+        id: String, name: String, district: String, industry: String, reasons: [ListingReason] = [],
+        consultancy: String? = nil, listed: Day, deadline: Day, registered: Day? = nil,
+        planFiled: Day? = nil, draftSubmitted: Day? = nil, extensionRequested: Day? = nil,
+        extendedDeadline: Day? = nil, extensionRefused: Day? = nil, penalized: Day? = nil,
+        initialReviewDone: Day? = nil, siteInspectionDone: Day? = nil, result: InspectionResult? = nil,
+        finalSubmitted: Day? = nil, previousExperts: [String] = [], line: Int = 0
+    ) {
+        self.id = id
+        self.name = name
+        self.district = district
+        self.industry = industry
+        self.reasons = reasons
+        self.consultancy = consultancy
+        self.listed = listed
+        self.deadline = deadline
+        self.registered = registered
+        self.planFiled = planFiled
+        self.draftSubmitted = draftSubmitted
+        self.extensionRequested = extensionRequested
+        self.extendedDeadline = extendedDeadline
+        self.extensionRefused = extensionRefused
+        self.penalized = penalized
+        self.initialReviewDone = initialReviewDone
+        self.siteInspectionDone = siteInspectionDone
+        self.result = result
+        self.finalSubmitted = finalSubmitted
+        self.previousExperts = previousExperts
         self.line = line
     }
 
@@ -133,7 +165,11 @@ public struct Conflict: Sendable, Hashable {
     public var expertID: String
     public var with: String
     public var reason: String
-    public init(expertID: String, with: String, reason: String) { self.expertID = expertID; self.with = with; self.reason = reason }
+    public init(expertID: String, with: String, reason: String) {
+        self.expertID = expertID
+        self.with = with
+        self.reason = reason
+    }
 }
 
 /// Days an expert cannot work (inclusive).
@@ -143,7 +179,10 @@ public struct Unavailability: Sendable, Hashable {
     public var to: Day
     public var reason: String
     public init(expertID: String, from: Day, to: Day, reason: String) {
-        self.expertID = expertID; self.from = from; self.to = to; self.reason = reason
+        self.expertID = expertID
+        self.from = from
+        self.to = to
+        self.reason = reason
     }
 }
 
@@ -153,7 +192,9 @@ public struct Affinity: Sendable, Hashable {
     public var enterpriseID: String
     public var score: Double
     public init(expertID: String, enterpriseID: String, score: Double) {
-        self.expertID = expertID; self.enterpriseID = enterpriseID; self.score = score
+        self.expertID = expertID
+        self.enterpriseID = enterpriseID
+        self.score = score
     }
 }
 
@@ -168,8 +209,12 @@ public struct Assignment: Sendable, Hashable {
     /// The panel leader (site inspections only).
     public var leader: String?
     public init(enterpriseID: String, task: TaskKind, day: Day, slot: Slot, experts: [String], leader: String?) {
-        self.enterpriseID = enterpriseID; self.task = task; self.day = day; self.slot = slot
-        self.experts = experts; self.leader = leader
+        self.enterpriseID = enterpriseID
+        self.task = task
+        self.day = day
+        self.slot = slot
+        self.experts = experts
+        self.leader = leader
     }
     public var time: SlotTime { SlotTime(day: day, slot: slot) }
 }

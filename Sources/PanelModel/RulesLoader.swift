@@ -13,8 +13,10 @@ extension LoadContext {
         do {
             root = try TOMLTable(string: text)
         } catch let e as TOMLParseError {
-            diagnostics.append(Diagnostic(.error, file: file, line: e.source.begin.line, column: nil, value: nil,
-                                          "not valid TOML (column \(e.source.begin.column)): \(e.description)"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, file: file, line: e.source.begin.line, column: nil, value: nil,
+                    "not valid TOML (column \(e.source.begin.column)): \(e.description)"))
             return nil
         } catch {
             self.error(file, nil, nil, nil, "not valid TOML: \(error)")
@@ -24,7 +26,8 @@ extension LoadContext {
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
 
         guard let start = reader.date("batch", "start", required: true),
-              let end = reader.date("batch", "end", required: true) else {
+            let end = reader.date("batch", "end", required: true)
+        else {
             return nil
         }
         var rules = BatchRules(start: start, end: end, today: reader.date("batch", "today"))
@@ -32,10 +35,14 @@ extension LoadContext {
         reader.apply(to: &rules)
         reader.warnUnknownKeys(TOMLReader.knownKeys)
         if rules.maxPerDay > 2 {
-            reader.warn("load", "max_per_day", "\(rules.maxPerDay)", "an expert has two half-day slots a day, so at most 2 tasks a day are possible")
+            reader.warn(
+                "load", "max_per_day", "\(rules.maxPerDay)",
+                "an expert has two half-day slots a day, so at most 2 tasks a day are possible")
         }
         if !rules.planInitial && !rules.planSite {
-            reader.warn("initial_review", "plan", "false", "both initial_review.plan and site_inspection.plan are false: nothing will be planned")
+            reader.warn(
+                "initial_review", "plan", "false",
+                "both initial_review.plan and site_inspection.plan are false: nothing will be planned")
         }
         return rules
     }
@@ -51,7 +58,10 @@ extension TOMLReader {
         "load": ["max_initial", "max_site", "max_per_week", "max_per_day", "min_total"],
         "expertise": nil,
         "solver": ["time_limit_seconds", "seed", "mip_gap"],
-        "weights": ["planned", "expertise", "affinity", "continuity", "previous_expert", "travel", "load", "min_total", "buffer", "change"],
+        "weights": [
+            "planned", "expertise", "affinity", "continuity", "previous_expert", "travel", "load", "min_total",
+            "buffer", "change",
+        ],
     ]
 
     /// Applies every key present in the document onto `rules` (the defaults stay where a key is
@@ -61,7 +71,9 @@ extension TOMLReader {
         if let end = date("batch", "end") { rules.end = end }
         if let today = date("batch", "today") { rules.today = today }
         if let name = string("batch", "name") { rules.name = name }
-        if rules.end < rules.start { fail("batch", "end", rules.end.iso, "end \(rules.end.iso) is before start \(rules.start.iso)") }
+        if rules.end < rules.start {
+            fail("batch", "end", rules.end.iso, "end \(rules.end.iso) is before start \(rules.start.iso)")
+        }
 
         rules.planInitial = bool("initial_review", "plan") ?? rules.planInitial
         rules.initialPanelSize = int("initial_review", "panel_size", min: 1, max: 50) ?? rules.initialPanelSize
@@ -93,7 +105,11 @@ extension TOMLReader {
         if let table = table("expertise") {
             for key in table.keys.sorted() {
                 guard let reason = ListingReason(rawValue: key.lowercased()) else {
-                    fail("expertise", key, key, "unknown listing reason '\(key)' (expected \(ListingReason.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    fail(
+                        "expertise", key, key,
+                        "unknown listing reason '\(key)' (expected "
+                            + "\(ListingReason.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    )
                     continue
                 }
                 if let tags = stringList("expertise", key) { rules.expertise[reason] = tags.map { $0.lowercased() } }
@@ -101,7 +117,11 @@ extension TOMLReader {
         }
 
         rules.timeLimitSeconds = double("solver", "time_limit_seconds", min: 0.01) ?? rules.timeLimitSeconds
-        if rules.timeLimitSeconds > 86_400 { fail("solver", "time_limit_seconds", "\(rules.timeLimitSeconds)", "more than a day makes no sense for a nightly plan") }
+        if rules.timeLimitSeconds > 86_400 {
+            fail(
+                "solver", "time_limit_seconds", "\(rules.timeLimitSeconds)",
+                "more than a day makes no sense for a nightly plan")
+        }
         if let seed = int("solver", "seed", min: 0) { rules.seed = UInt64(seed) }
         rules.mipGap = double("solver", "mip_gap", min: 0) ?? rules.mipGap
 
@@ -173,17 +193,24 @@ public struct TOMLReader {
     }
 
     public mutating func fail(_ section: String, _ key: String, _ value: String?, _ message: String) {
-        diagnostics.append(Diagnostic(.error, file: file, line: line(section, key), column: "\(section).\(key)", value: value, message))
+        diagnostics.append(
+            Diagnostic(.error, file: file, line: line(section, key), column: "\(section).\(key)", value: value, message)
+        )
     }
 
     public mutating func warn(_ section: String, _ key: String, _ value: String?, _ message: String) {
-        diagnostics.append(Diagnostic(.warning, file: file, line: line(section, key), column: "\(section).\(key)", value: value, message))
+        diagnostics.append(
+            Diagnostic(
+                .warning, file: file, line: line(section, key), column: "\(section).\(key)", value: value, message))
     }
 
     public mutating func table(_ section: String) -> TOMLTable? {
         guard let v = root[section] else { return nil }
         guard let t = v.table else {
-            diagnostics.append(Diagnostic(.error, file: file, line: line(section, nil), column: section, value: nil, "'\(section)' must be a table"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, file: file, line: line(section, nil), column: section, value: nil,
+                    "'\(section)' must be a table"))
             return nil
         }
         return t
@@ -192,8 +219,10 @@ public struct TOMLReader {
     public mutating func value(_ section: String, _ key: String, required: Bool = false) -> TOMLValueConvertible? {
         guard let t = root[section]?.table, let v = t[key] else {
             if required {
-                diagnostics.append(Diagnostic(.error, file: file, line: line(section, nil), column: "\(section).\(key)", value: nil,
-                                              "required key '\(key)' is missing from [\(section)]"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: file, line: line(section, nil), column: "\(section).\(key)", value: nil,
+                        "required key '\(key)' is missing from [\(section)]"))
             }
             return nil
         }
@@ -210,7 +239,10 @@ public struct TOMLReader {
 
     public mutating func string(_ section: String, _ key: String) -> String? {
         guard let v = value(section, key) else { return nil }
-        guard let s = v.string else { fail(section, key, v.debugDescription, "expected a string"); return nil }
+        guard let s = v.string else {
+            fail(section, key, v.debugDescription, "expected a string")
+            return nil
+        }
         return s
     }
 
@@ -224,44 +256,68 @@ public struct TOMLReader {
 
     public mutating func int(_ section: String, _ key: String, min: Int, max: Int = 100_000) -> Int? {
         guard let v = value(section, key) else { return nil }
-        guard let n = v.int else { fail(section, key, v.debugDescription, "expected a whole number ≥ \(min), found \(v.debugDescription)"); return nil }
-        guard n >= min else { fail(section, key, "\(n)", "\(n) makes no sense here: expected a whole number ≥ \(min)"); return nil }
-        guard n <= max else { fail(section, key, "\(n)", "\(n) makes no sense here: expected at most \(max)"); return nil }
+        guard let n = v.int else {
+            fail(section, key, v.debugDescription, "expected a whole number ≥ \(min), found \(v.debugDescription)")
+            return nil
+        }
+        guard n >= min else {
+            fail(section, key, "\(n)", "\(n) makes no sense here: expected a whole number ≥ \(min)")
+            return nil
+        }
+        guard n <= max else {
+            fail(section, key, "\(n)", "\(n) makes no sense here: expected at most \(max)")
+            return nil
+        }
         return n
     }
 
     public mutating func double(_ section: String, _ key: String, min: Double) -> Double? {
         guard let v = value(section, key) else { return nil }
         guard let x = v.double ?? v.int.map(Double.init) else {
-            fail(section, key, v.debugDescription, "expected a number ≥ \(min), found \(v.debugDescription)"); return nil
+            fail(section, key, v.debugDescription, "expected a number ≥ \(min), found \(v.debugDescription)")
+            return nil
         }
-        guard x >= min, x.isFinite else { fail(section, key, "\(x)", "\(x) makes no sense here: expected a number ≥ \(min)"); return nil }
+        guard x >= min, x.isFinite else {
+            fail(section, key, "\(x)", "\(x) makes no sense here: expected a number ≥ \(min)")
+            return nil
+        }
         return x
     }
 
     public mutating func choice(_ section: String, _ key: String, _ options: [String]) -> String? {
         guard let s = string(section, key) else { return nil }
         guard options.contains(s.lowercased()) else {
-            fail(section, key, s, "'\(s)' is not allowed (expected \(options.map { "\"\($0)\"" }.joined(separator: ", ")))")
+            fail(
+                section, key, s,
+                "'\(s)' is not allowed (expected \(options.map { "\"\($0)\"" }.joined(separator: ", ")))")
             return nil
         }
         return s.lowercased()
     }
 
     /// A list of strings, or nil when the key is absent.
-    public mutating func strings(_ section: String, _ key: String) -> [String]? { stringList(section, key, what: "strings") }
+    public mutating func strings(_ section: String, _ key: String) -> [String]? {
+        stringList(section, key, what: "strings")
+    }
 
     /// Reports a problem with a whole table.
     public mutating func failTable(_ section: String, _ message: String) {
-        diagnostics.append(Diagnostic(.error, file: file, line: line(section, nil), column: section, value: nil, message))
+        diagnostics.append(
+            Diagnostic(.error, file: file, line: line(section, nil), column: section, value: nil, message))
     }
 
     mutating func stringList(_ section: String, _ key: String, what: String = "specialty strings") -> [String]? {
         guard let v = value(section, key) else { return nil }
-        guard let a = v.array else { fail(section, key, v.debugDescription, "expected a list of \(what), found \(v.debugDescription)"); return nil }
+        guard let a = v.array else {
+            fail(section, key, v.debugDescription, "expected a list of \(what), found \(v.debugDescription)")
+            return nil
+        }
         var out: [String] = []
         for item in a {
-            guard let s = item.string else { fail(section, key, item.debugDescription, "expected a list of \(what), found \(item.debugDescription)"); return nil }
+            guard let s = item.string else {
+                fail(section, key, item.debugDescription, "expected a list of \(what), found \(item.debugDescription)")
+                return nil
+            }
             out.append(s)
         }
         return out
@@ -270,7 +326,10 @@ public struct TOMLReader {
     public mutating func warnUnknownKeys(_ known: [String: [String]?]) {
         for section in root.keys.sorted() {
             guard let entry = known[section] else {
-                diagnostics.append(Diagnostic(.warning, file: file, line: line(section, nil), column: section, value: nil, "unknown table [\(section)] is ignored"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: file, line: line(section, nil), column: section, value: nil,
+                        "unknown table [\(section)] is ignored"))
                 continue
             }
             guard let keys = entry, let t = root[section]?.table else { continue }

@@ -17,7 +17,8 @@ public struct WorkCalendar: Sendable {
     public static let builtIn: WorkCalendar = {
         var calendar = WorkCalendar()
         guard let url = Bundle.module.url(forResource: "cn-official-days", withExtension: "csv"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return calendar }
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return calendar }
         for line in text.split(whereSeparator: \.isNewline).dropFirst() {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard cells.count >= 2, let day = Day(iso: cells[0]) else { continue }

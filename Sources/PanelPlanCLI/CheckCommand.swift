@@ -17,15 +17,27 @@ struct CheckCommand: ParsableCommand {
         var err = StandardError()
         for w in b.warnings { print("warning: \(w)", to: &err) }
         let statuses = b.enterprises.map { WorkflowRules.status($0, rules: b.rules, calendar: b.calendar) }
-        for s in statuses { for note in s.notes { print("warning: enterprises.csv:\(s.enterprise.line): \(s.enterprise.id): \(note)", to: &err) } }
+        for s in statuses {
+            for note in s.notes {
+                print("warning: enterprises.csv:\(s.enterprise.line): \(s.enterprise.id): \(note)", to: &err)
+            }
+        }
         let eligible = statuses.filter { $0.window != nil }
-        print("\(batch): \(Strings.text("ok", language)) — " + Strings.format("counts", language, b.experts.count, b.enterprises.count,
-              b.organizations.count, b.conflicts.count, b.unavailability.count, b.fixed.count))
-        print(Strings.format("horizon", language, b.rules.start.iso, b.rules.end.iso, b.calendar.workingDays(from: b.rules.start, through: b.rules.end)))
+        print(
+            "\(batch): \(Strings.text("ok", language)) — "
+                + Strings.format(
+                    "counts", language, b.experts.count, b.enterprises.count,
+                    b.organizations.count, b.conflicts.count, b.unavailability.count, b.fixed.count))
+        print(
+            Strings.format(
+                "horizon", language, b.rules.start.iso, b.rules.end.iso,
+                b.calendar.workingDays(from: b.rules.start, through: b.rules.end)))
         print(Strings.format("eligible_of", language, eligible.count, b.enterprises.count))
         var reasons: [String: Int] = [:]
         for s in statuses { if let r = s.ineligibility { reasons[r.code, default: 0] += 1 } }
-        for (code, n) in reasons.sorted(by: { $0.key < $1.key }) { print("  \(Strings.text("not_eligible", language)): \(Strings.text(code, language)) × \(n)") }
+        for (code, n) in reasons.sorted(by: { $0.key < $1.key }) {
+            print("  \(Strings.text("not_eligible", language)): \(Strings.text(code, language)) × \(n)")
+        }
         print("")
         print(CapacityHint.table(batch: b, enterprises: eligible.map(\.enterprise), language: language))
     }
@@ -42,7 +54,10 @@ enum CapacityHint {
             let group = enterprises.filter { $0.industry == tag }
             let holders = b.experts.filter { $0.specialties.contains(tag) }
             let free = group.map { e in holders.filter { !b.hasConflict(expert: $0, enterprise: e) }.count }
-            rows.append([t("industry"), tag, "\(group.count)", "\(holders.count)", "\(free.min() ?? 0)", free.min() == 0 ? (language == .zh ? "⚠ 部分企业无人可派" : "⚠ none for some") : ""])
+            rows.append([
+                t("industry"), tag, "\(group.count)", "\(holders.count)", "\(free.min() ?? 0)",
+                free.min() == 0 ? (language == .zh ? "⚠ 部分企业无人可派" : "⚠ none for some") : "",
+            ])
         }
         for reason in ListingReason.allCases {
             let group = enterprises.filter { $0.reasons.contains(reason) }
@@ -50,11 +65,17 @@ enum CapacityHint {
             let tags = b.rules.expertise[reason] ?? []
             let holders = b.experts.filter { !$0.specialties.isDisjoint(with: tags) }
             let free = group.map { e in holders.filter { !b.hasConflict(expert: $0, enterprise: e) }.count }
-            rows.append([t("reason"), reason.rawValue, "\(group.count)", "\(holders.count)", tags.isEmpty ? "-" : "\(free.min() ?? 0)", tags.joined(separator: ";")])
+            rows.append([
+                t("reason"), reason.rawValue, "\(group.count)", "\(holders.count)",
+                tags.isEmpty ? "-" : "\(free.min() ?? 0)", tags.joined(separator: ";"),
+            ])
         }
-        let auditors = b.experts.filter(\.isAuditor).count, leaders = b.experts.filter(\.canLead).count
+        let auditors = b.experts.filter(\.isAuditor).count
+        let leaders = b.experts.filter(\.canLead).count
         rows.append([t("pool"), t("auditors"), "-", "\(auditors)", "-", ""])
         rows.append([t("pool"), t("leaders"), "-", "\(leaders)", "-", ""])
-        return TextTable.render(header: [t("kind"), t("tag"), t("enterprises"), t("experts_count"), t("conflict_free_min"), t("note")], rows: rows)
+        return TextTable.render(
+            header: [t("kind"), t("tag"), t("enterprises"), t("experts_count"), t("conflict_free_min"), t("note")],
+            rows: rows)
     }
 }

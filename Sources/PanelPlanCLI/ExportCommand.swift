@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import PanelModel
-import Planner
 import PlanStore
+import Planner
 import Reports
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -52,7 +52,9 @@ struct ExportCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.badInput)
             }
         }
-        guard let language = Language(rawValue: lang.lowercased()) else { throw ValidationError("--lang must be zh or en") }
+        guard let language = Language(rawValue: lang.lowercased()) else {
+            throw ValidationError("--lang must be zh or en")
+        }
         guard let amHours = CalendarWriter.SlotHours.range(am), let pmHours = CalendarWriter.SlotHours.range(pm) else {
             throw ValidationError("--am and --pm take HH:MM-HH:MM with 00:00 ≤ start < end ≤ 23:59")
         }
@@ -64,25 +66,38 @@ struct ExportCommand: ParsableCommand {
         }
         if format == .ics || format == .all {
             var writer = CalendarWriter(plan: chosen, batch: b, language: language)
-            writer.hours.amStart = amHours.0; writer.hours.amEnd = amHours.1
-            writer.hours.pmStart = pmHours.0; writer.hours.pmEnd = pmHours.1
+            writer.hours.amStart = amHours.0
+            writer.hours.amEnd = amHours.1
+            writer.hours.pmStart = pmHours.0
+            writer.hours.pmEnd = pmHours.1
             files += writer.files().map { ("calendars/\($0.name)", $0.content) }
         }
-        if format == .xlsxCSV || format == .all { files += SheetWriter(plan: chosen, batch: b, language: language).files() }
-        if format == .html || format == .all { files.append(("report.html", HTMLReport(plan: chosen, batch: b, language: language).render())) }
+        if format == .xlsxCSV || format == .all {
+            files += SheetWriter(plan: chosen, batch: b, language: language).files()
+        }
+        if format == .html || format == .all {
+            files.append(("report.html", HTMLReport(plan: chosen, batch: b, language: language).render()))
+        }
         do {
             try FileManager.default.createDirectory(atPath: out + "/calendars", withIntermediateDirectories: true)
             // An expert released from every task keeps no stale calendar from an earlier export.
             let fresh = Set(files.map(\.name))
             let dir = out + "/calendars"
-            for old in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where old.hasPrefix("expert-") && old.hasSuffix(".ics") {
-                if !fresh.contains("calendars/\(old)") && (format == .ics || format == .all) { try? FileManager.default.removeItem(atPath: dir + "/" + old) }
+            for old in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            where old.hasPrefix("expert-") && old.hasSuffix(".ics") {
+                if !fresh.contains("calendars/\(old)") && (format == .ics || format == .all) {
+                    try? FileManager.default.removeItem(atPath: dir + "/" + old)
+                }
             }
             try PlanWriter.writeAtomically(files, in: out)
         } catch {
             print("error: cannot write \(out): \(error)", to: &err)
             throw ExitCode(ExitStatus.cannotWrite)
         }
-        print(language == .zh ? "已写出 \(files.count) 个文件到 \(out)" : "wrote \(files.count) file\(files.count == 1 ? "" : "s") to \(out)")
+        print(
+            language == .zh
+                ? "已写出 \(files.count) 个文件到 \(out)"
+                : "wrote \(files.count) " + "file\(files.count == 1 ? "" : "s") to \(out)"
+        )
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import BatchGenerator
+import Foundation
 import PanelModel
 
 struct GenerateCommand: ParsableCommand {
@@ -18,12 +18,17 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Overwrite the files of an existing folder.") var force = false
 
     func run() throws {
-        guard let day = Day(iso: start) else { throw ValidationError("--start '\(start)' is not a date (expected YYYY-MM-DD)") }
-        guard enterprises > 0, experts > 0, months > 0 else { throw ValidationError("--enterprises, --experts and --months must be positive") }
+        guard let day = Day(iso: start) else {
+            throw ValidationError("--start '\(start)' is not a date (expected YYYY-MM-DD)")
+        }
+        guard enterprises > 0, experts > 0, months > 0 else {
+            throw ValidationError("--enterprises, --experts and --months must be positive")
+        }
         if !force, let existing = try? FileManager.default.contentsOfDirectory(atPath: out), !existing.isEmpty {
             throw ValidationError("\(out) exists and is not empty: choose another folder or pass --force")
         }
-        var g = BatchGenerator(.init(enterprises: enterprises, experts: experts, seed: seed, start: day, months: months, name: name))
+        var g = BatchGenerator(
+            .init(enterprises: enterprises, experts: experts, seed: seed, start: day, months: months, name: name))
         try g.write(to: out)
         print("wrote \(out): \(enterprises) enterprises, \(experts) experts, \(months) months from \(day.iso)")
     }

@@ -17,9 +17,13 @@ public struct PanelPlanCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "panelplan",
         abstract: "Plan expert panels for the Shenzhen mandatory cleaner-production audit acceptance.",
-        discussion: "A batch folder holds batch.toml, experts.csv, enterprises.csv and optional files (see docs/user-guide.md).",
-        subcommands: [CheckCommand.self, StatusCommand.self, PlanCommand.self, ReplanCommand.self, PublishCommand.self,
-                      HistoryCommand.self, DiffCommand.self, ExportCommand.self, WhatIfCommand.self, GenerateCommand.self])
+        discussion:
+            "A batch folder holds batch.toml, experts.csv, enterprises.csv and optional files (see "
+            + "docs/user-guide.md).",
+        subcommands: [
+            CheckCommand.self, StatusCommand.self, PlanCommand.self, ReplanCommand.self, PublishCommand.self,
+            HistoryCommand.self, DiffCommand.self, ExportCommand.self, WhatIfCommand.self, GenerateCommand.self,
+        ])
 
     public init() {}
 }
@@ -32,7 +36,10 @@ func loadBatchOrExit(_ path: String) throws -> Batch {
         var err = StandardError()
         for d in error.errors { print("error: \(d)", to: &err) }
         for d in error.warnings { print("warning: \(d)", to: &err) }
-        print("\(error.errors.count) error\(error.errors.count == 1 ? "" : "s"), \(error.warnings.count) warning\(error.warnings.count == 1 ? "" : "s") in \(path)", to: &err)
+        print(
+            "\(error.errors.count) error\(error.errors.count == 1 ? "" : "s"), \(error.warnings.count) "
+                + "warning\(error.warnings.count == 1 ? "" : "s") in \(path)",
+            to: &err)
         throw ExitCode(ExitStatus.badInput)
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import PanelModel
-import Planner
 import PlanStore
+import Planner
 import Reports
 
 struct PlanCommand: ParsableCommand {
@@ -12,8 +12,10 @@ struct PlanCommand: ParsableCommand {
 
     @Argument(help: "The batch folder.") var batch: String
     @Option(help: "Where to write plan.json and plan.csv (default: the batch folder).") var out: String?
-    @Option(name: .customLong("time-limit"), help: "Seconds (default: batch.toml [solver] time_limit_seconds).") var timeLimit: Double?
-    @Option(help: "Seed for the reproducible random draw among equal experts (default: batch.toml [solver] seed).") var seed: UInt64?
+    @Option(name: .customLong("time-limit"), help: "Seconds (default: batch.toml [solver] time_limit_seconds).")
+    var timeLimit: Double?
+    @Option(help: "Seed for the reproducible random draw among equal experts (default: batch.toml [solver] seed).")
+    var seed: UInt64?
     @Flag(help: "No progress on stderr.") var quiet = false
     @Flag(name: .customLong("no-store"), help: "Do not record the plan in the plan store.") var noStore = false
     @Option(help: "Who makes the plan, recorded with the version.") var by: String = "plan"
@@ -21,7 +23,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Language of the summary: zh or en (default: the locale).") var lang: String?
 
     func validate() throws {
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let timeLimit, !(timeLimit > 0) {
+            throw ValidationError("--time-limit must be a positive number of seconds")
+        }
     }
 
     func run() throws {
@@ -29,7 +33,8 @@ struct PlanCommand: ParsableCommand {
         var err = StandardError()
         for w in b.warnings { print("warning: \(w)", to: &err) }
         let progress = quiet ? nil : ProgressPrinter.make()
-        let planner = PanelPlanner(batch: b, options: PlannerOptions(timeLimitSeconds: timeLimit, seed: seed, progress: progress))
+        let planner = PanelPlanner(
+            batch: b, options: PlannerOptions(timeLimitSeconds: timeLimit, seed: seed, progress: progress))
         let plan: Plan
         do {
             plan = try planner.plan()
@@ -52,15 +57,19 @@ struct PlanCommand: ParsableCommand {
                 let s = try PlanStore(path: store.path(batch: batch))
                 let snapshot = try importSnapshot(s, folder: batch, batch: b)
                 let parameters = "seed=\(seed ?? b.rules.seed);time-limit=\(timeLimit ?? b.rules.timeLimitSeconds)"
-                let version = try s.record(plan, snapshotID: snapshot.id, inputsHash: contentHash(snapshot.files, extra: parameters),
-                                           parameters: parameters, createdBy: by)
+                let version = try s.record(
+                    plan, snapshotID: snapshot.id, inputsHash: contentHash(snapshot.files, extra: parameters),
+                    parameters: parameters, createdBy: by)
                 versionNote = " (version \(version) in \(store.path(batch: batch)))"
             } catch {
                 print("warning: the plan was written but not recorded in the store: \(error)", to: &err)
             }
         }
         print(PlanSummary.text(plan, batch: b, language: Language.resolve(lang)))
-        print("\(Strings.text("wrote", Language.resolve(lang))) \(directory)/plan.json, \(directory)/plan.csv\(versionNote)")
+        print(
+            "\(Strings.text("wrote", Language.resolve(lang))) \(directory)/plan.json, "
+                + "\(directory)/plan.csv\(versionNote)"
+        )
     }
 }
 

@@ -11,30 +11,42 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Workflow status of every enterprise: stage, next step, overdue marks, veto/extension, planning window.")
+        abstract:
+            "Workflow status of every enterprise: stage, next step, overdue marks, veto/extension, planning window.")
 
     @Argument(help: "The batch folder.") var batch: String
-    @Option(name: .customLong("as-of"), help: "The date to judge overdue steps by (default: batch.toml today).") var asOf: String?
+    @Option(name: .customLong("as-of"), help: "The date to judge overdue steps by (default: batch.toml today).")
+    var asOf: String?
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
-    @Option(help: "Language of the table headers: zh or en (default: the locale; csv and json keep English keys).") var lang: String?
+    @Option(help: "Language of the table headers: zh or en (default: the locale; csv and json keep English keys).")
+    var lang: String?
 
     func run() throws {
         let b = try loadBatchOrExit(batch)
         var date = b.rules.today
         if let asOf {
-            guard let d = Day(iso: asOf) else { throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)") }
+            guard let d = Day(iso: asOf) else {
+                throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)")
+            }
             date = d
         }
         let statuses = b.enterprises.map { WorkflowRules.status($0, rules: b.rules, calendar: b.calendar, asOf: date) }
-        let header = ["id", "name", "stage", "next", "next_due", "overdue", "veto", "extension", "eligible", "earliest_initial", "latest_site"]
+        let header = [
+            "id", "name", "stage", "next", "next_due", "overdue", "veto", "extension", "eligible", "earliest_initial",
+            "latest_site",
+        ]
         let rows: [[String]] = statuses.map { s in
-            let overdue = s.overdue.map { f in f.doneLate.map { "\(f.step) late (\($0.iso) > \(f.due.iso))" } ?? "\(f.step) overdue (due \(f.due.iso))" }
+            let overdue = s.overdue.map { f in
+                f.doneLate.map { "\(f.step) late (\($0.iso) > \(f.due.iso))" } ?? "\(f.step) overdue (due \(f.due.iso))"
+            }
             let passed = s.window.map { date > $0.latestSite } ?? false
-            return [s.enterprise.id, s.enterprise.name, s.stage.rawValue, s.next?.step ?? "", s.next?.due?.iso ?? "",
-                    overdue.joined(separator: "; "), s.enterprise.penalized.map { "vetoed \($0.iso)" } ?? "",
-                    s.extensionState == .none ? "" : s.extensionState.rawValue,
-                    s.ineligibility?.code ?? (passed ? "deadline-passed" : "yes"),
-                    s.window?.earliestInitial?.iso ?? s.window?.earliestSite?.iso ?? "", s.window?.latestSite.iso ?? ""]
+            return [
+                s.enterprise.id, s.enterprise.name, s.stage.rawValue, s.next?.step ?? "", s.next?.due?.iso ?? "",
+                overdue.joined(separator: "; "), s.enterprise.penalized.map { "vetoed \($0.iso)" } ?? "",
+                s.extensionState == .none ? "" : s.extensionState.rawValue,
+                s.ineligibility?.code ?? (passed ? "deadline-passed" : "yes"),
+                s.window?.earliestInitial?.iso ?? s.window?.earliestSite?.iso ?? "", s.window?.latestSite.iso ?? "",
+            ]
         }
         switch format {
         case .table:
@@ -43,15 +55,23 @@ struct StatusCommand: ParsableCommand {
             let names = ["id": "enterprise_id", "name": "enterprise", "eligible": "eligible"]
             let shown = header.map { Strings.text(names[$0] ?? $0, language) }
             // Workflow words in the table's language (codes stay in csv and json).
-            let translated = language == .en ? rows : rows.map { r in
-                r.enumerated().map { k, v in [2, 3, 7, 8].contains(k) && !v.isEmpty ? Strings.text(v, language) : v }
-            }
+            let translated =
+                language == .en
+                ? rows
+                : rows.map { r in
+                    r.enumerated().map { k, v in [2, 3, 7, 8].contains(k) && !v.isEmpty ? Strings.text(v, language) : v
+                    }
+                }
             print(TextTable.render(header: shown, rows: translated), terminator: "")
         case .csv:
             print(header.joined(separator: ","))
             for r in rows { print(r.map(TextTable.csvField).joined(separator: ",")) }
         case .json:
-            let objects = rows.map { r in "  {" + zip(header, r).map { "\(PlanWriter.quote($0)): \(PlanWriter.quote($1))" }.joined(separator: ", ") + "}" }
+            let objects = rows.map { r in
+                "  {"
+                    + zip(header, r).map { "\(PlanWriter.quote($0)): \(PlanWriter.quote($1))" }.joined(separator: ", ")
+                    + "}"
+            }
             print("[\n" + objects.joined(separator: ",\n") + "\n]")
         }
     }

@@ -2,15 +2,17 @@ import ArgumentParser
 import Foundation
 import Logging
 import PanelModel
-import Planner
 import PlanStore
+import Planner
 import Reports
 
 /// `--db`: the plan store; by default panelplan.sqlite in the batch folder.
 struct StoreOption: ParsableArguments {
     @Option(help: "The plan store (default: BATCH/panelplan.sqlite).") var db: String?
 
-    func path(batch: String) -> String { db ?? URL(fileURLWithPath: batch).appendingPathComponent("panelplan.sqlite").path }
+    func path(batch: String) -> String {
+        db ?? URL(fileURLWithPath: batch).appendingPathComponent("panelplan.sqlite").path
+    }
 
     func open(batch: String, mustExist: Bool = false) throws -> PlanStore {
         if mustExist && !FileManager.default.fileExists(atPath: path(batch: batch)) {
@@ -29,7 +31,9 @@ struct StoreOption: ParsableArguments {
 }
 
 /// Imports the folder as a snapshot, recording what changed since the previous one.
-func importSnapshot(_ store: PlanStore, folder: String, batch: Batch) throws -> (id: Int64, isNew: Bool, previous: Int64?, files: [String: String]) {
+func importSnapshot(_ store: PlanStore, folder: String, batch: Batch) throws -> (
+    id: Int64, isNew: Bool, previous: Int64?, files: [String: String]
+) {
     let files = BatchLoader.inputFiles(path: folder)
     let s = try store.importSnapshot(folder: folder, files: files) { previous in
         guard let previous else { return [] }
@@ -41,7 +45,8 @@ func importSnapshot(_ store: PlanStore, folder: String, batch: Batch) throws -> 
 }
 
 struct PublishCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "publish", abstract: "Mark a plan version as announced (published).")
+    static let configuration = CommandConfiguration(
+        commandName: "publish", abstract: "Mark a plan version as announced (published).")
     @Argument(help: "The batch folder.") var batch: String
     @Option(help: "The version (default: the latest).") var version: Int64?
     @OptionGroup var store: StoreOption
@@ -60,7 +65,8 @@ struct PublishCommand: ParsableCommand {
 }
 
 struct HistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "List the plan versions of the store.")
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "List the plan versions of the store.")
     @Argument(help: "The batch folder.") var batch: String = "."
     @OptionGroup var store: StoreOption
 
@@ -69,15 +75,23 @@ struct HistoryCommand: ParsableCommand {
         let versions = try s.versions()
         let reference = try s.latestPublished()?.id ?? versions.last?.id
         let rows = versions.map { v in
-            ["\(v.id)", v.createdAt, v.createdBy, v.status, "\(v.planned)/\(v.eligible)", String(format: "%.1f", v.objective),
-             String(format: "%.4f%%", v.gap * 100), v.published ? "published \(v.publishedAt ?? "")" : "", v.id == reference ? "← reference of the next replan" : ""]
+            [
+                "\(v.id)", v.createdAt, v.createdBy, v.status, "\(v.planned)/\(v.eligible)",
+                String(format: "%.1f", v.objective),
+                String(format: "%.4f%%", v.gap * 100), v.published ? "published \(v.publishedAt ?? "")" : "",
+                v.id == reference ? "← reference of the next replan" : "",
+            ]
         }
-        print(TextTable.render(header: ["version", "created (UTC)", "by", "status", "planned", "objective", "gap", "published", ""], rows: rows), terminator: "")
+        print(
+            TextTable.render(
+                header: ["version", "created (UTC)", "by", "status", "planned", "objective", "gap", "published", ""],
+                rows: rows), terminator: "")
     }
 }
 
 struct DiffCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "diff", abstract: "Compare two plan versions task by task.")
+    static let configuration = CommandConfiguration(
+        commandName: "diff", abstract: "Compare two plan versions task by task.")
     @Argument(help: "The older version.") var from: Int64
     @Argument(help: "The newer version.") var to: Int64
     @Option(help: "The batch folder holding the store.") var batch: String = "."
@@ -86,16 +100,23 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let s = try store.open(batch: batch, mustExist: true)
         do {
-            let a = try s.version(from), b = try s.version(to)
+            let a = try s.version(from)
+            let b = try s.version(to)
             let timingOnly = ChangeDetector.timingOnlyKinds
-            var causes = try s.events(after: a.snapshotID, upTo: b.snapshotID).filter { !$0.subjects.contains("*") }.map {
+            var causes = try s.events(after: a.snapshotID, upTo: b.snapshotID).filter { !$0.subjects.contains("*") }.map
+            {
                 ChangeCause(subjects: $0.subjects, detail: $0.detail, affectsPanels: !timingOnly.contains($0.kind))
             }
-            causes += ChangeDetector.fileEvents(from: try s.snapshotFiles(a.snapshotID), to: try s.snapshotFiles(b.snapshotID))
-                .map { ChangeCause(subjects: $0.subjects, detail: $0.detail) }
+            causes += ChangeDetector.fileEvents(
+                from: try s.snapshotFiles(a.snapshotID), to: try s.snapshotFiles(b.snapshotID)
+            )
+            .map { ChangeCause(subjects: $0.subjects, detail: $0.detail) }
             // Tasks before the newer version's as-of date that it no longer holds were held.
-            let asOf = b.parameters.split(separator: ";").first { $0.hasPrefix("as-of=") }.flatMap { Day(iso: String($0.dropFirst(6))) }
-            let changes = PlanDiff.changes(from: try s.assignments(from), to: try s.assignments(to), causes: causes, historyUpTo: asOf)
+            let asOf = b.parameters.split(separator: ";").first { $0.hasPrefix("as-of=") }.flatMap {
+                Day(iso: String($0.dropFirst(6)))
+            }
+            let changes = PlanDiff.changes(
+                from: try s.assignments(from), to: try s.assignments(to), causes: causes, historyUpTo: asOf)
             print("version \(from) → \(to): \(changes.count) change\(changes.count == 1 ? "" : "s")")
             for c in changes { print("  " + c.line) }
         } catch let e as PlanStoreError {
@@ -124,7 +145,10 @@ final class FileLock {
         guard fd >= 0 else { throw CannotCreate(path: path, reason: String(cString: strerror(errno))) }
         let deadline = Date().addingTimeInterval(waitSeconds)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            if Date() >= deadline { close(fd); return nil }
+            if Date() >= deadline {
+                close(fd)
+                return nil
+            }
             usleep(100_000)
         }
     }
@@ -140,18 +164,20 @@ struct ReplanCommand: ParsableCommand {
         commandName: "replan",
         abstract: "Nightly regeneration: re-import the folder and re-plan around the published plan.",
         discussion: """
-        Exit codes: 0 no changes to announce, 3 a new plan version with changes, 65 bad input,
-        70 solver failure, 73 cannot write (lock file, plan files), 75 locked.
-        Assignments on or before --as-of are history; those within --freeze-days working days
-        are kept unless a change makes them impossible (then only the experts who cannot serve
-        are swapped); later ones move only where the plan gains.
-        """)
+            Exit codes: 0 no changes to announce, 3 a new plan version with changes, 65 bad input,
+            70 solver failure, 73 cannot write (lock file, plan files), 75 locked.
+            Assignments on or before --as-of are history; those within --freeze-days working days
+            are kept unless a change makes them impossible (then only the experts who cannot serve
+            are swapped); later ones move only where the plan gains.
+            """)
 
     @Argument(help: "The batch folder.") var batch: String
-    @Option(name: .customLong("freeze-days"), help: "Working days after --as-of that stay as announced.") var freezeDays: Int = 5
+    @Option(name: .customLong("freeze-days"), help: "Working days after --as-of that stay as announced.")
+    var freezeDays: Int = 5
     @Option(name: .customLong("as-of"), help: "Today's date (default: batch.toml today).") var asOf: String?
     @Option(help: "Who runs it, recorded with the version.") var by: String = "replan"
-    @Option(help: "Where to write plan.json, plan.csv, changes.txt and notifications (default: the batch folder).") var out: String?
+    @Option(help: "Where to write plan.json, plan.csv, changes.txt and notifications (default: the batch folder).")
+    var out: String?
     @Option(name: .customLong("time-limit"), help: "Seconds for the solver.") var timeLimit: Double?
     @Option(help: "Seconds to wait for a concurrent run before giving up with exit 75.") var wait: Double = 10
     @OptionGroup var store: StoreOption
@@ -167,7 +193,9 @@ struct ReplanCommand: ParsableCommand {
         let b = try loadBatchOrExit(batch)
         var asOfDay = b.rules.today
         if let asOf {
-            guard let d = Day(iso: asOf) else { throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)") }
+            guard let d = Day(iso: asOf) else {
+                throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)")
+            }
             asOfDay = d
         }
         let dbPath = store.path(batch: batch)
@@ -185,7 +213,9 @@ struct ReplanCommand: ParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let s = try store.open(batch: batch)
         let snapshot = try importSnapshot(s, folder: batch, batch: b)
-        let parameters = "as-of=\(asOfDay.iso);freeze-days=\(freezeDays);seed=\(b.rules.seed);time-limit=\(timeLimit ?? b.rules.timeLimitSeconds)"
+        let parameters =
+            "as-of=\(asOfDay.iso);freeze-days=\(freezeDays);seed=\(b.rules.seed);"
+            + "time-limit=\(timeLimit ?? b.rules.timeLimitSeconds)"
         let inputsHash = contentHash(snapshot.files, extra: parameters)
         let outDir = out ?? batch
         let latest = try s.latest()
@@ -196,45 +226,68 @@ struct ReplanCommand: ParsableCommand {
         }
         let reference = try s.latestPublished() ?? latest
         let referenceAssignments = try reference.map { try s.assignments($0.id) } ?? []
-        let referenceNote = reference.map { $0.published ? "published version \($0.id)" : "version \($0.id) (the latest; none is published yet)" } ?? "none"
-        log.info("replanning \(batch) as of \(asOfDay.iso), freeze \(freezeDays) working days, reference: \(referenceNote)")
+        let referenceNote =
+            reference.map {
+                $0.published ? "published version \($0.id)" : "version \($0.id) (the latest; none is published yet)"
+            } ?? "none"
+        log.info(
+            "replanning \(batch) as of \(asOfDay.iso), freeze \(freezeDays) working days, reference: \(referenceNote)")
         let plan: Plan
         do {
-            plan = try PanelPlanner(batch: b, options: PlannerOptions(timeLimitSeconds: timeLimit, reference: referenceAssignments,
-                                                                      asOf: asOfDay, freezeDays: freezeDays)).plan()
+            plan = try PanelPlanner(
+                batch: b,
+                options: PlannerOptions(
+                    timeLimitSeconds: timeLimit, reference: referenceAssignments,
+                    asOf: asOfDay, freezeDays: freezeDays)
+            ).plan()
         } catch {
             log.error("\(error); the previous plan is untouched")
             throw ExitCode(ExitStatus.failure)
         }
         for w in plan.warnings { log.warning("\(w)") }
         if let latest, try s.assignments(latest.id) == plan.assignments,
-           try s.unscheduled(latest.id).map({ "\($0.enterpriseID)|\($0.code)|\($0.reason)" }) == plan.unscheduled.map({ "\($0.enterpriseID)|\($0.code)|\($0.reason)" }) {
-            log.info("the plan for these inputs is the same as version \(latest.id) (assignments and reasons): no new version")
+            try s.unscheduled(latest.id).map({ "\($0.enterpriseID)|\($0.code)|\($0.reason)" })
+                == plan.unscheduled.map({ "\($0.enterpriseID)|\($0.code)|\($0.reason)" })
+        {
+            let sentence = "the plan for these inputs is the same as version \(latest.id) (assignments and reasons): "
+            log.info("\(sentence)no new version")
             try ensureExported(s, latest.id, outDir)
             return
         }
         let causes = try changeCauses(s, from: reference?.snapshotID, to: snapshot.id, currentFiles: snapshot.files)
-        let changes = PlanDiff.changes(from: referenceAssignments, to: plan.assignments, causes: causes, historyUpTo: asOfDay)
+        let changes = PlanDiff.changes(
+            from: referenceAssignments, to: plan.assignments, causes: causes, historyUpTo: asOfDay)
         let notifications = PlanDiff.notifications(changes)
         let header = "against \(referenceNote): \(changes.count) change\(changes.count == 1 ? "" : "s")\n"
         let diffText = header + changes.map { "  " + $0.line + "\n" }.joined()
         let expertNames = Dictionary(b.experts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let enterpriseNames = Dictionary(b.enterprises.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let extra = [("changes.txt", diffText),
-                     ("notifications.csv", PlanDiff.notificationsCSV(notifications, expertNames: expertNames, enterpriseNames: enterpriseNames)),
-                     ("notifications.json", PlanDiff.notificationsJSON(notifications))]
+        let extra = [
+            ("changes.txt", diffText),
+            (
+                "notifications.csv",
+                PlanDiff.notificationsCSV(notifications, expertNames: expertNames, enterpriseNames: enterpriseNames)
+            ),
+            ("notifications.json", PlanDiff.notificationsJSON(notifications)),
+        ]
         // The store first (one transaction, with the files' contents), then the files: a crash
         // in between is repaired by the next run, which writes the recorded files again.
-        let version = try s.record(plan, snapshotID: snapshot.id, inputsHash: inputsHash, parameters: parameters, createdBy: by, files: extra)
+        let version = try s.record(
+            plan, snapshotID: snapshot.id, inputsHash: inputsHash, parameters: parameters, createdBy: by, files: extra)
         do {
             try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-            try PlanWriter.writeAtomically([("plan.json", PlanWriter.json(plan)), ("plan.csv", PlanWriter.csv(plan.assignments))] + extra, in: outDir)
+            try PlanWriter.writeAtomically(
+                [("plan.json", PlanWriter.json(plan)), ("plan.csv", PlanWriter.csv(plan.assignments))] + extra,
+                in: outDir)
         } catch {
-            log.error("version \(version) is recorded, but its files could not be written to \(outDir): \(error.localizedDescription); the next replan writes them")
+            let sentence = "version \(version) is recorded, but its files could not be written to \(outDir): "
+            log.error("\(sentence)\(error.localizedDescription); the next replan writes them")
             throw ExitCode(ExitStatus.cannotWrite)
         }
         print("version \(version) " + diffText, terminator: "")
-        log.info("version \(version): planned \(plan.plannedCount)/\(plan.eligibleCount), \(changes.count) change\(changes.count == 1 ? "" : "s"), \(Set(notifications.map(\.expertID)).count) experts to notify")
+        let counts = "planned \(plan.plannedCount)/\(plan.eligibleCount), \(changes.count) "
+        let notified = Set(notifications.map(\.expertID)).count
+        log.info("version \(version): \(counts)change\(changes.count == 1 ? "" : "s"), \(notified) experts to notify")
         if changes.isEmpty {
             // Only history moved (tasks recorded as held) or reasons changed: recorded, nothing to announce.
             log.info("version \(version) records the new state; no assignment to announce changed")
@@ -246,13 +299,17 @@ struct ReplanCommand: ParsableCommand {
     /// The causes of the changes since the reference snapshot: the recorded events, and the
     /// rule, calendar, affinity and travel files compared with the reference's own (so a change
     /// that was made and undone in between is no cause).
-    func changeCauses(_ s: PlanStore, from reference: Int64?, to current: Int64, currentFiles: [String: String]) throws -> [ChangeCause] {
+    func changeCauses(_ s: PlanStore, from reference: Int64?, to current: Int64, currentFiles: [String: String]) throws
+        -> [ChangeCause]
+    {
         let timingOnly = ChangeDetector.timingOnlyKinds
         var causes = try s.events(after: reference, upTo: current).filter { !$0.subjects.contains("*") }.map {
             ChangeCause(subjects: $0.subjects, detail: $0.detail, affectsPanels: !timingOnly.contains($0.kind))
         }
         if let reference {
-            causes += ChangeDetector.fileEvents(from: try s.snapshotFiles(reference), to: currentFiles).map { ChangeCause(subjects: $0.subjects, detail: $0.detail) }
+            causes += ChangeDetector.fileEvents(from: try s.snapshotFiles(reference), to: currentFiles).map {
+                ChangeCause(subjects: $0.subjects, detail: $0.detail)
+            }
         }
         return causes
     }
@@ -261,9 +318,12 @@ struct ReplanCommand: ParsableCommand {
     /// write the version's files again when they differ.
     func ensureExported(_ s: PlanStore, _ version: Int64, _ dir: String) throws {
         let plan = try s.plan(version)
-        let files = [("plan.json", PlanWriter.json(plan)), ("plan.csv", PlanWriter.csv(plan.assignments))] + (try s.files(version))
+        let files =
+            [("plan.json", PlanWriter.json(plan)), ("plan.csv", PlanWriter.csv(plan.assignments))]
+            + (try s.files(version))
         let stale = files.contains { name, content in
-            FileManager.default.contents(atPath: URL(fileURLWithPath: dir).appendingPathComponent(name).path) != Data(content.utf8)
+            FileManager.default.contents(atPath: URL(fileURLWithPath: dir).appendingPathComponent(name).path)
+                != Data(content.utf8)
         }
         if stale {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -7,14 +7,20 @@ import WhatIf
 struct WhatIfCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whatif",
-        abstract: "Capacity analysis: plan scenarios or a sweep against the baseline, or ask for the pool or batch size directly.",
+        abstract:
+            "Capacity analysis: plan scenarios or a sweep against the baseline, or ask for the pool or batch size "
+            + "directly.",
         discussion: "Scenario files are described in docs/whatif.md.")
 
     @Argument(help: "The batch folder.") var batch: String
     @Argument(help: "Scenario files (TOML).") var scenarios: [String] = []
     @Option(help: "A sweep, e.g. 'pool=60%..100%:10%' or 'site_inspection.panel_size=3..5'.") var sweep: String?
-    @Flag(name: .customLong("min-pool"), help: "The fewest experts to add (per specialty, leaders, auditors) to plan every eligible enterprise.") var minPool = false
-    @Flag(name: .customLong("max-batch"), help: "The most enterprises, drawn like the batch, that the pool can absorb.") var maxBatch = false
+    @Flag(
+        name: .customLong("min-pool"),
+        help: "The fewest experts to add (per specialty, leaders, auditors) to plan every eligible enterprise.")
+    var minPool = false
+    @Flag(name: .customLong("max-batch"), help: "The most enterprises, drawn like the batch, that the pool can absorb.")
+    var maxBatch = false
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
     @Option(help: "Also write whatif.csv, whatif.json and whatif.svg here.") var out: String?
     @Option(name: .customLong("time-limit"), help: "Seconds per plan.") var timeLimit: Double?
@@ -26,23 +32,38 @@ struct WhatIfCommand: ParsableCommand {
         let base = try loadBatchOrExit(batch)
         if minPool || maxBatch {
             guard scenarios.isEmpty && sweep == nil else {
-                throw ValidationError("--min-pool and --max-batch answer for the batch folder as it is: run them without scenario files or --sweep")
+                throw ValidationError(
+                    "--min-pool and --max-batch answer for the batch folder as it is: run them without scenario "
+                        + "files or --sweep"
+                )
             }
-            var text = "", json = "{"
+            var text = ""
+            var json = "{"
             if minPool {
                 let r = try CapacityAnalysis.minPool(base, timeLimit: timeLimit)
                 let total = r.additions.values.reduce(0, +)
                 let roles = r.additions.sorted(by: { $0.key.description < $1.key.description })
                 text += "experts to add so that all \(r.eligible) eligible enterprises can be planned: \(total)\n"
                 for (role, n) in roles { text += "  \(role): \(n)\n" }
-                text += "aggregate model: \(r.modelAdditions.values.reduce(0, +)); verified by planning: \(r.verified ? "yes" : "no") (\(r.plannedAfter)/\(r.eligible) planned)\n"
-                json += "\"min_pool\": {\"total\": \(total), \"by_role\": {\(roles.map { "\(PlanWriter.quote($0.key.description)): \($0.value)" }.joined(separator: ", "))}, "
-                    + "\"model_total\": \(r.modelAdditions.values.reduce(0, +)), \"verified\": \(r.verified), \"planned_after\": \(r.plannedAfter), \"eligible\": \(r.eligible)}"
+                text +=
+                    "aggregate model: \(r.modelAdditions.values.reduce(0, +)); verified by planning: "
+                    + "\(r.verified ? "yes" : "no") (\(r.plannedAfter)/\(r.eligible) planned)\n"
+                let byRole = roles.map { "\(PlanWriter.quote($0.key.description)): \($0.value)" }
+                json +=
+                    "\"min_pool\": {\"total\": \(total), \"by_role\": "
+                    + "{\(byRole.joined(separator: ", "))}, "
+                    + "\"model_total\": \(r.modelAdditions.values.reduce(0, +)), \"verified\": \(r.verified), "
+                    + "\"planned_after\": \(r.plannedAfter), \"eligible\": \(r.eligible)}"
             }
             if maxBatch {
                 let r = try CapacityAnalysis.maxBatch(base, seed: seed, timeLimit: timeLimit)
-                text += "enterprises the pool can absorb beyond the batch: \(r.verified) (verified by planning; aggregate bound \(r.modelBound); the batch itself: \(r.baselinePlanned) planned)\n"
-                json += (minPool ? ", " : "") + "\"max_batch\": {\"verified\": \(r.verified), \"model_bound\": \(r.modelBound), \"baseline_planned\": \(r.baselinePlanned)}"
+                text +=
+                    "enterprises the pool can absorb beyond the batch: \(r.verified) (verified by planning; "
+                    + "aggregate bound \(r.modelBound); the batch itself: \(r.baselinePlanned) planned)\n"
+                json +=
+                    (minPool ? ", " : "")
+                    + "\"max_batch\": {\"verified\": \(r.verified), \"model_bound\": \(r.modelBound), "
+                    + "\"baseline_planned\": \(r.baselinePlanned)}"
             }
             json += "}\n"
             print(format == .json ? json : text, terminator: "")
@@ -77,7 +98,10 @@ struct WhatIfCommand: ParsableCommand {
         switch format {
         case .table:
             print(TextTable.render(header: WhatIfOutput.header, rows: WhatIfOutput.tableRows(rows)), terminator: "")
-            print(String(format: "%d plans in %.1f s, %d at a time", rows.count, elapsed, max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, rows.count))))
+            print(
+                String(
+                    format: "%d plans in %.1f s, %d at a time", rows.count, elapsed,
+                    max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, rows.count))))
         case .csv: print(WhatIfOutput.csv(rows), terminator: "")
         case .json: print(WhatIfOutput.json(rows), terminator: "")
         }

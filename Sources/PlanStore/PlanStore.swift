@@ -31,7 +31,11 @@ public struct ChangeEvent: Sendable, Hashable {
     public var subjects: [String]
     /// A sentence for people: "E017 unavailable 2026-04-02..2026-04-10 (病假)".
     public var detail: String
-    public init(kind: String, subjects: [String], detail: String) { self.kind = kind; self.subjects = subjects; self.detail = detail }
+    public init(kind: String, subjects: [String], detail: String) {
+        self.kind = kind
+        self.subjects = subjects
+        self.detail = detail
+    }
 }
 
 /// Errors of the plan store.
@@ -151,29 +155,40 @@ public final class PlanStore: Sendable {
 
     /// Imports a snapshot of the folder's input files unless the latest one has the same
     /// content; returns its id, whether it is new, and the previous snapshot's id.
-    public func importSnapshot(folder: String, files: [String: String], events: (_ previous: [String: String]?) -> [ChangeEvent]) throws -> (id: Int64, isNew: Bool, previous: Int64?) {
+    public func importSnapshot(
+        folder: String, files: [String: String], events: (_ previous: [String: String]?) -> [ChangeEvent]
+    ) throws -> (id: Int64, isNew: Bool, previous: Int64?) {
         let hash = contentHash(files)
         return try queue.write { db in
             let last = try Row.fetchOne(db, sql: "SELECT id, contentHash FROM snapshot ORDER BY id DESC LIMIT 1")
             if let last, (last["contentHash"] as String) == hash {
                 let id: Int64 = last["id"]
-                let previous = try Int64.fetchOne(db, sql: "SELECT id FROM snapshot WHERE id < ? ORDER BY id DESC LIMIT 1", arguments: [id])
+                let previous = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM snapshot WHERE id < ? ORDER BY id DESC LIMIT 1", arguments: [id])
                 return (id, false, previous)
             }
             var previousFiles: [String: String]?
             let previousID: Int64? = last?["id"]
             if let previousID {
-                previousFiles = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, content FROM snapshotFile WHERE snapshotID = ?", arguments: [previousID])
+                previousFiles = Dictionary(
+                    uniqueKeysWithValues: try Row.fetchAll(
+                        db, sql: "SELECT name, content FROM snapshotFile WHERE snapshotID = ?", arguments: [previousID]
+                    )
                     .map { ($0["name"] as String, $0["content"] as String) })
             }
-            try db.execute(sql: "INSERT INTO snapshot (importedAt, contentHash, folder) VALUES (?, ?, ?)", arguments: [timestamp(), hash, folder])
+            try db.execute(
+                sql: "INSERT INTO snapshot (importedAt, contentHash, folder) VALUES (?, ?, ?)",
+                arguments: [timestamp(), hash, folder])
             let id = db.lastInsertedRowID
             for (name, content) in files.sorted(by: { $0.key < $1.key }) {
-                try db.execute(sql: "INSERT INTO snapshotFile (snapshotID, name, content) VALUES (?, ?, ?)", arguments: [id, name, content])
+                try db.execute(
+                    sql: "INSERT INTO snapshotFile (snapshotID, name, content) VALUES (?, ?, ?)",
+                    arguments: [id, name, content])
             }
             for e in events(previousFiles) {
-                try db.execute(sql: "INSERT INTO event (snapshotID, kind, subjects, detail) VALUES (?, ?, ?, ?)",
-                               arguments: [id, e.kind, e.subjects.joined(separator: ";"), e.detail])
+                try db.execute(
+                    sql: "INSERT INTO event (snapshotID, kind, subjects, detail) VALUES (?, ?, ?, ?)",
+                    arguments: [id, e.kind, e.subjects.joined(separator: ";"), e.detail])
             }
             return (id, true, previousID)
         }
@@ -182,9 +197,14 @@ public final class PlanStore: Sendable {
     /// The events recorded when snapshots after `afterSnapshot` (exclusive) up to `upTo` were imported.
     public func events(after afterSnapshot: Int64?, upTo: Int64) throws -> [ChangeEvent] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT kind, subjects, detail FROM event WHERE snapshotID > ? AND snapshotID <= ? ORDER BY id",
-                             arguments: [afterSnapshot ?? 0, upTo]).map {
-                ChangeEvent(kind: $0["kind"], subjects: ($0["subjects"] as String).split(separator: ";").map(String.init), detail: $0["detail"])
+            try Row.fetchAll(
+                db,
+                sql: "SELECT kind, subjects, detail FROM event WHERE snapshotID > ? AND snapshotID <= ? ORDER BY id",
+                arguments: [afterSnapshot ?? 0, upTo]
+            ).map {
+                ChangeEvent(
+                    kind: $0["kind"], subjects: ($0["subjects"] as String).split(separator: ";").map(String.init),
+                    detail: $0["detail"])
             }
         }
     }
@@ -192,7 +212,10 @@ public final class PlanStore: Sendable {
     /// The files of a snapshot.
     public func snapshotFiles(_ id: Int64) throws -> [String: String] {
         try queue.read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT name, content FROM snapshotFile WHERE snapshotID = ?", arguments: [id])
+            Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(
+                    db, sql: "SELECT name, content FROM snapshotFile WHERE snapshotID = ?", arguments: [id]
+                )
                 .map { ($0["name"] as String, $0["content"] as String) })
         }
     }
@@ -201,26 +224,44 @@ public final class PlanStore: Sendable {
 
     /// Records a plan as a new version, with its assignments, in one transaction.
     @discardableResult
-    public func record(_ plan: Plan, snapshotID: Int64, inputsHash: String, parameters: String, createdBy: String,
-                       files: [(name: String, content: String)] = []) throws -> Int64 {
+    public func record(
+        _ plan: Plan, snapshotID: Int64, inputsHash: String, parameters: String, createdBy: String,
+        files: [(name: String, content: String)] = []
+    ) throws -> Int64 {
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO planVersion (snapshotID, inputsHash, parameters, status, objective, bound, gap, elapsedSeconds,
-                    planned, eligible, batchName, createdBy, createdAt, published)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-                """, arguments: [snapshotID, inputsHash, parameters, plan.status.rawValue, plan.objective, plan.bound, plan.gap,
-                                 plan.elapsedSeconds, plan.plannedCount, plan.eligibleCount, plan.batchName, createdBy, timestamp()])
+            try db.execute(
+                sql: """
+                    INSERT INTO planVersion (snapshotID, inputsHash, parameters, status, objective, bound, gap, \
+                    elapsedSeconds,
+                        planned, eligible, batchName, createdBy, createdAt, published)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                    """,
+                arguments: [
+                    snapshotID, inputsHash, parameters, plan.status.rawValue, plan.objective, plan.bound, plan.gap,
+                    plan.elapsedSeconds, plan.plannedCount, plan.eligibleCount, plan.batchName, createdBy, timestamp(),
+                ])
             let id = db.lastInsertedRowID
             for a in plan.assignments {
-                try db.execute(sql: "INSERT INTO assignment (versionID, enterpriseID, task, date, slot, experts, leader) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               arguments: [id, a.enterpriseID, a.task.rawValue, a.day.iso, a.slot.rawValue, a.experts.joined(separator: ";"), a.leader])
+                try db.execute(
+                    sql:
+                        "INSERT INTO assignment (versionID, enterpriseID, task, date, slot, experts, leader) VALUES "
+                        + "(?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [
+                        id, a.enterpriseID, a.task.rawValue, a.day.iso, a.slot.rawValue,
+                        a.experts.joined(separator: ";"), a.leader,
+                    ])
             }
             for u in plan.unscheduled {
-                try db.execute(sql: "INSERT INTO unscheduled (versionID, enterpriseID, task, code, reason, eligible) VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: [id, u.enterpriseID, u.task?.rawValue, u.code, u.reason, u.eligible])
+                try db.execute(
+                    sql:
+                        "INSERT INTO unscheduled (versionID, enterpriseID, task, code, reason, eligible) VALUES (?, "
+                        + "?, ?, ?, ?, ?)",
+                    arguments: [id, u.enterpriseID, u.task?.rawValue, u.code, u.reason, u.eligible])
             }
             for f in files {
-                try db.execute(sql: "INSERT INTO versionFile (versionID, name, content) VALUES (?, ?, ?)", arguments: [id, f.name, f.content])
+                try db.execute(
+                    sql: "INSERT INTO versionFile (versionID, name, content) VALUES (?, ?, ?)",
+                    arguments: [id, f.name, f.content])
             }
             return id
         }
@@ -232,16 +273,22 @@ public final class PlanStore: Sendable {
         try queue.write { db in
             let id: Int64
             if let version {
-                guard try Int64.fetchOne(db, sql: "SELECT id FROM planVersion WHERE id = ?", arguments: [version]) != nil else {
+                guard
+                    try Int64.fetchOne(db, sql: "SELECT id FROM planVersion WHERE id = ?", arguments: [version]) != nil
+                else {
                     throw PlanStoreError.noSuchVersion(version)
                 }
                 id = version
             } else {
-                guard let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM planVersion") else { throw PlanStoreError.noVersions }
+                guard let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM planVersion") else {
+                    throw PlanStoreError.noVersions
+                }
                 id = latest
             }
             let order = (try Int64.fetchOne(db, sql: "SELECT MAX(publishOrder) FROM planVersion") ?? 0) + 1
-            try db.execute(sql: "UPDATE planVersion SET published = 1, publishedAt = ?, publishOrder = ? WHERE id = ?", arguments: [timestamp(), order, id])
+            try db.execute(
+                sql: "UPDATE planVersion SET published = 1, publishedAt = ?, publishOrder = ? WHERE id = ?",
+                arguments: [timestamp(), order, id])
             return id
         }
     }
@@ -254,7 +301,9 @@ public final class PlanStore: Sendable {
     /// One version.
     public func version(_ id: Int64) throws -> PlanVersion {
         try queue.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM planVersion WHERE id = ?", arguments: [id]) else { throw PlanStoreError.noSuchVersion(id) }
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM planVersion WHERE id = ?", arguments: [id]) else {
+                throw PlanStoreError.noSuchVersion(id)
+            }
             return Self.version(row)
         }
     }
@@ -265,14 +314,18 @@ public final class PlanStore: Sendable {
     /// The version published last (publishing an older version again makes it the reference).
     public func latestPublished() throws -> PlanVersion? {
         try queue.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM planVersion WHERE published = 1 ORDER BY publishOrder DESC, id DESC LIMIT 1").map(Self.version)
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM planVersion WHERE published = 1 ORDER BY publishOrder DESC, id DESC LIMIT 1"
+            ).map(Self.version)
         }
     }
 
     /// The files written with a version (changes.txt, notifications), by name.
     public func files(_ id: Int64) throws -> [(name: String, content: String)] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT name, content FROM versionFile WHERE versionID = ? ORDER BY name", arguments: [id]).map { ($0["name"], $0["content"]) }
+            try Row.fetchAll(
+                db, sql: "SELECT name, content FROM versionFile WHERE versionID = ? ORDER BY name", arguments: [id]
+            ).map { ($0["name"], $0["content"]) }
         }
     }
 
@@ -282,10 +335,16 @@ public final class PlanStore: Sendable {
     /// A version's assignments, in plan order.
     public func assignments(_ id: Int64) throws -> [Assignment] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM assignment WHERE versionID = ? ORDER BY date, slot, task, enterpriseID", arguments: [id]).compactMap { r in
-                guard let task = TaskKind(rawValue: r["task"]), let day = Day(iso: r["date"]), let slot = Slot(rawValue: r["slot"]) else { return nil }
-                return Assignment(enterpriseID: r["enterpriseID"], task: task, day: day, slot: slot,
-                                  experts: (r["experts"] as String).split(separator: ";").map(String.init), leader: r["leader"])
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM assignment WHERE versionID = ? ORDER BY date, slot, task, enterpriseID",
+                arguments: [id]
+            ).compactMap { r in
+                guard let task = TaskKind(rawValue: r["task"]), let day = Day(iso: r["date"]),
+                    let slot = Slot(rawValue: r["slot"])
+                else { return nil }
+                return Assignment(
+                    enterpriseID: r["enterpriseID"], task: task, day: day, slot: slot,
+                    experts: (r["experts"] as String).split(separator: ";").map(String.init), leader: r["leader"])
             }
         }
     }
@@ -295,21 +354,29 @@ public final class PlanStore: Sendable {
         let v = try version(id)
         let assignments = try assignments(id)
         let unscheduled = try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM unscheduled WHERE versionID = ? ORDER BY rowid", arguments: [id]).map { r in
-                UnscheduledEntry(enterpriseID: r["enterpriseID"], task: (r["task"] as String?).flatMap(TaskKind.init(rawValue:)),
-                                 code: r["code"], reason: r["reason"], eligible: r["eligible"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM unscheduled WHERE versionID = ? ORDER BY rowid", arguments: [id])
+                .map { r in
+                    UnscheduledEntry(
+                        enterpriseID: r["enterpriseID"], task: (r["task"] as String?).flatMap(TaskKind.init(rawValue:)),
+                        code: r["code"], reason: r["reason"], eligible: r["eligible"])
+                }
         }
-        return Plan(batchName: v.batchName, status: PlanStatus(rawValue: v.status) ?? .feasible, objective: v.objective, bound: v.bound,
-                    assignments: assignments, unscheduled: unscheduled, breakdown: ObjectiveBreakdown(), eligibleCount: v.eligible,
-                    plannedCount: v.planned, elapsedSeconds: v.elapsedSeconds, warnings: [])
+        return Plan(
+            batchName: v.batchName, status: PlanStatus(rawValue: v.status) ?? .feasible, objective: v.objective,
+            bound: v.bound,
+            assignments: assignments, unscheduled: unscheduled, breakdown: ObjectiveBreakdown(),
+            eligibleCount: v.eligible,
+            plannedCount: v.planned, elapsedSeconds: v.elapsedSeconds, warnings: [])
     }
 
     static func version(_ r: Row) -> PlanVersion {
-        PlanVersion(id: r["id"], snapshotID: r["snapshotID"], inputsHash: r["inputsHash"], parameters: r["parameters"], status: r["status"],
-                    objective: r["objective"], bound: r["bound"], gap: r["gap"], elapsedSeconds: r["elapsedSeconds"], planned: r["planned"],
-                    eligible: r["eligible"], batchName: r["batchName"], createdBy: r["createdBy"], createdAt: r["createdAt"],
-                    published: r["published"], publishedAt: r["publishedAt"])
+        PlanVersion(
+            id: r["id"], snapshotID: r["snapshotID"], inputsHash: r["inputsHash"], parameters: r["parameters"],
+            status: r["status"],
+            objective: r["objective"], bound: r["bound"], gap: r["gap"], elapsedSeconds: r["elapsedSeconds"],
+            planned: r["planned"],
+            eligible: r["eligible"], batchName: r["batchName"], createdBy: r["createdBy"], createdAt: r["createdAt"],
+            published: r["published"], publishedAt: r["publishedAt"])
     }
 }
 
@@ -317,10 +384,17 @@ public final class PlanStore: Sendable {
 public func contentHash(_ files: [String: String], extra: String = "") -> String {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     func feed(_ s: String) {
-        for b in s.utf8 { h ^= UInt64(b); h = h &* 0x100_0000_01b3 }
-        h ^= 0xff; h = h &* 0x100_0000_01b3
+        for b in s.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
+        h ^= 0xff
+        h = h &* 0x100_0000_01b3
     }
-    for (name, content) in files.sorted(by: { $0.key < $1.key }) { feed(name); feed(content) }
+    for (name, content) in files.sorted(by: { $0.key < $1.key }) {
+        feed(name)
+        feed(content)
+    }
     feed(extra)
     return String(h, radix: 16)
 }

@@ -2,18 +2,21 @@ import PanelModel
 
 /// Why an expert cannot take a task in a slot (the hard rule that blocks it).
 enum Block: Int, CaseIterable, Sendable {
-    case conflict          // rule 6
-    case unavailable       // rule 8
-    case busySlot          // rule 8: one task per slot
-    case maxPerDay         // rule 8
-    case maxPerWeek        // rule 8
-    case maxOfKind         // rule 8: max_initial / max_site
-    case travel            // rule 9
+    case conflict  // rule 6
+    case unavailable  // rule 8
+    case busySlot  // rule 8: one task per slot
+    case maxPerDay  // rule 8
+    case maxPerWeek  // rule 8
+    case maxOfKind  // rule 8: max_initial / max_site
+    case travel  // rule 9
 }
 
 /// What every expert already does in the plan: the state behind rules 8 and 9.
 struct ExpertLedger {
-    struct SiteVisit { var slot: Slot; var district: String }
+    struct SiteVisit {
+        var slot: Slot
+        var district: String
+    }
 
     var rules: BatchRules
     let experts: [Expert]
@@ -22,12 +25,12 @@ struct ExpertLedger {
     var unavailable: [Set<Int>]
     /// For explanations only: ignore the per-expert caps max_initial and max_site.
     var ignoreCaps = false
-    var busy: [Set<Int>]                 // expert → slot indices
-    var perDay: [[Int: Int]]             // expert → day ordinal → tasks
-    var perWeek: [[Int: Int]]            // expert → week key → tasks
+    var busy: [Set<Int>]  // expert → slot indices
+    var perDay: [[Int: Int]]  // expert → day ordinal → tasks
+    var perWeek: [[Int: Int]]  // expert → week key → tasks
     var initialCount: [Int]
     var siteCount: [Int]
-    var siteVisits: [[Int: [SiteVisit]]] // expert → day ordinal → site visits
+    var siteVisits: [[Int: [SiteVisit]]]  // expert → day ordinal → site visits
     var parallel: [TaskKind: [Int: Int]] = [.initial: [:], .site: [:]]  // slot index → tasks of kind
 
     init(batch: Batch) {
@@ -52,7 +55,8 @@ struct ExpertLedger {
 
     func cap(_ expert: Int, _ task: TaskKind) -> Int {
         if ignoreCaps { return Int.max / 4 }
-        return task == .initial ? (experts[expert].maxInitial ?? rules.maxInitial) : (experts[expert].maxSite ?? rules.maxSite)
+        return task == .initial
+            ? (experts[expert].maxInitial ?? rules.maxInitial) : (experts[expert].maxSite ?? rules.maxSite)
     }
 
     func count(_ expert: Int, _ task: TaskKind) -> Int { task == .initial ? initialCount[expert] : siteCount[expert] }
@@ -69,7 +73,9 @@ struct ExpertLedger {
         if perWeek[expert][day.weekKey, default: 0] >= rules.maxPerWeek { return .maxPerWeek }
         if count(expert, task) >= cap(expert, task) { return .maxOfKind }
         if task == .site, let visits = siteVisits[expert][day.ordinal] {
-            for v in visits where districts.travelMinutes(v.district, district) > rules.maxTravelMinutes { return .travel }
+            for v in visits where districts.travelMinutes(v.district, district) > rules.maxTravelMinutes {
+                return .travel
+            }
         }
         return nil
     }
@@ -81,7 +87,9 @@ struct ExpertLedger {
             perDay[i][time.day.ordinal, default: 0] += 1
             perWeek[i][time.day.weekKey, default: 0] += 1
             if task == .initial { initialCount[i] += 1 } else { siteCount[i] += 1 }
-            if task == .site { siteVisits[i][time.day.ordinal, default: []].append(SiteVisit(slot: time.slot, district: district)) }
+            if task == .site {
+                siteVisits[i][time.day.ordinal, default: []].append(SiteVisit(slot: time.slot, district: district))
+            }
         }
         parallel[task]![time.index, default: 0] += 1
     }
@@ -94,7 +102,8 @@ struct ExpertLedger {
             perWeek[i][time.day.weekKey, default: 0] -= 1
             if task == .initial { initialCount[i] -= 1 } else { siteCount[i] -= 1 }
             if task == .site, var visits = siteVisits[i][time.day.ordinal],
-               let k = visits.firstIndex(where: { $0.slot == time.slot && $0.district == district }) {
+                let k = visits.firstIndex(where: { $0.slot == time.slot && $0.district == district })
+            {
                 visits.remove(at: k)
                 siteVisits[i][time.day.ordinal] = visits.isEmpty ? nil : visits
             }
@@ -107,7 +116,8 @@ struct ExpertLedger {
     /// Travel minutes for the expert to reach `district` at `time`: from the other same-day site
     /// visit when there is one in the earlier slot, else from home (0 when home is unknown).
     func travelMinutes(_ expert: Int, to district: String, at time: SlotTime) -> Double {
-        if let visits = siteVisits[expert][time.day.ordinal], let earlier = visits.first(where: { $0.slot < time.slot }) {
+        if let visits = siteVisits[expert][time.day.ordinal], let earlier = visits.first(where: { $0.slot < time.slot })
+        {
             return districts.travelMinutes(earlier.district, district)
         }
         guard let home = experts[expert].district else { return 0 }

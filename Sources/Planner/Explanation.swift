@@ -13,23 +13,40 @@ extension PlanningRun {
             UnscheduledEntry(enterpriseID: e.id, task: both, code: code, reason: reason, eligible: true)
         }
         if timedOut && tally.slotsTried == 0 {
-            return entry("time-limit", "the time limit of \(Int(timeLimit)) s ran out before this enterprise was reached ([solver] time_limit_seconds)")
+            return entry(
+                "time-limit",
+                "the time limit of \(Int(timeLimit)) s ran out before this enterprise was reached ([solver] "
+                    + "time_limit_seconds)"
+            )
         }
 
         // 1. The window: rules 3 and 4 and the horizon.
-        let deadlineText = window.deadline == e.deadline ? "deadline \(window.deadline.iso)" : "extended deadline \(window.deadline.iso)"
+        let deadlineText =
+            window.deadline == e.deadline
+            ? "deadline \(window.deadline.iso)" : "extended deadline \(window.deadline.iso)"
         if window.deadline < rules.start {
-            return entry("deadline-passed", "the \(deadlineText) is before the batch starts on \(rules.start.iso) (rule 4)")
+            return entry(
+                "deadline-passed", "the \(deadlineText) is before the batch starts on \(rules.start.iso) (rule 4)")
         }
         var siteFrom: SlotTime?
         if job.needsInitial {
             let first = window.earliestInitial ?? rules.start
             guard let firstTime = timesBetween(SlotTime(day: first, slot: .am), job.latest).first else {
-                return entry("window-closed", "no working day for the initial review between wd(draft \(e.draftSubmitted?.iso ?? "?"), lead_days=\(rules.leadDays)) = \(first.iso) and \(job.latest.iso), the last day the \(deadlineText) and the batch end (\(rules.end.iso)) allow (rules 1, 3, 4)")
+                return entry(
+                    "window-closed",
+                    "no working day for the initial review between wd(draft \(e.draftSubmitted?.iso ?? "?"), "
+                        + "lead_days=\(rules.leadDays)) = \(first.iso) and \(job.latest.iso), the last day the "
+                        + "\(deadlineText) and the batch end (\(rules.end.iso)) allow (rules 1, 3, 4)"
+                )
             }
             if job.needsSite { siteFrom = earliestSite(after: firstTime) }
             if let fixedSite = job.fixedSite, earliestSite(after: firstTime) > fixedSite.time {
-                return entry("window-closed", "the fixed site inspection on \(fixedSite.day.iso) \(fixedSite.slot.rawValue) needs the initial review revision_days=\(rules.revisionDays) working days before it, but the earliest initial review is \(firstTime.day.iso) (wd(draft, lead_days=\(rules.leadDays)), rules 3, 4)")
+                return entry(
+                    "window-closed",
+                    "the fixed site inspection on \(fixedSite.day.iso) \(fixedSite.slot.rawValue) needs the initial "
+                        + "review revision_days=\(rules.revisionDays) working days before it, but the earliest initial "
+                        + "review is \(firstTime.day.iso) (wd(draft, lead_days=\(rules.leadDays)), rules 3, 4)"
+                )
             }
         } else if let f = job.fixedInitial {
             siteFrom = earliestSite(after: f.time)
@@ -37,8 +54,16 @@ extension PlanningRun {
             siteFrom = SlotTime(day: s, slot: .am)
         }
         if job.needsSite, let s = siteFrom, s.day > job.latest {
-            let from = job.needsInitial ? "the earliest initial review" : (window.initialHeld.map { "the initial review of \($0.iso)" } ?? "the fixed initial review")
-            return entry("window-closed", "the site inspection needs revision_days=\(rules.revisionDays) working days after \(from), i.e. \(s.day.iso) at the earliest, but the \(deadlineText) and the batch end (\(rules.end.iso)) allow \(job.latest.iso) at the latest (rules 3, 4)")
+            let from =
+                job.needsInitial
+                ? "the earliest initial review"
+                : (window.initialHeld.map { "the initial review of \($0.iso)" } ?? "the fixed initial review")
+            return entry(
+                "window-closed",
+                "the site inspection needs revision_days=\(rules.revisionDays) working days after \(from), i.e. "
+                    + "\(s.day.iso) at the earliest, but the \(deadlineText) and the batch end (\(rules.end.iso)) "
+                    + "allow \(job.latest.iso) at the latest (rules 3, 4)"
+            )
         }
 
         // 2. The pool, ignoring dates: can any panel be formed at all?
@@ -52,33 +77,54 @@ extension PlanningRun {
                 return UnscheduledEntry(enterpriseID: e.id, task: both, code: code, reason: reason, eligible: true)
             }
             if case .failure = try staffer.staff(request, candidates) {
-                return entry("panel-rules", "no \(taskName(task)) panel of \(rules.panelSize(task)) meets all panel rules together (one_per_organization=\(rules.onePerOrganization), require_auditor=\(rules.requireAuditor), require_industry=\(rules.requireIndustry), leader) with the \(pool.count) conflict-free experts (rules 5–7)")
+                return entry(
+                    "panel-rules",
+                    "no \(taskName(task)) panel of \(rules.panelSize(task)) meets all panel rules together "
+                        + "(one_per_organization=\(rules.onePerOrganization), require_auditor=\(rules.requireAuditor), "
+                        + "require_industry=\(rules.requireIndustry), leader) with the \(pool.count) conflict-free "
+                        + "experts (rules 5–7)"
+                )
             }
         }
 
         // 3. Capacity in the window.
         let task = tally.failedTask ?? tasks.first ?? .site
-        if let s = tally.exhausted { return entry("caps-exhausted", exhaustedSentence(s, task: task, enterprise: job.enterprise)) }
+        if let s = tally.exhausted {
+            return entry("caps-exhausted", exhaustedSentence(s, task: task, enterprise: job.enterprise))
+        }
         let span = "\(window.earliestInitial?.iso ?? siteFrom?.day.iso ?? rules.start.iso)..\(job.latest.iso)"
         if tally.slotsTried > 0 && tally.parallelFull == tally.slotsTried {
-            return entry("max-parallel", "every half-day of \(span) already holds max_parallel=\(rules.maxParallel(task)) \(taskName(task))s (rule 10)")
+            return entry(
+                "max-parallel",
+                "every half-day of \(span) already holds max_parallel=\(rules.maxParallel(task)) \(taskName(task))s "
+                    + "(rule 10)"
+            )
         }
         let top = tally.shortfalls.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.first
         var sentence = "no half-day of \(span) has a full \(taskName(task)) panel free"
         if tally.siteAfterInitialFailed { sentence = "the initial review fits, but " + sentence + " after it" }
         if let top {
-            sentence += ": in \(top.value) of \(tally.slotsTried) half-days \(shortfallPhrase(top.key, task: task, enterprise: e))"
+            sentence +=
+                ": in \(top.value) of \(tally.slotsTried) half-days "
+                + "\(shortfallPhrase(top.key, task: task, enterprise: e))"
         }
-        if tally.parallelFull > 0 { sentence += "; \(tally.parallelFull) half-days were full at max_parallel=\(rules.maxParallel(task)) (rule 10)" }
+        if tally.parallelFull > 0 {
+            sentence +=
+                "; \(tally.parallelFull) half-days were full at max_parallel=\(rules.maxParallel(task)) (rule 10)"
+        }
         if rules.requireIndustry {
             let industry = conflictFree[job.enterprise].filter { batch.experts[$0].specialties.contains(e.industry) }
             if !industry.isEmpty && industry.count <= 6 {
                 let states = industry.map { "\(batch.experts[$0].id) \(expertState($0, task, window: window))" }
-                sentence += "; the \(industry.count) conflict-free expert\(industry.count == 1 ? "" : "s") with specialty '\(e.industry)': \(states.joined(separator: ", "))"
+                sentence +=
+                    "; the \(industry.count) conflict-free expert\(industry.count == 1 ? "" : "s") with specialty "
+                    + "'\(e.industry)': \(states.joined(separator: ", "))"
             }
         }
         if let rule = try unblockingRule(job) { sentence += "; relaxing \(rule) alone would let it be planned" }
-        return entry(top.map { $0.key == "no-industry-expert" ? "industry-experts-busy" : "no-capacity" } ?? "no-capacity", sentence + " (rules 7, 8)")
+        return entry(
+            top.map { $0.key == "no-industry-expert" ? "industry-experts-busy" : "no-capacity" } ?? "no-capacity",
+            sentence + " (rules 7, 8)")
     }
 
     /// A deletion filter over the capacity rules: the first rule that, relaxed alone with every
@@ -87,18 +133,48 @@ extension PlanningRun {
     func unblockingRule(_ job: Job) throws -> String? {
         typealias Relax = (String, (inout PlanningRun) -> Void)
         let relaxations: [Relax] = [
-            ("max_parallel (rule 10)", { $0.rules.initialMaxParallel = 10_000; $0.rules.siteMaxParallel = 10_000 }),
-            ("max_per_week=\(rules.maxPerWeek) (rule 8)", { $0.rules.maxPerWeek = 10_000; $0.ledger.rules.maxPerWeek = 10_000 }),
-            ("max_per_day=\(rules.maxPerDay) (rule 8)", { $0.rules.maxPerDay = 2; $0.ledger.rules.maxPerDay = 2 }),
+            (
+                "max_parallel (rule 10)",
+                {
+                    $0.rules.initialMaxParallel = 10_000
+                    $0.rules.siteMaxParallel = 10_000
+                }
+            ),
+            (
+                "max_per_week=\(rules.maxPerWeek) (rule 8)",
+                {
+                    $0.rules.maxPerWeek = 10_000
+                    $0.ledger.rules.maxPerWeek = 10_000
+                }
+            ),
+            (
+                "max_per_day=\(rules.maxPerDay) (rule 8)",
+                {
+                    $0.rules.maxPerDay = 2
+                    $0.ledger.rules.maxPerDay = 2
+                }
+            ),
             ("the max_initial/max_site caps (rule 8)", { $0.ledger.ignoreCaps = true }),
-            ("max_travel_minutes=\(Int(rules.maxTravelMinutes)) (rule 9)", { $0.rules.maxTravelMinutes = 100_000; $0.ledger.rules.maxTravelMinutes = 100_000 }),
-            ("the experts' unavailability (rule 8)", { run in run.ledger.unavailable = run.ledger.unavailable.map { _ in [] } }),
-            ("one_per_organization (rule 7)", { run in
-                var b = run.batch
-                b.rules.onePerOrganization = false
-                run.rules.onePerOrganization = false
-                run.staffer = PanelStaffer(batch: b)
-            }),
+            (
+                "max_travel_minutes=\(Int(rules.maxTravelMinutes)) (rule 9)",
+                {
+                    $0.rules.maxTravelMinutes = 100_000
+                    $0.ledger.rules.maxTravelMinutes = 100_000
+                }
+            ),
+            (
+                "the experts' unavailability (rule 8)",
+                { run in run.ledger.unavailable = run.ledger.unavailable.map { _ in [] } }
+            ),
+            (
+                "one_per_organization (rule 7)",
+                { run in
+                    var b = run.batch
+                    b.rules.onePerOrganization = false
+                    run.rules.onePerOrganization = false
+                    run.staffer = PanelStaffer(batch: b)
+                }
+            ),
         ]
         for (name, relax) in relaxations {
             if name.hasPrefix("max_per_day") && rules.maxPerDay >= 2 { continue }
@@ -119,20 +195,29 @@ extension PlanningRun {
         let free = conflictFree[k]
         let open = free.filter { ledger.count($0, task) < ledger.cap($0, task) }
         func full(_ filter: (Expert) -> Bool) -> String {
-            let ids = free.filter { filter(batch.experts[$0]) }.map { "\(batch.experts[$0].id) at \(capName)=\(ledger.cap($0, task))" }
-            return ids.count <= 6 ? ids.joined(separator: ", ") : "\(ids.prefix(5).joined(separator: ", ")) and \(ids.count - 5) more"
+            let ids = free.filter { filter(batch.experts[$0]) }.map {
+                "\(batch.experts[$0].id) at \(capName)=\(ledger.cap($0, task))"
+            }
+            return ids.count <= 6
+                ? ids.joined(separator: ", ") : "\(ids.prefix(5).joined(separator: ", ")) and \(ids.count - 5) more"
         }
         switch s {
         case .tooFewExperts(let have, let need):
-            return "only \(have) of the \(free.count) conflict-free experts are still below their \(capName) cap, and a \(taskName(task)) panel needs \(need) (rule 8)"
+            return
+                "only \(have) of the \(free.count) conflict-free experts are still below their \(capName) cap, and a "
+                + "\(taskName(task)) panel needs \(need) (rule 8)"
         case .noIndustryExpert(let tag):
-            return "every conflict-free expert with specialty '\(tag)' is at their cap (\(full { $0.specialties.contains(tag) })), and every panel needs one (rules 7, 8)"
+            return
+                "every conflict-free expert with specialty '\(tag)' is at their cap "
+                + "(\(full { $0.specialties.contains(tag) })), and every panel needs one (rules 7, 8)"
         case .noAuditor:
             return "every conflict-free certified auditor is at \(capName), and every panel needs one (rules 7, 8)"
         case .noLeader:
             return "every conflict-free expert who may lead is at their cap (\(full { $0.canLead })) (rules 5, 8)"
         case .tooFewOrganizations(let have, let need):
-            return "the \(open.count) conflict-free experts below their \(capName) cap come from \(have) organizations, and one_per_organization needs \(need) (rules 7, 8)"
+            return
+                "the \(open.count) conflict-free experts below their \(capName) cap come from \(have) organizations, "
+                + "and one_per_organization needs \(need) (rules 7, 8)"
         case .noContinuity, .combination:
             return "the experts below their \(capName) caps cannot form a \(taskName(task)) panel (rules 5–8)"
         }
@@ -142,11 +227,16 @@ extension PlanningRun {
 
     func shortfallPhrase(_ key: String, task: TaskKind, enterprise e: Enterprise) -> String {
         switch key {
-        case "too-few-experts": return "fewer than \(rules.panelSize(task)) conflict-free experts were free (unavailable, in another panel, or at max_per_day=\(rules.maxPerDay), max_per_week=\(rules.maxPerWeek), \(task == .initial ? "max_initial" : "max_site") caps, or too far for a second visit)"
+        case "too-few-experts":
+            return
+                "fewer than \(rules.panelSize(task)) conflict-free experts were free (unavailable, in another panel, "
+                + "or at max_per_day=\(rules.maxPerDay), max_per_week=\(rules.maxPerWeek), "
+                + "\(task == .initial ? "max_initial" : "max_site") caps, or too far for a second visit)"
         case "no-auditor": return "no free certified auditor (require_auditor)"
         case "no-industry-expert": return "no free expert with specialty '\(e.industry)' (require_industry)"
         case "no-leader": return "no free expert who may lead a site panel"
-        case "too-few-organizations": return "the free experts came from fewer than \(rules.panelSize(task)) organizations (one_per_organization)"
+        case "too-few-organizations":
+            return "the free experts came from fewer than \(rules.panelSize(task)) organizations (one_per_organization)"
         case "no-continuity": return "none of its initial reviewers was free (continuity = \"require\")"
         default: return "the free experts could not meet all panel rules together"
         }
@@ -158,9 +248,12 @@ extension PlanningRun {
             return "is at \(task == .initial ? "max_initial" : "max_site")=\(ledger.cap(i, task))"
         }
         let id = batch.experts[i].id
-        let away = batch.unavailability.filter { $0.expertID == id && $0.to >= rules.start && $0.from <= window.latestSite }
+        let away = batch.unavailability.filter {
+            $0.expertID == id && $0.to >= rules.start && $0.from <= window.latestSite
+        }
         if let u = away.first {
-            return "is unavailable \(u.from.iso)..\(u.to.iso)\(u.reason.isEmpty ? "" : " (\(u.reason))")" + (away.count > 1 ? " and \(away.count - 1) more periods" : "")
+            return "is unavailable \(u.from.iso)..\(u.to.iso)\(u.reason.isEmpty ? "" : " (\(u.reason))")"
+                + (away.count > 1 ? " and \(away.count - 1) more periods" : "")
         }
         return "is busy or at max_per_day/max_per_week in the free half-days"
     }
@@ -170,29 +263,58 @@ extension PlanningRun {
         let name = taskName(task)
         switch s {
         case .tooFewExperts(let have, let need):
-            return ("too-few-experts", "only \(have) experts are free of conflicts of interest and below their caps, but a \(name) panel needs \(need) (rules 5, 6)")
+            return (
+                "too-few-experts",
+                "only \(have) experts are free of conflicts of interest and below their caps, but a \(name) panel "
+                    + "needs \(need) (rules 5, 6)"
+            )
         case .noIndustryExpert(let tag):
             let holders = batch.experts.indices.filter { batch.experts[$0].specialties.contains(tag) }
             if holders.isEmpty {
-                return ("no-industry-expert", "no expert in the pool has specialty '\(tag)', and every panel needs one (rule 7, require_industry)")
+                return (
+                    "no-industry-expert",
+                    "no expert in the pool has specialty '\(tag)', and every panel needs one (rule 7, require_industry)"
+                )
             }
             let conflicted = holders.filter { !conflictFree[k].contains($0) }
             let capped = holders.filter { conflictFree[k].contains($0) && ledger.cap($0, task) == 0 }
             var parts: [String] = []
             if !conflicted.isEmpty {
-                let why = conflicted.prefix(4).map { "\(batch.experts[$0].id): \(batch.conflictReason(expert: batch.experts[$0], enterprise: e) ?? "conflict")" }
+                let why = conflicted.prefix(4).map {
+                    "\(batch.experts[$0].id): "
+                        + "\(batch.conflictReason(expert: batch.experts[$0], enterprise: e) ?? "conflict")"
+                }
                 parts.append("\(conflicted.count) with a conflict of interest (\(why.joined(separator: "; ")))")
             }
-            if !capped.isEmpty { parts.append("\(capped.count) with \(task == .initial ? "max_initial" : "max_site")=0") }
-            return ("no-industry-expert", "no conflict-free expert with specialty '\(tag)': \(holders.count) in the pool have it, \(parts.joined(separator: ", ")), and every panel needs one (rules 6, 7)")
+            if !capped.isEmpty {
+                parts.append("\(capped.count) with \(task == .initial ? "max_initial" : "max_site")=0")
+            }
+            return (
+                "no-industry-expert",
+                "no conflict-free expert with specialty '\(tag)': \(holders.count) in the pool have it, "
+                    + "\(parts.joined(separator: ", ")), and every panel needs one (rules 6, 7)"
+            )
         case .noAuditor:
-            return ("no-auditor", "no conflict-free certified cleaner-production auditor in the pool, and every panel needs one (rules 6, 7, require_auditor)")
+            return (
+                "no-auditor",
+                "no conflict-free certified cleaner-production auditor in the pool, and every panel needs one (rules "
+                    + "6, 7, require_auditor)"
+            )
         case .noLeader:
-            return ("no-leader", "no conflict-free expert with leader = yes, and every site panel needs one (rules 5, 6)")
+            return (
+                "no-leader", "no conflict-free expert with leader = yes, and every site panel needs one (rules 5, 6)"
+            )
         case .tooFewOrganizations(let have, let need):
-            return ("too-few-organizations", "the conflict-free experts come from only \(have) organizations, but one_per_organization needs \(need) different ones for a \(name) panel (rules 6, 7)")
+            return (
+                "too-few-organizations",
+                "the conflict-free experts come from only \(have) organizations, but one_per_organization needs "
+                    + "\(need) different ones for a \(name) panel (rules 6, 7)"
+            )
         case .noContinuity:
-            return ("no-continuity", "none of its initial reviewers may sit on the site panel (continuity = \"require\", rule 7)")
+            return (
+                "no-continuity",
+                "none of its initial reviewers may sit on the site panel (continuity = \"require\", rule 7)"
+            )
         case .combination:
             return ("panel-rules", "no \(name) panel meets all panel rules together (rules 5–7)")
         }
@@ -203,28 +325,41 @@ extension PlanningRun {
 enum FixedRowAudit {
     static func warnings(batch: Batch) -> [String] {
         var out: [String] = []
-        let experts = batch.expertIndex, enterprises = batch.enterpriseIndex
+        let experts = batch.expertIndex
+        let enterprises = batch.enterpriseIndex
         let rules = batch.rules
         var seen: [String: String] = [:]  // expert@slot → enterprise
         for f in batch.fixed {
             let label = "fixed \(f.enterpriseID) \(f.task.rawValue) \(f.day.iso) \(f.slot.rawValue)"
             if !batch.calendar.isWorkingDay(f.day) { out.append("\(label): not a working day (rule 1), kept as fixed") }
-            if f.day < rules.start || f.day > rules.end { out.append("\(label): outside the batch horizon (rule 1), kept as fixed") }
-            if f.experts.count != rules.panelSize(f.task) { out.append("\(label): \(f.experts.count) experts, panels have \(rules.panelSize(f.task)) (rule 5)") }
-            if let l = f.leader, let i = experts[l], !batch.experts[i].canLead { out.append("\(label): leader \(l) has leader = no (rule 5)") }
+            if f.day < rules.start || f.day > rules.end {
+                out.append("\(label): outside the batch horizon (rule 1), kept as fixed")
+            }
+            if f.experts.count != rules.panelSize(f.task) {
+                out.append("\(label): \(f.experts.count) experts, panels have \(rules.panelSize(f.task)) (rule 5)")
+            }
+            if let l = f.leader, let i = experts[l], !batch.experts[i].canLead {
+                out.append("\(label): leader \(l) has leader = no (rule 5)")
+            }
             guard let k = enterprises[f.enterpriseID] else { continue }
             let e = batch.enterprises[k]
             var orgs = Set<String>()
             for id in f.experts {
                 guard let i = experts[id] else { continue }
                 let x = batch.experts[i]
-                if let why = batch.conflictReason(expert: x, enterprise: e) { out.append("\(label): \(id) has a conflict of interest, \(why) (rule 6)") }
-                if rules.onePerOrganization && !orgs.insert(x.organization).inserted { out.append("\(label): two experts of \(x.organization) (rule 7)") }
+                if let why = batch.conflictReason(expert: x, enterprise: e) {
+                    out.append("\(label): \(id) has a conflict of interest, \(why) (rule 6)")
+                }
+                if rules.onePerOrganization && !orgs.insert(x.organization).inserted {
+                    out.append("\(label): two experts of \(x.organization) (rule 7)")
+                }
                 if batch.unavailability.contains(where: { $0.expertID == id && $0.from <= f.day && f.day <= $0.to }) {
                     out.append("\(label): \(id) is unavailable that day (rule 8)")
                 }
                 let key = "\(id)@\(f.time.index)"
-                if let other = seen[key] { out.append("\(label): \(id) also sits on \(other) in the same slot (rule 8)") }
+                if let other = seen[key] {
+                    out.append("\(label): \(id) also sits on \(other) in the same slot (rule 8)")
+                }
                 seen[key] = f.enterpriseID
             }
         }

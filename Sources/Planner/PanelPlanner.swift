@@ -126,7 +126,9 @@ struct PlanningRun {
     var elapsed: Double { Date().timeIntervalSince(start) }
 
     func report(_ phase: String, _ done: Int, _ total: Int, incumbent: Double? = nil, bound: Double? = nil) {
-        var p = PlannerProgress(phase: phase, done: done, total: total, incumbent: incumbent, bound: bound ?? knownBound, elapsedSeconds: elapsed)
+        var p = PlannerProgress(
+            phase: phase, done: done, total: total, incumbent: incumbent, bound: bound ?? knownBound,
+            elapsedSeconds: elapsed)
         p.plannedTasks = assignments.values.reduce(0) { $0 + $1.count }
         options.progress?(p)
     }
@@ -163,7 +165,9 @@ struct PlanningRun {
             ledger.add(f.task, f.time, district: district, experts: panel)
             fixedBy[f.enterpriseID, default: [:]][f.task] = f
             let leader = f.leader.flatMap { expertIndex[$0] }
-            assignments[f.enterpriseID, default: [:]][f.task] = (f.time, StaffedPanel(experts: panel, leader: leader, value: 0), true)
+            assignments[f.enterpriseID, default: [:]][f.task] = (
+                f.time, StaffedPanel(experts: panel, leader: leader, value: 0), true
+            )
         }
 
         // Jobs: eligible enterprises with tasks left after the fixed rows.
@@ -174,7 +178,9 @@ struct PlanningRun {
             let e = batch.enterprises[k]
             guard let window = s.window else {
                 if let reason = s.ineligibility {
-                    unscheduled.append(UnscheduledEntry(enterpriseID: e.id, task: nil, code: reason.code, reason: reason.sentence, eligible: false))
+                    unscheduled.append(
+                        UnscheduledEntry(
+                            enterpriseID: e.id, task: nil, code: reason.code, reason: reason.sentence, eligible: false))
                 }
                 continue
             }
@@ -207,14 +213,21 @@ struct PlanningRun {
         // Initial reviews only: the exact reviewer assignment, then dates.
         var constructJobs = jobs
         var assignment: ReviewerAssignmentResult?
-        if !rules.planSite && reference.isEmpty && !jobs.isEmpty && jobs.allSatisfy({ $0.needsInitial && !$0.needsSite }) {
+        if !rules.planSite && reference.isEmpty && !jobs.isEmpty
+            && jobs.allSatisfy({ $0.needsInitial && !$0.needsSite })
+        {
             if let result = try assignReviewers(jobs) {
                 var rest: [Job] = []
                 var datedAll = true
                 for (j, job) in jobs.enumerated() {
-                    guard let panel = result.panels[j] else { rest.append(job); continue }
+                    guard let panel = result.panels[j] else {
+                        rest.append(job)
+                        continue
+                    }
                     if let time = firstFreeTime(job, panel: panel) {
-                        commit(job, Placement(initial: (time, StaffedPanel(experts: panel, leader: nil, value: 0)), site: nil))
+                        commit(
+                            job,
+                            Placement(initial: (time, StaffedPanel(experts: panel, leader: nil, value: 0)), site: nil))
                     } else {
                         datedAll = false
                         rest.append(job)
@@ -247,9 +260,17 @@ struct PlanningRun {
         // been left in slots the deadline order passed over).
         var stillFailed: [(Job, FailureTally)] = []
         for (job, tally) in failed {
-            if timedOut || elapsed > timeLimit { timedOut = true; stillFailed.append((job, tally)); continue }
+            if timedOut || elapsed > timeLimit {
+                timedOut = true
+                stillFailed.append((job, tally))
+                continue
+            }
             var again = FailureTally()
-            if let placement = try place(job, tally: &again) { commit(job, placement) } else { stillFailed.append((job, again.slotsTried > 0 ? again : tally)) }
+            if let placement = try place(job, tally: &again) {
+                commit(job, placement)
+            } else {
+                stillFailed.append((job, again.slotsTried > 0 ? again : tally))
+            }
         }
 
         // Improvement: re-staff every planned panel with all the others fixed (not needed after
@@ -269,7 +290,8 @@ struct PlanningRun {
         let relaxationBound = try scorer.bound(statuses: statuses, fixed: fixedBy)
         knownBound = relaxationBound
         let result = assembleAssignments()
-        let (objective, breakdown, planned) = scorer.score(result, statuses: statuses, reference: options.reference, asOf: options.asOf ?? rules.today)
+        let (objective, breakdown, planned) = scorer.score(
+            result, statuses: statuses, reference: options.reference, asOf: options.asOf ?? rules.today)
         var bound = relaxationBound
         if let assignment {
             // The assignment MIP is the objective up to a constant, with the dates relaxed.
@@ -284,9 +306,10 @@ struct PlanningRun {
             if a.eligible != b.eligible { return a.eligible }
             return a.enterpriseID < b.enterpriseID
         }
-        return Plan(batchName: rules.name, status: status, objective: objective, bound: bound, assignments: result,
-                    unscheduled: unscheduled, breakdown: breakdown, eligibleCount: eligible, plannedCount: planned,
-                    elapsedSeconds: elapsed, warnings: warnings)
+        return Plan(
+            batchName: rules.name, status: status, objective: objective, bound: bound, assignments: result,
+            unscheduled: unscheduled, breakdown: breakdown, eligibleCount: eligible, plannedCount: planned,
+            elapsedSeconds: elapsed, warnings: warnings)
     }
 
     // MARK: - Placing a job
@@ -304,13 +327,16 @@ struct PlanningRun {
         let day = calendar.addingWorkingDays(rules.revisionDays, to: initial.day)
         guard day == initial.day else { return SlotTime(day: day, slot: .am) }
         // revision_days = 0: a later slot of the same day, or the next working day.
-        return initial.slot == .am ? SlotTime(day: day, slot: .pm) : SlotTime(day: calendar.addingWorkingDays(1, to: day), slot: .am)
+        return initial.slot == .am
+            ? SlotTime(day: day, slot: .pm) : SlotTime(day: calendar.addingWorkingDays(1, to: day), slot: .am)
     }
 
     /// Under continuity = "require", the experts of an already placed site panel, one of whom
     /// the initial panel must hold.
     func continuityPartners(_ enterpriseID: String, _ task: TaskKind) -> [Int] {
-        guard task == .initial, rules.continuity == .require, let site = assignments[enterpriseID]?[.site] else { return [] }
+        guard task == .initial, rules.continuity == .require, let site = assignments[enterpriseID]?[.site] else {
+            return []
+        }
         return site.panel.experts
     }
 
@@ -326,7 +352,8 @@ struct PlanningRun {
     mutating func place(_ job: Job, tally: inout FailureTally) throws -> Placement? {
         let e = batch.enterprises[job.enterprise]
         let window = job.status.window!
-        for task in [job.needsInitial ? TaskKind.initial : nil, job.needsSite ? TaskKind.site : nil].compactMap({ $0 }) {
+        for task in [job.needsInitial ? TaskKind.initial : nil, job.needsSite ? TaskKind.site : nil].compactMap({ $0 })
+        {
             if let s = exhausted(job, task) {
                 tally.exhausted = s
                 tally.failedTask = task
@@ -349,7 +376,9 @@ struct PlanningRun {
                     if s.day > job.latest { break }
                 }
                 if let fixedSite = job.fixedSite, earliestSite(after: t1) > fixedSite.time { break }
-                guard let initialPanel = try staffAt(job, .initial, t1, initialPanel: [], tally: &tally) else { continue }
+                guard let initialPanel = try staffAt(job, .initial, t1, initialPanel: [], tally: &tally) else {
+                    continue
+                }
                 if !job.needsSite { return Placement(initial: (t1, initialPanel), site: nil) }
                 // Tentatively hold the initial panel, then look for the site inspection.
                 ledger.add(.initial, t1, district: e.district, experts: initialPanel.experts)
@@ -389,14 +418,19 @@ struct PlanningRun {
         return lower
     }
 
-    mutating func findSite(_ job: Job, after initial: SlotTime, initialPanel: [Int], tally: inout FailureTally) throws -> (time: SlotTime, panel: StaffedPanel)? {
+    mutating func findSite(_ job: Job, after initial: SlotTime, initialPanel: [Int], tally: inout FailureTally) throws
+        -> (time: SlotTime, panel: StaffedPanel)?
+    {
         try findSite(job, from: earliestSite(after: initial), initialPanel: initialPanel, tally: &tally)
     }
 
-    mutating func findSite(_ job: Job, from: SlotTime, initialPanel: [Int], tally: inout FailureTally) throws -> (time: SlotTime, panel: StaffedPanel)? {
+    mutating func findSite(_ job: Job, from: SlotTime, initialPanel: [Int], tally: inout FailureTally) throws -> (
+        time: SlotTime, panel: StaffedPanel
+    )? {
         let lower = max(from, SlotTime(day: rules.start, slot: .am))
         var siteTimes = Array(timesBetween(lower, job.latest))
-        if let ref = reference[batch.enterprises[job.enterprise].id]?[.site], let k = siteTimes.firstIndex(of: ref.time) {
+        if let ref = reference[batch.enterprises[job.enterprise].id]?[.site], let k = siteTimes.firstIndex(of: ref.time)
+        {
             siteTimes.remove(at: k)
             siteTimes.insert(ref.time, at: 0)
         }
@@ -440,7 +474,9 @@ struct PlanningRun {
         return Double(h >> 11) / Double(1 << 53)
     }
 
-    mutating func staffAt(_ job: Job, _ task: TaskKind, _ time: SlotTime, initialPanel: [Int], tally: inout FailureTally) throws -> StaffedPanel? {
+    mutating func staffAt(
+        _ job: Job, _ task: TaskKind, _ time: SlotTime, initialPanel: [Int], tally: inout FailureTally
+    ) throws -> StaffedPanel? {
         tally.slotsTried += 1
         if ledger.parallelCount(task, time) >= rules.maxParallel(task) {
             tally.parallelFull += 1
@@ -450,7 +486,10 @@ struct PlanningRun {
         var request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: initialPanel)
         request.leaderReserve = leaderReserve
         request.requireOneOf = continuityPartners(e.id, task)
-        if let leader = reference[e.id]?[task]?.leader { request.preferredLeader = staffer.expertIndex[leader]; request.preferredLeaderValue = rules.weights.change }
+        if let leader = reference[e.id]?[task]?.leader {
+            request.preferredLeader = staffer.expertIndex[leader]
+            request.preferredLeaderValue = rules.weights.change
+        }
         let cands = candidates(job, task, time)
         do {
             switch try staffer.staffPruned(request, cands) {
@@ -469,7 +508,8 @@ struct PlanningRun {
     func firstFreeTime(_ job: Job, panel: [Int]) -> SlotTime? {
         let e = batch.enterprises[job.enterprise]
         let earliest = SlotTime(day: max(job.status.window?.earliestInitial ?? rules.start, rules.start), slot: .am)
-        for t in timesBetween(earliest, job.latest) where ledger.parallelCount(.initial, t) < rules.maxParallel(.initial) {
+        for t in timesBetween(earliest, job.latest)
+        where ledger.parallelCount(.initial, t) < rules.maxParallel(.initial) {
             if panel.allSatisfy({ ledger.block($0, .initial, t, district: e.district) == nil }) { return t }
         }
         return nil
@@ -496,8 +536,14 @@ struct PlanningRun {
         var industry: [TaskKind: [String: Int]] = [.initial: [:], .site: [:]]
         for job in jobs {
             let tag = batch.enterprises[job.enterprise].industry
-            if job.needsInitial { demand[.initial]! += 1; industry[.initial]![tag, default: 0] += 1 }
-            if job.needsSite { demand[.site]! += 1; industry[.site]![tag, default: 0] += 1 }
+            if job.needsInitial {
+                demand[.initial]! += 1
+                industry[.initial]![tag, default: 0] += 1
+            }
+            if job.needsSite {
+                demand[.site]! += 1
+                industry[.site]![tag, default: 0] += 1
+            }
         }
         func remaining(_ i: Int, _ task: TaskKind) -> Int { max(0, ledger.cap(i, task) - ledger.count(i, task)) }
         // The cost grows with the square of demand/supply: negligible while a role is plentiful,
@@ -507,16 +553,21 @@ struct PlanningRun {
             return r * r
         }
         let lambda = Self.scarcityWeight
-        let leaderSupply = batch.experts.indices.filter { batch.experts[$0].canLead }.reduce(0) { $0 + remaining($1, .site) }
+        let leaderSupply = batch.experts.indices.filter { batch.experts[$0].canLead }.reduce(0) {
+            $0 + remaining($1, .site)
+        }
         leaderReserve = lambda * share(demand[.site]!, leaderSupply)
         for task in TaskKind.allCases {
             var costs = Array(repeating: 0.0, count: n)
-            let auditorSupply = batch.experts.indices.filter { batch.experts[$0].isAuditor }.reduce(0) { $0 + remaining($1, task) }
+            let auditorSupply = batch.experts.indices.filter { batch.experts[$0].isAuditor }.reduce(0) {
+                $0 + remaining($1, task)
+            }
             let auditorShare = rules.requireAuditor ? share(demand[task]!, auditorSupply) : 0
             var tagShare: [String: Double] = [:]
             if rules.requireIndustry {
                 for (tag, need) in industry[task]! {
-                    let supply = batch.experts.indices.filter { batch.experts[$0].specialties.contains(tag) }.reduce(0) { $0 + remaining($1, task) }
+                    let supply = batch.experts.indices.filter { batch.experts[$0].specialties.contains(tag) }.reduce(0)
+                    { $0 + remaining($1, task) }
                     tagShare[tag] = share(need, supply)
                 }
             }
@@ -577,7 +628,8 @@ struct PlanningRun {
             var holds: [Int: [Int]] = [:]
             if phase == 1 {
                 var heldInitial: [Int: SlotTime] = [:]  // job → its held initial review (order is by time)
-                for (n, item) in order.enumerated() where frozenTimeStillFits(jobs[item.job], item.task, item.ref.time, initialAt: heldInitial[item.job]) {
+                for (n, item) in order.enumerated()
+                where frozenTimeStillFits(jobs[item.job], item.task, item.ref.time, initialAt: heldInitial[item.job]) {
                     let e = batch.enterprises[jobs[item.job].enterprise]
                     if item.task == .initial { heldInitial[item.job] = item.ref.time }
                     let valid = validMembers(jobs[item.job], item.task, item.ref)
@@ -594,22 +646,40 @@ struct PlanningRun {
                     // valid (an expert left the pool, a conflict or an absence was recorded):
                     // then the task is planned again after as-of, and the organizer is told.
                     if let problem = historyProblem(jobs[k], task, ref) {
-                        warnings.append("\(e.id) \(task.rawValue) of \(ref.day.iso) \(ref.slot.rawValue) is in the past but \(problem): planned again (record held tasks in enterprises.csv or fixed.csv)")
+                        warnings.append(
+                            "\(e.id) \(task.rawValue) of \(ref.day.iso) \(ref.slot.rawValue) is in the past but "
+                                + "\(problem): planned again (record held tasks in enterprises.csv or fixed.csv)"
+                        )
                     } else {
-                        panel = StaffedPanel(experts: ref.experts.compactMap { expertIndex[$0] }, leader: ref.leader.flatMap { expertIndex[$0] }, value: 0)
+                        panel = StaffedPanel(
+                            experts: ref.experts.compactMap { expertIndex[$0] },
+                            leader: ref.leader.flatMap { expertIndex[$0] }, value: 0)
                     }
                 } else if let held = holds[n] {
                     ledger.remove(task, ref.time, district: e.district, experts: held)
-                    if frozenTimeStillFits(jobs[k], task, ref.time) { panel = try repairFrozen(jobs[k], task, ref, keep: held) }
+                    if frozenTimeStillFits(jobs[k], task, ref.time) {
+                        panel = try repairFrozen(jobs[k], task, ref, keep: held)
+                    }
                 }
                 guard let panel else { continue }
                 ledger.add(task, ref.time, district: e.district, experts: panel.experts)
                 assignments[e.id, default: [:]][task] = (ref.time, panel, false)
                 // History and the freeze horizon are locked; later kept assignments may still
                 // change in the improvement pass, but only for a real gain (see improve()).
-                if ref.day <= freezeEnd { locked.insert("\(e.id)|\(task.rawValue)") } else { keptReference.insert("\(e.id)|\(task.rawValue)") }
-                let kept = Assignment(enterpriseID: e.id, task: task, day: ref.day, slot: ref.slot, experts: [], leader: nil)
-                if task == .initial { jobs[k].needsInitial = false; jobs[k].fixedInitial = kept } else { jobs[k].needsSite = false; jobs[k].fixedSite = kept }
+                if ref.day <= freezeEnd {
+                    locked.insert("\(e.id)|\(task.rawValue)")
+                } else {
+                    keptReference.insert("\(e.id)|\(task.rawValue)")
+                }
+                let kept = Assignment(
+                    enterpriseID: e.id, task: task, day: ref.day, slot: ref.slot, experts: [], leader: nil)
+                if task == .initial {
+                    jobs[k].needsInitial = false
+                    jobs[k].fixedInitial = kept
+                } else {
+                    jobs[k].needsSite = false
+                    jobs[k].fixedSite = kept
+                }
             }
         }
         return jobs.filter { $0.needsInitial || $0.needsSite }
@@ -620,8 +690,12 @@ struct PlanningRun {
         let e = batch.enterprises[job.enterprise]
         let index = staffer.expertIndex
         if let missing = ref.experts.first(where: { index[$0] == nil }) { return "\(missing) is no longer in the pool" }
-        if ref.experts.count != rules.panelSize(task) { return "its panel has \(ref.experts.count) experts, panels now have \(rules.panelSize(task))" }
-        if task == .site, let l = ref.leader, let i = index[l], !batch.experts[i].canLead { return "its leader \(l) may no longer lead" }
+        if ref.experts.count != rules.panelSize(task) {
+            return "its panel has \(ref.experts.count) experts, panels now have \(rules.panelSize(task))"
+        }
+        if task == .site, let l = ref.leader, let i = index[l], !batch.experts[i].canLead {
+            return "its leader \(l) may no longer lead"
+        }
         let free = Set(conflictFree[job.enterprise])
         for id in ref.experts {
             let i = index[id]!
@@ -662,12 +736,16 @@ struct PlanningRun {
     /// The frozen panel with the experts who can no longer serve swapped out, or nil.
     func repairFrozen(_ job: Job, _ task: TaskKind, _ ref: Assignment, keep: [Int]) throws -> StaffedPanel? {
         let e = batch.enterprises[job.enterprise]
-        var request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task),
-                                   initialPanel: task == .site ? (assignments[e.id]?[.initial]?.panel.experts ?? []) : [])
+        var request = PanelRequest(
+            task: task, enterprise: e, size: rules.panelSize(task),
+            initialPanel: task == .site ? (assignments[e.id]?[.initial]?.panel.experts ?? []) : [])
         request.forced = Set(keep)
         request.leaderReserve = leaderReserve
         request.requireOneOf = continuityPartners(e.id, task)
-        if let l = ref.leader.flatMap({ staffer.expertIndex[$0] }) { request.preferredLeader = l; request.preferredLeaderValue = rules.weights.change }
+        if let l = ref.leader.flatMap({ staffer.expertIndex[$0] }) {
+            request.preferredLeader = l
+            request.preferredLeaderValue = rules.weights.change
+        }
         if case .success(let panel) = try staffer.staffPruned(request, candidates(job, task, ref.time)) { return panel }
         return nil
     }
@@ -685,23 +763,32 @@ struct PlanningRun {
             let e = batch.enterprises[k]
             for task in TaskKind.allCases {
                 guard elapsed < timeLimit else { return }
-                guard let current = assignments[id]?[task], !current.fixed, !locked.contains("\(id)|\(task.rawValue)") else { continue }
+                guard let current = assignments[id]?[task], !current.fixed, !locked.contains("\(id)|\(task.rawValue)")
+                else { continue }
                 let initialPanel = task == .site ? (assignments[id]?[.initial]?.panel.experts ?? []) : []
                 ledger.remove(task, current.time, district: e.district, experts: current.panel.experts)
-                let job = Job(enterprise: k, status: WorkflowRules.status(e, rules: rules, calendar: calendar),
-                              needsInitial: task == .initial, needsSite: task == .site, fixedInitial: nil, fixedSite: nil, latest: rules.end)
-                var request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: initialPanel)
+                let job = Job(
+                    enterprise: k, status: WorkflowRules.status(e, rules: rules, calendar: calendar),
+                    needsInitial: task == .initial, needsSite: task == .site, fixedInitial: nil, fixedSite: nil,
+                    latest: rules.end)
+                var request = PanelRequest(
+                    task: task, enterprise: e, size: rules.panelSize(task), initialPanel: initialPanel)
                 request.leaderReserve = leaderReserve
                 request.requireOneOf = continuityPartners(id, task)
                 let cands = candidates(job, task, current.time)
                 let seat = Dictionary(uniqueKeysWithValues: cands.map { ($0.expert, $0.seatValue) })
-                var currentValue = staffer.coverageValue(request, panel: current.panel.experts)
+                var currentValue =
+                    staffer.coverageValue(request, panel: current.panel.experts)
                     + current.panel.experts.reduce(0.0) { $0 + (seat[$1] ?? 0) }
                 if task == .site { currentValue += leaderReserve }  // the leader seat's credit
                 var replacement = current.panel
-                if case .success(let better)? = try? staffer.staffPruned(request, cands), better.value > currentValue + 1e-6 {
+                if case .success(let better)? = try? staffer.staffPruned(request, cands),
+                    better.value > currentValue + 1e-6
+                {
                     replacement = better
-                    if keptReference.contains("\(id)|\(task.rawValue)") && !gainsEnough(request, from: current.panel, to: better) {
+                    if keptReference.contains("\(id)|\(task.rawValue)")
+                        && !gainsEnough(request, from: current.panel, to: better)
+                    {
                         replacement = current.panel
                     }
                     if task == .initial, rules.continuity != .none, let site = assignments[id]?[.site] {
@@ -726,7 +813,11 @@ struct PlanningRun {
         let e = request.enterprise
         func value(_ p: StaffedPanel) -> Double {
             var v = staffer.coverageValue(request, panel: p.experts)
-            if batch.hasAffinity { v += rules.weights.affinity * p.experts.reduce(0) { $0 + (affinity["\(batch.experts[$1].id)\u{1}\(e.id)"] ?? 0) } }
+            if batch.hasAffinity {
+                v +=
+                    rules.weights.affinity
+                    * p.experts.reduce(0) { $0 + (affinity["\(batch.experts[$1].id)\u{1}\(e.id)"] ?? 0) }
+            }
             return v
         }
         let changed = Set(old.experts) != Set(new.experts) || old.leader != new.leader
@@ -743,10 +834,11 @@ struct PlanningRun {
                     result.append(f)
                     continue
                 }
-                result.append(Assignment(
-                    enterpriseID: id, task: task, day: a.time.day, slot: a.time.slot,
-                    experts: a.panel.experts.map { batch.experts[$0].id }.sorted(),
-                    leader: a.panel.leader.map { batch.experts[$0].id }))
+                result.append(
+                    Assignment(
+                        enterpriseID: id, task: task, day: a.time.day, slot: a.time.slot,
+                        experts: a.panel.experts.map { batch.experts[$0].id }.sorted(),
+                        leader: a.panel.leader.map { batch.experts[$0].id }))
             }
         }
         result.sort { a, b in

@@ -68,7 +68,9 @@ struct PanelStaffer {
     /// The necessary conditions, checked by counting; nil when counts allow a panel.
     func shortfall(_ request: PanelRequest, _ candidates: [Candidate]) -> PanelShortfall? {
         if candidates.count < request.size { return .tooFewExperts(have: candidates.count, need: request.size) }
-        if rules.requireIndustry && !candidates.contains(where: { experts[$0.expert].specialties.contains(request.enterprise.industry) }) {
+        if rules.requireIndustry
+            && !candidates.contains(where: { experts[$0.expert].specialties.contains(request.enterprise.industry) })
+        {
             return .noIndustryExpert(request.enterprise.industry)
         }
         if rules.requireAuditor && !candidates.contains(where: { experts[$0.expert].isAuditor }) { return .noAuditor }
@@ -78,7 +80,8 @@ struct PanelStaffer {
             if orgs < request.size { return .tooFewOrganizations(have: orgs, need: request.size) }
         }
         if request.task == .site && rules.continuity == .require && !request.initialPanel.isEmpty
-            && !candidates.contains(where: { request.initialPanel.contains($0.expert) }) {
+            && !candidates.contains(where: { request.initialPanel.contains($0.expert) })
+        {
             return .noContinuity
         }
         if !request.requireOneOf.isEmpty && !candidates.contains(where: { request.requireOneOf.contains($0.expert) }) {
@@ -96,7 +99,9 @@ struct PanelStaffer {
             if panel.contains(where: { !experts[$0].specialties.isDisjoint(with: tags) }) { value += w.expertise }
         }
         if request.task == .site {
-            if rules.continuity == .prefer, panel.contains(where: { request.initialPanel.contains($0) }) { value += w.continuity }
+            if rules.continuity == .prefer, panel.contains(where: { request.initialPanel.contains($0) }) {
+                value += w.continuity
+            }
             let previous = previousExperts(request)
             if !previous.isEmpty, panel.contains(where: { previous.contains($0) }) {
                 if rules.previousExperts == .prefer { value += w.previousExpert }
@@ -107,23 +112,30 @@ struct PanelStaffer {
     }
 
     func previousExperts(_ request: PanelRequest) -> Set<Int> {
-        guard request.enterprise.reasons.contains(.failedLastRound) || !request.enterprise.previousExperts.isEmpty else { return [] }
+        guard request.enterprise.reasons.contains(.failedLastRound) || !request.enterprise.previousExperts.isEmpty
+        else { return [] }
         return Set(request.enterprise.previousExperts.compactMap { expertIndex[$0] })
     }
 
     /// Staffs from the most promising candidates first (at most `limit`, keeping the best
     /// holders of every role the rules need), and from all of them when that fails: the MIP
     /// stays small on large pools without ever missing a panel that exists.
-    func staffPruned(_ request: PanelRequest, _ candidates: [Candidate], limit: Int = 48) throws -> Result<StaffedPanel, PanelShortfallError> {
+    func staffPruned(_ request: PanelRequest, _ candidates: [Candidate], limit: Int = 48) throws -> Result<
+        StaffedPanel, PanelShortfallError
+    > {
         guard candidates.count > limit else { return try staff(request, candidates) }
         if let s = shortfall(request, candidates) { return .failure(PanelShortfallError(shortfall: s)) }
         let ranked = candidates.indices.sorted { a, b in
-            candidates[a].seatValue != candidates[b].seatValue ? candidates[a].seatValue > candidates[b].seatValue : candidates[a].expert < candidates[b].expert
+            candidates[a].seatValue != candidates[b].seatValue
+                ? candidates[a].seatValue > candidates[b].seatValue : candidates[a].expert < candidates[b].expert
         }
         var keep = Set<Int>()
-        func take(_ where_: (Expert) -> Bool, _ n: Int) {
+        func take(_ qualifies: (Expert) -> Bool, _ n: Int) {
             var taken = 0
-            for k in ranked where taken < n && where_(experts[candidates[k].expert]) { keep.insert(k); taken += 1 }
+            for k in ranked where taken < n && qualifies(experts[candidates[k].expert]) {
+                keep.insert(k)
+                taken += 1
+            }
         }
         take({ _ in true }, limit / 2)
         take({ $0.specialties.contains(request.enterprise.industry) }, 8)
@@ -132,7 +144,8 @@ struct PanelStaffer {
         for reason in request.enterprise.reasons {
             if let tags = rules.expertise[reason], !tags.isEmpty { take({ !$0.specialties.isDisjoint(with: tags) }, 4) }
         }
-        let special = Set(request.initialPanel).union(request.forced).union(request.requireOneOf).union(request.preferredLeader.map { [$0] } ?? [])
+        let special = Set(request.initialPanel).union(request.forced).union(request.requireOneOf).union(
+            request.preferredLeader.map { [$0] } ?? [])
         for (k, c) in candidates.enumerated() where special.contains(c.expert) { keep.insert(k) }
         let subset = keep.sorted().map { candidates[$0] }
         if case .success(let panel) = try staff(request, subset) { return .success(panel) }
@@ -159,19 +172,25 @@ struct PanelStaffer {
         var z: [Int: Variable] = [:]
         if request.needsLeader {
             for (k, c) in candidates.enumerated() where experts[c.expert].canLead {
-                let v = try m.addVariable(kind: .binary, objective: request.leaderReserve
-                    + (request.preferredLeader == c.expert ? request.preferredLeaderValue : 0))
+                let v = try m.addVariable(
+                    kind: .binary,
+                    objective: request.leaderReserve
+                        + (request.preferredLeader == c.expert ? request.preferredLeaderValue : 0))
                 z[k] = v
                 try m.addLessOrEqual([(v, 1), (x[k], -1)], 0)
             }
             try m.addEqual(z.keys.sorted().map { (z[$0]!, 1.0) }, 1)
         }
         if rules.requireAuditor {
-            try m.addGreaterOrEqual(candidates.indices.filter { experts[candidates[$0].expert].isAuditor }.map { (x[$0], 1.0) }, 1)
+            try m.addGreaterOrEqual(
+                candidates.indices.filter { experts[candidates[$0].expert].isAuditor }.map { (x[$0], 1.0) }, 1)
         }
         let industry = request.enterprise.industry
         if rules.requireIndustry {
-            try m.addGreaterOrEqual(candidates.indices.filter { experts[candidates[$0].expert].specialties.contains(industry) }.map { (x[$0], 1.0) }, 1)
+            try m.addGreaterOrEqual(
+                candidates.indices.filter { experts[candidates[$0].expert].specialties.contains(industry) }.map {
+                    (x[$0], 1.0)
+                }, 1)
         }
         if rules.onePerOrganization {
             var byOrg: [String: [Int]] = [:]
@@ -183,13 +202,17 @@ struct PanelStaffer {
         // Coverage of listing reasons: y_r ≤ Σ_{i covers r} x_i.
         for reason in request.enterprise.reasons {
             guard let tags = rules.expertise[reason], !tags.isEmpty else { continue }
-            let covering = candidates.indices.filter { !experts[candidates[$0].expert].specialties.isDisjoint(with: tags) }
+            let covering = candidates.indices.filter {
+                !experts[candidates[$0].expert].specialties.isDisjoint(with: tags)
+            }
             guard !covering.isEmpty else { continue }
             let y = try m.addVariable(kind: .binary, objective: w.expertise)
             try m.addLessOrEqual([(y, 1)] + covering.map { (x[$0], -1.0) }, 0)
         }
         if !request.requireOneOf.isEmpty {
-            try m.addGreaterOrEqual(candidates.indices.filter { request.requireOneOf.contains(candidates[$0].expert) }.map { (x[$0], 1.0) }, 1)
+            try m.addGreaterOrEqual(
+                candidates.indices.filter { request.requireOneOf.contains(candidates[$0].expert) }.map { (x[$0], 1.0) },
+                1)
         }
         if request.task == .site {
             let initial = candidates.indices.filter { request.initialPanel.contains(candidates[$0].expert) }

@@ -25,7 +25,9 @@ struct PlanScorer {
     }
 
     /// Objective, its parts, and the number of eligible enterprises fully planned.
-    func score(_ plan: [Assignment], statuses: [EnterpriseStatus], reference: [Assignment] = [], asOf: Day? = nil) -> (Double, ObjectiveBreakdown, Int) {
+    func score(_ plan: [Assignment], statuses: [EnterpriseStatus], reference: [Assignment] = [], asOf: Day? = nil) -> (
+        Double, ObjectiveBreakdown, Int
+    ) {
         let w = rules.weights
         let expertIndex = batch.expertIndex
         let enterpriseIndex = batch.enterpriseIndex
@@ -49,15 +51,20 @@ struct PlanScorer {
             let e = batch.enterprises[k]
             let panel = a.experts.compactMap { expertIndex[$0] }
             for i in panel { load[i] += 1 }
-            let request = PanelRequest(task: a.task, enterprise: e, size: panel.count,
-                                       initialPanel: byEnterprise[e.id]?[.initial]?.experts.compactMap { expertIndex[$0] } ?? [])
+            let request = PanelRequest(
+                task: a.task, enterprise: e, size: panel.count,
+                initialPanel: byEnterprise[e.id]?[.initial]?.experts.compactMap { expertIndex[$0] } ?? [])
             for reason in e.reasons {
                 guard let tags = rules.expertise[reason], !tags.isEmpty else { continue }
-                if panel.contains(where: { !batch.experts[$0].specialties.isDisjoint(with: tags) }) { b.coveredReasons += 1 }
+                if panel.contains(where: { !batch.experts[$0].specialties.isDisjoint(with: tags) }) {
+                    b.coveredReasons += 1
+                }
             }
             if batch.hasAffinity { b.affinity += a.experts.reduce(0) { $0 + affinityScore($1, e.id) } }
             if a.task == .site {
-                if rules.continuity == .prefer, panel.contains(where: { request.initialPanel.contains($0) }) { b.continuity += 1 }
+                if rules.continuity == .prefer, panel.contains(where: { request.initialPanel.contains($0) }) {
+                    b.continuity += 1
+                }
                 let previous = staffer.previousExperts(request)
                 if !previous.isEmpty, panel.contains(where: { previous.contains($0) }) {
                     if rules.previousExperts == .prefer { b.previousExperts += 1 }
@@ -84,14 +91,24 @@ struct PlanScorer {
             b.minTotalShortfall += Double(max(0, (batch.experts[i].minTotal ?? rules.minTotal) - l))
         }
         // Replanning: every reference assignment after as-of that the plan does not hold as it was.
-        let current = Set(plan.map { "\($0.enterpriseID)|\($0.task.rawValue)|\($0.day.iso)|\($0.slot.rawValue)|\($0.experts.sorted().joined(separator: ";"))|\($0.leader ?? "")" })
+        let current = Set(
+            plan.map {
+                "\($0.enterpriseID)|\($0.task.rawValue)|\($0.day.iso)|\($0.slot.rawValue)|"
+                    + "\($0.experts.sorted().joined(separator: ";"))|\($0.leader ?? "")"
+            })
         for r in reference where asOf.map({ r.day > $0 }) ?? true {
-            let key = "\(r.enterpriseID)|\(r.task.rawValue)|\(r.day.iso)|\(r.slot.rawValue)|\(r.experts.sorted().joined(separator: ";"))|\(r.leader ?? "")"
+            let key =
+                "\(r.enterpriseID)|\(r.task.rawValue)|\(r.day.iso)|\(r.slot.rawValue)|"
+                + "\(r.experts.sorted().joined(separator: ";"))|\(r.leader ?? "")"
             if !current.contains(key) { b.changedAssignments += 1 }
         }
-        let objective = -w.change * Double(b.changedAssignments) + w.planned * Double(b.plannedEnterprises) + w.expertise * Double(b.coveredReasons)
-            + w.affinity * b.affinity + w.continuity * Double(b.continuity) + w.previousExpert * Double(b.previousExperts)
-            - w.travel * b.travelMinutes - w.load * b.loadExcess - w.minTotal * b.minTotalShortfall + w.buffer * Double(b.bufferDays)
+        let objective =
+            -w.change * Double(b.changedAssignments) + w.planned * Double(b.plannedEnterprises) + w.expertise
+            * Double(b.coveredReasons)
+            + w.affinity * b.affinity + w.continuity * Double(b.continuity) + w.previousExpert
+            * Double(b.previousExperts)
+            - w.travel * b.travelMinutes - w.load * b.loadExcess - w.minTotal * b.minTotalShortfall + w.buffer
+            * Double(b.bufferDays)
         return (objective, b, planned)
     }
 
@@ -118,7 +135,9 @@ struct PlanScorer {
         var value = 0.0
         for reason in request.enterprise.reasons {
             guard let tags = rules.expertise[reason], !tags.isEmpty else { continue }
-            if candidates.contains(where: { !batch.experts[$0.expert].specialties.isDisjoint(with: tags) }) { value += rules.weights.expertise }
+            if candidates.contains(where: { !batch.experts[$0.expert].specialties.isDisjoint(with: tags) }) {
+                value += rules.weights.expertise
+            }
         }
         if request.task == .site && rules.previousExperts == .prefer && !staffer.previousExperts(request).isEmpty {
             value += rules.weights.previousExpert
@@ -167,8 +186,10 @@ struct PlanScorer {
                 continue
             }
             // The earliest day each open task could take, ignoring all other tasks.
-            let firstInitial = batch.calendar.workingDayList(from: max(window.earliestInitial ?? rules.start, rules.start),
-                                                             through: min(rules.end, window.deadline)).first
+            let firstInitial = batch.calendar.workingDayList(
+                from: max(window.earliestInitial ?? rules.start, rules.start),
+                through: min(rules.end, window.deadline)
+            ).first
             var earliestSite: Day?
             if window.tasks.contains(.initial) && fixedTasks[.initial] == nil {
                 earliestSite = firstInitial.map { batch.calendar.addingWorkingDays(rules.revisionDays, to: $0) }
@@ -181,26 +202,42 @@ struct PlanScorer {
             var allFeasible = true
             for task in open {
                 var value = 0.0
-                if task == .initial && firstInitial == nil { allFeasible = false; continue }
+                if task == .initial && firstInitial == nil {
+                    allFeasible = false
+                    continue
+                }
                 if task == .site {
-                    guard let from = earliestSite.map({ max($0, rules.start) }), from <= window.latestSite else { allFeasible = false; continue }
+                    guard let from = earliestSite.map({ max($0, rules.start) }), from <= window.latestSite else {
+                        allFeasible = false
+                        continue
+                    }
                     value += w.buffer * Double(buffer(site: from, deadline: window.deadline))
                     if rules.continuity == .prefer { value += w.continuity }
                 }
                 let pool = conflictFree[k].filter { i in
-                    (task == .initial ? (batch.experts[i].maxInitial ?? rules.maxInitial) : (batch.experts[i].maxSite ?? rules.maxSite)) > 0
+                    (task == .initial
+                        ? (batch.experts[i].maxInitial ?? rules.maxInitial)
+                        : (batch.experts[i].maxSite ?? rules.maxSite)) > 0
                 }
                 let candidates = pool.map { i in
-                    Candidate(expert: i, seatValue: batch.hasAffinity ? w.affinity * affinityScore(batch.experts[i].id, e.id) : 0)
+                    Candidate(
+                        expert: i,
+                        seatValue: batch.hasAffinity ? w.affinity * affinityScore(batch.experts[i].id, e.id) : 0)
                 }
                 let request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: [])
                 if candidates.count <= 150 {
-                    guard case .success(let best) = try staffer.staff(request, candidates) else { allFeasible = false; continue }
+                    guard case .success(let best) = try staffer.staff(request, candidates) else {
+                        allFeasible = false
+                        continue
+                    }
                     value += best.value
                 } else {
                     // Large pools: an upper bound on the panel MIP instead of its optimum (every
                     // coverable reason, the best seats), and its necessary conditions for feasibility.
-                    guard staffer.shortfall(request, candidates) == nil else { allFeasible = false; continue }
+                    guard staffer.shortfall(request, candidates) == nil else {
+                        allFeasible = false
+                        continue
+                    }
                     value += relaxedPanelValue(request, candidates)
                 }
                 let r = try m.addVariable(lowerBound: 0, upperBound: 1, objective: max(0, value))
@@ -220,24 +257,39 @@ struct PlanScorer {
         // Aggregate capacities: seats, leaders, auditors and industry experts per task kind
         // (caps left after the fixed rows), and max_parallel over the horizon's half-days.
         let slots = Double(2 * batch.calendar.workingDays(from: rules.start, through: rules.end))
-        var fixedCount: [TaskKind: [Int]] = [.initial: Array(repeating: 0, count: batch.experts.count), .site: Array(repeating: 0, count: batch.experts.count)]
-        for (_, tasks) in fixed { for (task, a) in tasks { for id in a.experts { if let i = expertIndex[id] { fixedCount[task]![i] += 1 } } } }
+        var fixedCount: [TaskKind: [Int]] = [
+            .initial: Array(repeating: 0, count: batch.experts.count),
+            .site: Array(repeating: 0, count: batch.experts.count),
+        ]
+        for (_, tasks) in fixed {
+            for (task, a) in tasks { for id in a.experts { if let i = expertIndex[id] { fixedCount[task]![i] += 1 } } }
+        }
         func remaining(_ i: Int, _ task: TaskKind) -> Double {
-            let cap = task == .initial ? (batch.experts[i].maxInitial ?? rules.maxInitial) : (batch.experts[i].maxSite ?? rules.maxSite)
+            let cap =
+                task == .initial
+                ? (batch.experts[i].maxInitial ?? rules.maxInitial) : (batch.experts[i].maxSite ?? rules.maxSite)
             return Double(max(0, cap - fixedCount[task]![i]))
         }
         for task in TaskKind.allCases where !seatsUsed[task]!.isEmpty {
             try m.addLessOrEqual(seatsUsed[task]!, batch.experts.indices.reduce(0) { $0 + remaining($1, task) })
             try m.addLessOrEqual(seatsUsed[task]!.map { ($0.variable, 1.0) }, Double(rules.maxParallel(task)) * slots)
             if !auditorUse[task]!.isEmpty {
-                try m.addLessOrEqual(auditorUse[task]!, batch.experts.indices.filter { batch.experts[$0].isAuditor }.reduce(0) { $0 + remaining($1, task) })
+                try m.addLessOrEqual(
+                    auditorUse[task]!,
+                    batch.experts.indices.filter { batch.experts[$0].isAuditor }.reduce(0) { $0 + remaining($1, task) })
             }
             for (tag, terms) in industryUse[task]!.sorted(by: { $0.key < $1.key }) {
-                try m.addLessOrEqual(terms, batch.experts.indices.filter { batch.experts[$0].specialties.contains(tag) }.reduce(0) { $0 + remaining($1, task) })
+                try m.addLessOrEqual(
+                    terms,
+                    batch.experts.indices.filter { batch.experts[$0].specialties.contains(tag) }.reduce(0) {
+                        $0 + remaining($1, task)
+                    })
             }
         }
         if !leaderUse.isEmpty {
-            try m.addLessOrEqual(leaderUse, batch.experts.indices.filter { batch.experts[$0].canLead }.reduce(0) { $0 + remaining($1, .site) })
+            try m.addLessOrEqual(
+                leaderUse,
+                batch.experts.indices.filter { batch.experts[$0].canLead }.reduce(0) { $0 + remaining($1, .site) })
         }
         let lp = try m.solve()
         guard lp.status == .optimal else { throw PlannerError.solver("the bound LP ended \(lp.status.rawValue)") }

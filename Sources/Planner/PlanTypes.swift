@@ -25,7 +25,11 @@ public struct UnscheduledEntry: Sendable, Hashable {
     public var eligible: Bool
 
     public init(enterpriseID: String, task: TaskKind?, code: String, reason: String, eligible: Bool) {
-        self.enterpriseID = enterpriseID; self.task = task; self.code = code; self.reason = reason; self.eligible = eligible
+        self.enterpriseID = enterpriseID
+        self.task = task
+        self.code = code
+        self.reason = reason
+        self.eligible = eligible
     }
 }
 
@@ -65,12 +69,21 @@ public struct Plan: Sendable {
     /// |bound − objective| / max(1, |objective|).
     public var gap: Double { abs(bound - objective) / max(1, abs(objective)) }
 
-    public init(batchName: String, status: PlanStatus, objective: Double, bound: Double, assignments: [Assignment],
-                unscheduled: [UnscheduledEntry], breakdown: ObjectiveBreakdown, eligibleCount: Int, plannedCount: Int,
-                elapsedSeconds: Double, warnings: [String]) {
-        self.batchName = batchName; self.status = status; self.objective = objective; self.bound = bound
-        self.assignments = assignments; self.unscheduled = unscheduled; self.breakdown = breakdown
-        self.eligibleCount = eligibleCount; self.plannedCount = plannedCount; self.elapsedSeconds = elapsedSeconds
+    public init(
+        batchName: String, status: PlanStatus, objective: Double, bound: Double, assignments: [Assignment],
+        unscheduled: [UnscheduledEntry], breakdown: ObjectiveBreakdown, eligibleCount: Int, plannedCount: Int,
+        elapsedSeconds: Double, warnings: [String]
+    ) {
+        self.batchName = batchName
+        self.status = status
+        self.objective = objective
+        self.bound = bound
+        self.assignments = assignments
+        self.unscheduled = unscheduled
+        self.breakdown = breakdown
+        self.eligibleCount = eligibleCount
+        self.plannedCount = plannedCount
+        self.elapsedSeconds = elapsedSeconds
         self.warnings = warnings
     }
 }
@@ -91,11 +104,17 @@ public struct PlannerOptions: Sendable {
     /// The freeze horizon in working days after `asOf`.
     public var freezeDays: Int
 
-    public init(timeLimitSeconds: Double? = nil, seed: UInt64? = nil,
-                progress: (@Sendable (PlannerProgress) -> Void)? = nil, reference: [Assignment] = [],
-                asOf: Day? = nil, freezeDays: Int = 5) {
-        self.timeLimitSeconds = timeLimitSeconds; self.seed = seed; self.progress = progress; self.reference = reference
-        self.asOf = asOf; self.freezeDays = freezeDays
+    public init(
+        timeLimitSeconds: Double? = nil, seed: UInt64? = nil,
+        progress: (@Sendable (PlannerProgress) -> Void)? = nil, reference: [Assignment] = [],
+        asOf: Day? = nil, freezeDays: Int = 5
+    ) {
+        self.timeLimitSeconds = timeLimitSeconds
+        self.seed = seed
+        self.progress = progress
+        self.reference = reference
+        self.asOf = asOf
+        self.freezeDays = freezeDays
     }
 }
 

@@ -24,7 +24,10 @@ extension PlanningRun {
         // Load already carried by fixed rows.
         var fixedLoad = Array(repeating: 0, count: n)
         var fixedInitial = Array(repeating: 0, count: n)
-        for i in 0..<n { fixedLoad[i] = ledger.total(i); fixedInitial[i] = ledger.initialCount[i] }
+        for i in 0..<n {
+            fixedLoad[i] = ledger.total(i)
+            fixedInitial[i] = ledger.initialCount[i]
+        }
         var x: [[(expert: Int, variable: Variable)]] = []
         var byExpert: [[Variable]] = Array(repeating: [], count: n)
         for (j, job) in jobs.enumerated() {
@@ -33,7 +36,8 @@ extension PlanningRun {
             var row: [(Int, Variable)] = []
             for i in conflictFree[job.enterprise] where ledger.cap(i, .initial) - fixedInitial[i] > 0 {
                 let score = batch.hasAffinity ? w.affinity * (affinity["\(batch.experts[i].id)\u{1}\(e.id)"] ?? 0) : 0
-                let v = try m.addVariable(name: "x_\(j)_\(i)", kind: .binary, objective: score + 1e-6 * tieBreak(i, job.enterprise, .initial))
+                let v = try m.addVariable(
+                    name: "x_\(j)_\(i)", kind: .binary, objective: score + 1e-6 * tieBreak(i, job.enterprise, .initial))
                 row.append((i, v))
                 byExpert[i].append(v)
             }
@@ -47,7 +51,9 @@ extension PlanningRun {
                 try m.addGreaterOrEqual(row.filter { partners.contains($0.0) }.map { ($0.1, 1.0) } + [(p, -1)], 0)
             }
             if rules.requireIndustry {
-                try m.addGreaterOrEqual(row.filter { batch.experts[$0.0].specialties.contains(e.industry) }.map { ($0.1, 1.0) } + [(p, -1)], 0)
+                try m.addGreaterOrEqual(
+                    row.filter { batch.experts[$0.0].specialties.contains(e.industry) }.map { ($0.1, 1.0) } + [(p, -1)],
+                    0)
             }
             if rules.onePerOrganization {
                 var byOrg: [String: [Variable]] = [:]
@@ -72,23 +78,30 @@ extension PlanningRun {
                 // Excess over the even share and shortfall below min_total, both penalised.
                 if w.load > 0 {
                     let excess = try m.addVariable(lowerBound: 0, objective: -w.load)
-                    try m.addGreaterOrEqual([(excess, 1)] + byExpert[i].map { ($0, -1.0) }, Double(fixedLoad[i] - target))
+                    try m.addGreaterOrEqual(
+                        [(excess, 1)] + byExpert[i].map { ($0, -1.0) }, Double(fixedLoad[i] - target))
                 }
                 let minTotal = batch.experts[i].minTotal ?? rules.minTotal
                 if minTotal > fixedLoad[i] && w.minTotal > 0 {
                     let short = try m.addVariable(lowerBound: 0, objective: -w.minTotal)
-                    try m.addGreaterOrEqual([(short, 1)] + byExpert[i].map { ($0, 1.0) }, Double(minTotal - fixedLoad[i]))
+                    try m.addGreaterOrEqual(
+                        [(short, 1)] + byExpert[i].map { ($0, 1.0) }, Double(minTotal - fixedLoad[i]))
                 }
             }
         }
         let left = max(0.5, timeLimit - elapsed)
         let solution: Solution
         do {
-            solution = try m.solve(options: SolveOptions(timeLimitSeconds: left, relativeGap: rules.mipGap, progress: { [options, start] p in
-                options.progress?(PlannerProgress(phase: "assign", done: 0, total: jobs.count, incumbent: p.incumbent, bound: p.bound,
-                                                  elapsedSeconds: Date().timeIntervalSince(start)))
-                return true
-            }))
+            solution = try m.solve(
+                options: SolveOptions(
+                    timeLimitSeconds: left, relativeGap: rules.mipGap,
+                    progress: { [options, start] p in
+                        options.progress?(
+                            PlannerProgress(
+                                phase: "assign", done: 0, total: jobs.count, incumbent: p.incumbent, bound: p.bound,
+                                elapsedSeconds: Date().timeIntervalSince(start)))
+                        return true
+                    }))
         } catch let error as GLPKError {
             throw PlannerError.solver(error.description)
         }
@@ -98,8 +111,8 @@ extension PlanningRun {
             let chosen = row.filter { solution.integerValue($0.variable) == 1 }.map(\.expert)
             if chosen.count == size { panels[j] = chosen.sorted() }
         }
-        return ReviewerAssignmentResult(panels: panels, objective: solution.objective,
-                                        bound: max(solution.objective, solution.bound ?? solution.objective), status: solution.status)
+        return ReviewerAssignmentResult(
+            panels: panels, objective: solution.objective,
+            bound: max(solution.objective, solution.bound ?? solution.objective), status: solution.status)
     }
 }
-

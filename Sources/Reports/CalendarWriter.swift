@@ -13,7 +13,8 @@ public struct CalendarWriter {
             let parts = s.split(separator: "-").map { String($0).trimmingWhitespace() }
             func minutes(_ t: String) -> Int? {
                 guard t.count == 5, t.dropFirst(2).first == ":", let h = Int(t.prefix(2)), let m = Int(t.suffix(2)),
-                      (0...23).contains(h), (0...59).contains(m) else { return nil }
+                    (0...23).contains(h), (0...59).contains(m)
+                else { return nil }
                 return h * 60 + m
             }
             guard parts.count == 2, let a = minutes(parts[0]), let b = minutes(parts[1]), a < b else { return nil }
@@ -29,7 +30,9 @@ public struct CalendarWriter {
     public var stamp = Date()
 
     public init(plan: Plan, batch: Batch, language: Language) {
-        self.plan = plan; self.batch = batch; self.language = language
+        self.plan = plan
+        self.batch = batch
+        self.language = language
     }
 
     /// File name → content: `batch.ics` and `expert-<id>.ics` for every expert with a task.
@@ -39,7 +42,11 @@ public struct CalendarWriter {
         for a in plan.assignments { for e in a.experts { byExpert[e, default: []].append(a) } }
         let names = Dictionary(batch.experts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for id in byExpert.keys.sorted() {
-            out.append(("expert-\(id).ics", calendar(name: "\(plan.batchName) — \(names[id] ?? id)", assignments: byExpert[id]!)))
+            out.append(
+                (
+                    "expert-\(id).ics",
+                    calendar(name: "\(plan.batchName) — \(names[id] ?? id)", assignments: byExpert[id]!)
+                ))
         }
         return out
     }
@@ -51,16 +58,23 @@ public struct CalendarWriter {
 
     func slug(_ s: String) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h ^= UInt64(b); h = h &* 0x100_0000_01b3 }
+        for b in s.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
         let ascii = s.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
-        return String(String.UnicodeScalarView(ascii.prefix(24))).lowercased() + "-" + String(h % 0xFFFF_FFFF, radix: 36)
+        return String(String.UnicodeScalarView(ascii.prefix(24))).lowercased() + "-"
+            + String(h % 0xFFFF_FFFF, radix: 36)
     }
 
     func calendar(name: String, assignments: [Assignment]) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//PanelPlan//Shenzhen cleaner-production acceptance//\(language == .zh ? "ZH" : "EN")",
-                     "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:\(Self.escape(name))", "X-WR-TIMEZONE:Asia/Shanghai",
-                     "BEGIN:VTIMEZONE", "TZID:Asia/Shanghai", "BEGIN:STANDARD", "DTSTART:19700101T000000",
-                     "TZOFFSETFROM:+0800", "TZOFFSETTO:+0800", "TZNAME:CST", "END:STANDARD", "END:VTIMEZONE"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0",
+            "PRODID:-//PanelPlan//Shenzhen cleaner-production acceptance//\(language == .zh ? "ZH" : "EN")",
+            "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:\(Self.escape(name))", "X-WR-TIMEZONE:Asia/Shanghai",
+            "BEGIN:VTIMEZONE", "TZID:Asia/Shanghai", "BEGIN:STANDARD", "DTSTART:19700101T000000",
+            "TZOFFSETFROM:+0800", "TZOFFSETTO:+0800", "TZNAME:CST", "END:STANDARD", "END:VTIMEZONE",
+        ]
         let enterprises = Dictionary(batch.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let experts = Dictionary(batch.experts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let f = DateFormatter()
@@ -76,22 +90,30 @@ public struct CalendarWriter {
             let district = e.flatMap { batch.districts.lookup($0.district) }
             let place = district.map { language == .zh ? $0.nameZh : $0.nameEn } ?? (e?.district ?? "")
             let task = Strings.text(a.task.rawValue, language)
-            let summary = language == .zh ? "\(task)：\(e?.name ?? a.enterpriseID)（\(place)）" : "\(task): \(e?.name ?? a.enterpriseID) (\(place))"
+            let summary =
+                language == .zh
+                ? "\(task)：\(e?.name ?? a.enterpriseID)（\(place)）"
+                : "\(task): \(e?.name ?? a.enterpriseID) " + "(\(place))"
             let panel = a.experts.map { id in
                 let n = experts[id]?.name ?? id
                 return a.leader == id ? "\(n) (\(id), \(Strings.text("leader", language)))" : "\(n) (\(id))"
             }
             var description = "\(Strings.text("panel", language)): \(panel.joined(separator: ", "))"
-            if let leader = a.leader { description += "\n\(Strings.text("leader", language)): \(experts[leader]?.name ?? leader)" }
+            if let leader = a.leader {
+                description += "\n\(Strings.text("leader", language)): \(experts[leader]?.name ?? leader)"
+            }
             if let e { description += "\n\(Strings.text("deadline", language)): \(e.effectiveDeadline.iso)" }
             let (start, end) = a.slot == .am ? (hours.amStart, hours.amEnd) : (hours.pmStart, hours.pmEnd)
             let day = a.day.iso.replacingOccurrences(of: "-", with: "")
-            lines += ["BEGIN:VEVENT", "UID:\(uid(a))", "DTSTAMP:\(dtstamp)", "SEQUENCE:\(sequence)",
-                      "DTSTART;TZID=Asia/Shanghai:\(day)T\(start.replacingOccurrences(of: ":", with: ""))00",
-                      "DTEND;TZID=Asia/Shanghai:\(day)T\(end.replacingOccurrences(of: ":", with: ""))00",
-                      "SUMMARY:\(Self.escape(summary))", "LOCATION:\(Self.escape(place))",
-                      "DESCRIPTION:\(Self.escape(description))", "CATEGORIES:\(a.task == .initial ? "INITIAL-REVIEW" : "SITE-INSPECTION")",
-                      "STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT"]
+            lines += [
+                "BEGIN:VEVENT", "UID:\(uid(a))", "DTSTAMP:\(dtstamp)", "SEQUENCE:\(sequence)",
+                "DTSTART;TZID=Asia/Shanghai:\(day)T\(start.replacingOccurrences(of: ":", with: ""))00",
+                "DTEND;TZID=Asia/Shanghai:\(day)T\(end.replacingOccurrences(of: ":", with: ""))00",
+                "SUMMARY:\(Self.escape(summary))", "LOCATION:\(Self.escape(place))",
+                "DESCRIPTION:\(Self.escape(description))",
+                "CATEGORIES:\(a.task == .initial ? "INITIAL-REVIEW" : "SITE-INSPECTION")",
+                "STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT",
+            ]
         }
         lines.append("END:VCALENDAR")
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"

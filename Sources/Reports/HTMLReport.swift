@@ -9,7 +9,9 @@ public struct HTMLReport {
     public let language: Language
 
     public init(plan: Plan, batch: Batch, language: Language) {
-        self.plan = plan; self.batch = batch; self.language = language
+        self.plan = plan
+        self.batch = batch
+        self.language = language
     }
 
     func t(_ key: String) -> String { Strings.text(key, language) }
@@ -19,8 +21,12 @@ public struct HTMLReport {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    var enterprises: [String: Enterprise] { Dictionary(batch.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
-    var expertNames: [String: String] { Dictionary(batch.experts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }) }
+    var enterprises: [String: Enterprise] {
+        Dictionary(batch.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+    var expertNames: [String: String] {
+        Dictionary(batch.experts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
 
     /// The whole document.
     public func render() -> String {
@@ -34,14 +40,16 @@ public struct HTMLReport {
         <style>\(Self.css)</style>
         </head>
         <body>
-        <header><h1>\(Self.esc(t("report_title")))</h1><p class="sub">\(Self.esc(plan.batchName)) · \(batch.rules.start.iso) – \(batch.rules.end.iso)</p></header>
+        <header><h1>\(Self.esc(t("report_title")))</h1><p class="sub">\(Self.esc(plan.batchName)) · \
+        \(batch.rules.start.iso) – \(batch.rules.end.iso)</p></header>
         \(glance())
         \(calendarSection())
         \(timelineSection())
         \(loadSection())
         \(mapSection())
         \(unplannedSection())
-        <footer>PanelPlan · \(Self.esc(plan.status.rawValue)) · \(t("objective")) \(String(format: "%.2f", plan.objective)) · \(t("bound")) \(String(format: "%.2f", plan.bound))</footer>
+        <footer>PanelPlan · \(Self.esc(plan.status.rawValue)) · \(t("objective")) \
+        \(String(format: "%.2f", plan.objective)) · \(t("bound")) \(String(format: "%.2f", plan.bound))</footer>
         </body>
         </html>
 
@@ -49,38 +57,42 @@ public struct HTMLReport {
     }
 
     static let css = """
-    :root { --initial: #2b6cb0; --site: #c05621; --holiday: #fde8e8; --workday: #e6fffa; --ink: #1a202c; --muted: #718096; }
-    * { box-sizing: border-box; }
-    body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 24px; font-size: 13px; }
-    h1 { font-size: 22px; margin: 0; } h2 { font-size: 16px; border-bottom: 2px solid #e2e8f0; padding-bottom: 4px; margin-top: 28px; }
-    .sub { color: var(--muted); margin: 4px 0 0; }
-    .cards { display: flex; flex-wrap: wrap; gap: 12px; }
-    .card { border: 1px solid #e2e8f0; border-radius: 6px; padding: 10px 14px; min-width: 140px; }
-    .card .v { font-size: 22px; font-weight: bold; } .card .k { color: var(--muted); }
-    table { border-collapse: collapse; width: 100%; }
-    th, td { border: 1px solid #e2e8f0; padding: 3px 5px; text-align: left; vertical-align: top; }
-    th { background: #f7fafc; }
-    .month { margin-bottom: 14px; break-inside: avoid; }
-    .month td { height: 58px; width: 14.28%; font-size: 11px; }
-    .month td.off { background: #f7fafc; color: #a0aec0; }
-    .month td.holiday { background: var(--holiday); }
-    .month td.workday { background: var(--workday); }
-    .day { font-weight: bold; } .note { color: var(--muted); font-size: 10px; }
-    .task { display: block; border-radius: 3px; padding: 0 3px; margin: 1px 0; color: #fff; white-space: nowrap; overflow: hidden; }
-    .task.initial { background: var(--initial); } .task.site { background: var(--site); }
-    .legend span { display: inline-block; margin-right: 12px; }
-    .sw { display: inline-block; width: 10px; height: 10px; margin-right: 4px; vertical-align: middle; }
-    svg text { font-size: 10px; fill: var(--ink); }
-    footer { margin-top: 28px; color: var(--muted); font-size: 11px; }
-    @page { size: A4; margin: 12mm; }
-    @media print {
-      body { margin: 0; font-size: 10px; }
-      h2 { break-after: avoid; }
-      section { break-inside: auto; }
-      .month, .card, svg { break-inside: avoid; }
-      .task { color: #000; background: none !important; border: 1px solid #999; }
-    }
-    """
+        :root { --initial: #2b6cb0; --site: #c05621; --holiday: #fde8e8; --workday: #e6fffa; --ink: #1a202c; --muted: \
+        #718096; }
+        * { box-sizing: border-box; }
+        body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, \
+        sans-serif; color: var(--ink); margin: 24px; font-size: 13px; }
+        h1 { font-size: 22px; margin: 0; } h2 { font-size: 16px; border-bottom: 2px solid #e2e8f0; padding-bottom: \
+        4px; margin-top: 28px; }
+        .sub { color: var(--muted); margin: 4px 0 0; }
+        .cards { display: flex; flex-wrap: wrap; gap: 12px; }
+        .card { border: 1px solid #e2e8f0; border-radius: 6px; padding: 10px 14px; min-width: 140px; }
+        .card .v { font-size: 22px; font-weight: bold; } .card .k { color: var(--muted); }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { border: 1px solid #e2e8f0; padding: 3px 5px; text-align: left; vertical-align: top; }
+        th { background: #f7fafc; }
+        .month { margin-bottom: 14px; break-inside: avoid; }
+        .month td { height: 58px; width: 14.28%; font-size: 11px; }
+        .month td.off { background: #f7fafc; color: #a0aec0; }
+        .month td.holiday { background: var(--holiday); }
+        .month td.workday { background: var(--workday); }
+        .day { font-weight: bold; } .note { color: var(--muted); font-size: 10px; }
+        .task { display: block; border-radius: 3px; padding: 0 3px; margin: 1px 0; color: #fff; white-space: nowrap; \
+        overflow: hidden; }
+        .task.initial { background: var(--initial); } .task.site { background: var(--site); }
+        .legend span { display: inline-block; margin-right: 12px; }
+        .sw { display: inline-block; width: 10px; height: 10px; margin-right: 4px; vertical-align: middle; }
+        svg text { font-size: 10px; fill: var(--ink); }
+        footer { margin-top: 28px; color: var(--muted); font-size: 11px; }
+        @page { size: A4; margin: 12mm; }
+        @media print {
+          body { margin: 0; font-size: 10px; }
+          h2 { break-after: avoid; }
+          section { break-inside: auto; }
+          .month, .card, svg { break-inside: avoid; }
+          .task { color: #000; background: none !important; border: 1px solid #999; }
+        }
+        """
 
     // MARK: sections
 
@@ -89,7 +101,9 @@ public struct HTMLReport {
         for a in plan.assignments where a.task == .site {
             guard let e = enterprises[a.enterpriseID] else { continue }
             let buffer = batch.calendar.workingDays(from: a.day + 1, through: e.effectiveDeadline)
-            if buffer < 5 { atRisk.append("\(e.id) \(e.name): \(a.day.iso) → \(e.effectiveDeadline.iso) (\(buffer))") }
+            if buffer < 5 {
+                atRisk.append("\(e.id) \(e.name): \(a.day.iso) → \(e.effectiveDeadline.iso) " + "(\(buffer))")
+            }
         }
         let cards = [
             (t("planned") + " / " + t("eligible"), "\(plan.plannedCount) / \(plan.eligibleCount)"),
@@ -100,10 +114,14 @@ public struct HTMLReport {
             (t("experts"), "\(Set(plan.assignments.flatMap(\.experts)).count) / \(batch.experts.count)"),
         ]
         var html = "<section id=\"glance\"><h2>\(t("at_a_glance"))</h2><div class=\"cards\">"
-        for (k, v) in cards { html += "<div class=\"card\"><div class=\"v\">\(Self.esc(v))</div><div class=\"k\">\(Self.esc(k))</div></div>" }
+        for (k, v) in cards {
+            html +=
+                "<div class=\"card\"><div class=\"v\">\(Self.esc(v))</div><div class=\"k\">\(Self.esc(k))</div></div>"
+        }
         html += "</div>"
         if !atRisk.isEmpty {
-            html += "<p>\(t("deadlines_at_risk")):</p><ul>" + atRisk.map { "<li>\(Self.esc($0))</li>" }.joined() + "</ul>"
+            html +=
+                "<p>\(t("deadlines_at_risk")):</p><ul>" + atRisk.map { "<li>\(Self.esc($0))</li>" }.joined() + "</ul>"
         }
         return html + "</section>"
     }
@@ -111,14 +129,23 @@ public struct HTMLReport {
     func calendarSection() -> String {
         var byDay: [Day: [Assignment]] = [:]
         for a in plan.assignments { byDay[a.day, default: []].append(a) }
-        var html = "<section id=\"calendar\"><h2>\(t("calendar"))</h2><p class=\"legend\"><span><i class=\"sw\" style=\"background:var(--initial)\"></i>\(t("initial"))</span><span><i class=\"sw\" style=\"background:var(--site)\"></i>\(t("site"))</span><span><i class=\"sw\" style=\"background:var(--holiday)\"></i>\(t("holiday"))</span><span><i class=\"sw\" style=\"background:var(--workday)\"></i>\(t("workday"))</span></p>"
+        var html =
+            "<section id=\"calendar\"><h2>\(t("calendar"))</h2><p class=\"legend\"><span><i class=\"sw\" "
+            + "style=\"background:var(--initial)\"></i>\(t("initial"))</span><span><i class=\"sw\" "
+            + "style=\"background:var(--site)\"></i>\(t("site"))</span><span><i class=\"sw\" "
+            + "style=\"background:var(--holiday)\"></i>\(t("holiday"))</span><span><i class=\"sw\" "
+            + "style=\"background:var(--workday)\"></i>\(t("workday"))</span></p>"
         var (y, m, _) = batch.rules.start.components
         let (ey, em, _) = batch.rules.end.components
-        let weekdays = language == .zh ? ["一", "二", "三", "四", "五", "六", "日"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let weekdays =
+            language == .zh ? ["一", "二", "三", "四", "五", "六", "日"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         var months = 0
         while (y, m) <= (ey, em) && months < 24 {
             let first = Day(year: y, month: m, day: 1)!
-            html += "<div class=\"month\"><h3>\(language == .zh ? "\(y)年\(m)月" : "\(y)-\(m < 10 ? "0" : "")\(m)")</h3><table><tr>" + weekdays.map { "<th>\($0)</th>" }.joined() + "</tr><tr>"
+            html +=
+                "<div class=\"month\"><h3>"
+                + "\(language == .zh ? "\(y)年\(m)月" : "\(y)-\(m < 10 ? "0" : "")\(m)")</h3><table><tr>"
+                + weekdays.map { "<th>\($0)</th>" }.joined() + "</tr><tr>"
             html += String(repeating: "<td class=\"off\"></td>", count: first.weekday - 1)
             for d in 1...Day.daysIn(year: y, month: m) {
                 let day = Day(year: y, month: m, day: d)!
@@ -126,10 +153,16 @@ public struct HTMLReport {
                 if batch.calendar.holidays[day] != nil { cls = "holiday" }
                 if batch.calendar.workdays[day] != nil { cls = "workday" }
                 html += "<td class=\"\(cls)\"><span class=\"day\">\(d)</span>"
-                if let name = batch.calendar.officialName(of: day), !name.isEmpty { html += " <span class=\"note\">\(Self.esc(name))</span>" }
+                if let name = batch.calendar.officialName(of: day), !name.isEmpty {
+                    html += " <span class=\"note\">\(Self.esc(name))</span>"
+                }
                 for a in (byDay[day] ?? []).sorted(by: { ($0.slot, $0.enterpriseID) < ($1.slot, $1.enterpriseID) }) {
-                    let title = "\(t(a.task.rawValue)) \(enterprises[a.enterpriseID]?.name ?? a.enterpriseID) \(t(a.slot.rawValue))"
-                    html += "<span class=\"task \(a.task.rawValue)\" title=\"\(Self.esc(title))\">\(a.slot == .am ? "☀" : "☾") \(Self.esc(a.enterpriseID))</span>"
+                    let title =
+                        "\(t(a.task.rawValue)) \(enterprises[a.enterpriseID]?.name ?? a.enterpriseID) "
+                        + "\(t(a.slot.rawValue))"
+                    html +=
+                        "<span class=\"task \(a.task.rawValue)\" title=\"\(Self.esc(title))\">"
+                        + "\(a.slot == .am ? "☀" : "☾") \(Self.esc(a.enterpriseID))</span>"
                 }
                 html += "</td>"
                 if day.weekday == 7 && d < Day.daysIn(year: y, month: m) { html += "</tr><tr>" }
@@ -137,7 +170,10 @@ public struct HTMLReport {
             let last = Day(year: y, month: m, day: Day.daysIn(year: y, month: m))!
             html += String(repeating: "<td class=\"off\"></td>", count: 7 - last.weekday) + "</tr></table></div>"
             m += 1
-            if m > 12 { m = 1; y += 1 }
+            if m > 12 {
+                m = 1
+                y += 1
+            }
             months += 1
         }
         return html + "</section>"
@@ -150,11 +186,19 @@ public struct HTMLReport {
         var rows: [String: [Assignment]] = [:]
         for a in plan.assignments { for e in a.experts { rows[e, default: []].append(a) } }
         let experts = rows.keys.sorted()
-        let left = 130.0, cell = max(4.0, min(12.0, 640.0 / Double(days.count))), row = 12.0
-        let width = left + cell * Double(days.count) + 10, height = 24 + row * Double(experts.count)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">"
+        let left = 130.0
+        let cell = max(4.0, min(12.0, 640.0 / Double(days.count)))
+        let row = 12.0
+        let width = left + cell * Double(days.count) + 10
+        let height = 24 + row * Double(experts.count)
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 "
+            + "0 \(Int(width)) \(Int(height))\" role=\"img\">"
         for (k, day) in days.enumerated() where day.components.day == 1 || k == 0 {
-            svg += "<text x=\"\(left + cell * Double(k))\" y=\"12\">\(day.iso.dropFirst(5))</text><line x1=\"\(left + cell * Double(k))\" y1=\"16\" x2=\"\(left + cell * Double(k))\" y2=\"\(height)\" stroke=\"#e2e8f0\"/>"
+            svg +=
+                "<text x=\"\(left + cell * Double(k))\" y=\"12\">\(day.iso.dropFirst(5))</text><line "
+                + "x1=\"\(left + cell * Double(k))\" y1=\"16\" x2=\"\(left + cell * Double(k))\" y2=\"\(height)\" "
+                + "stroke=\"#e2e8f0\"/>"
         }
         for (r, id) in experts.enumerated() {
             let y = 20 + row * Double(r)
@@ -162,7 +206,11 @@ public struct HTMLReport {
             for a in rows[id]! {
                 guard let k = index[a.day] else { continue }
                 let x = left + cell * Double(k) + (a.slot == .pm ? cell / 2 : 0)
-                svg += "<rect x=\"\(x)\" y=\"\(y + 1)\" width=\"\(cell / 2)\" height=\"\(row - 3)\" fill=\"\(a.task == .initial ? "#2b6cb0" : "#c05621")\"><title>\(Self.esc("\(a.day.iso) \(t(a.slot.rawValue)) \(t(a.task.rawValue)) \(a.enterpriseID)"))</title></rect>"
+                svg +=
+                    "<rect x=\"\(x)\" y=\"\(y + 1)\" width=\"\(cell / 2)\" height=\"\(row - 3)\" "
+                    + "fill=\"\(a.task == .initial ? "#2b6cb0" : "#c05621")\"><title>"
+                    + Self.esc("\(a.day.iso) \(t(a.slot.rawValue)) \(t(a.task.rawValue)) \(a.enterpriseID)")
+                    + "</title></rect>"
             }
         }
         return "<section id=\"timeline\"><h2>\(t("timeline"))</h2>\(svg)</svg></section>"
@@ -172,19 +220,29 @@ public struct HTMLReport {
         let load = Workload.perExpert(plan.assignments)
         let experts = batch.experts.map(\.id).sorted { (load[$0]?.total ?? 0, $1) > (load[$1]?.total ?? 0, $0) }
         let maxLoad = max(1, load.values.map(\.total).max() ?? 1)
-        let barW = max(3.0, min(14.0, 700.0 / Double(max(1, experts.count)))), h = 160.0
+        let barW = max(3.0, min(14.0, 700.0 / Double(max(1, experts.count))))
+        let h = 160.0
         let width = 40 + barW * Double(experts.count) + 10
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(h + 40))\" viewBox=\"0 0 \(Int(width)) \(Int(h + 40))\" role=\"img\">"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(h + 40))\" viewBox=\"0 "
+            + "0 \(Int(width)) \(Int(h + 40))\" role=\"img\">"
         for tick in 0...maxLoad where maxLoad <= 12 || tick % 2 == 0 {
             let y = 10 + h - h * Double(tick) / Double(maxLoad)
-            svg += "<line x1=\"36\" y1=\"\(y)\" x2=\"\(width)\" y2=\"\(y)\" stroke=\"#edf2f7\"/><text x=\"0\" y=\"\(y + 3)\">\(tick)</text>"
+            svg +=
+                "<line x1=\"36\" y1=\"\(y)\" x2=\"\(width)\" y2=\"\(y)\" stroke=\"#edf2f7\"/><text x=\"0\" "
+                + "y=\"\(y + 3)\">\(tick)</text>"
         }
         for (k, id) in experts.enumerated() {
             let l = load[id] ?? Workload.Count()
             let x = 40 + barW * Double(k)
-            let hi = h * Double(l.initial) / Double(maxLoad), hs = h * Double(l.site) / Double(maxLoad)
-            svg += "<rect x=\"\(x)\" y=\"\(10 + h - hi - hs)\" width=\"\(barW - 1)\" height=\"\(hs)\" fill=\"#c05621\"><title>\(Self.esc("\(id) \(expertNames[id] ?? ""): \(l.site) \(t("site"))"))</title></rect>"
-            svg += "<rect x=\"\(x)\" y=\"\(10 + h - hi)\" width=\"\(barW - 1)\" height=\"\(hi)\" fill=\"#2b6cb0\"><title>\(Self.esc("\(id) \(expertNames[id] ?? ""): \(l.initial) \(t("initial"))"))</title></rect>"
+            let hi = h * Double(l.initial) / Double(maxLoad)
+            let hs = h * Double(l.site) / Double(maxLoad)
+            svg +=
+                "<rect x=\"\(x)\" y=\"\(10 + h - hi - hs)\" width=\"\(barW - 1)\" height=\"\(hs)\" fill=\"#c05621\">"
+                + "<title>\(Self.esc("\(id) \(expertNames[id] ?? ""): \(l.site) \(t("site"))"))</title></rect>"
+            svg +=
+                "<rect x=\"\(x)\" y=\"\(10 + h - hi)\" width=\"\(barW - 1)\" height=\"\(hi)\" fill=\"#2b6cb0\">"
+                + "<title>\(Self.esc("\(id) \(expertNames[id] ?? ""): \(l.initial) \(t("initial"))"))</title></rect>"
         }
         svg += "<text x=\"40\" y=\"\(h + 30)\">\(Self.esc(t("experts"))) (\(experts.count))</text></svg>"
         return "<section id=\"load\"><h2>\(t("load_chart"))</h2>\(svg)</section>"
@@ -197,18 +255,28 @@ public struct HTMLReport {
         for a in plan.assignments where a.task == .site {
             if let e = enterprises[a.enterpriseID] { visits[e.district, default: 0] += 1 }
         }
-        let lats = districts.map(\.latitude), lons = districts.map(\.longitude)
+        let lats = districts.map(\.latitude)
+        let lons = districts.map(\.longitude)
         let (minLat, maxLat, minLon, maxLon) = (lats.min()!, lats.max()!, lons.min()!, lons.max()!)
-        let w = 720.0, h = 320.0, pad = 40.0
+        let w = 720.0
+        let h = 320.0
+        let pad = 40.0
         func x(_ lon: Double) -> Double { pad + (lon - minLon) / max(1e-9, maxLon - minLon) * (w - 2 * pad) }
         func y(_ lat: Double) -> Double { h - pad - (lat - minLat) / max(1e-9, maxLat - minLat) * (h - 2 * pad) }
         let maxVisits = max(1, visits.values.max() ?? 1)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\"><rect width=\"\(Int(w))\" height=\"\(Int(h))\" fill=\"#f0f7ff\"/>"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 0 "
+            + "\(Int(w)) \(Int(h))\" role=\"img\"><rect width=\"\(Int(w))\" height=\"\(Int(h))\" fill=\"#f0f7ff\"/>"
         for d in districts {
             let n = visits[d.code] ?? 0
             let r = 6 + 22 * sqrt(Double(n) / Double(maxVisits))
-            svg += "<circle cx=\"\(x(d.longitude))\" cy=\"\(y(d.latitude))\" r=\"\(r)\" fill=\"#c05621\" fill-opacity=\"\(n == 0 ? 0.15 : 0.6)\" stroke=\"#7b341e\"><title>\(Self.esc("\(d.nameZh) \(d.nameEn): \(n)"))</title></circle>"
-            svg += "<text x=\"\(x(d.longitude) + r + 2)\" y=\"\(y(d.latitude) + 3)\">\(Self.esc(language == .zh ? d.nameZh : d.nameEn)) \(n)</text>"
+            svg +=
+                "<circle cx=\"\(x(d.longitude))\" cy=\"\(y(d.latitude))\" r=\"\(r)\" fill=\"#c05621\" "
+                + "fill-opacity=\"\(n == 0 ? 0.15 : 0.6)\" stroke=\"#7b341e\"><title>"
+                + "\(Self.esc("\(d.nameZh) \(d.nameEn): \(n)"))</title></circle>"
+            svg +=
+                "<text x=\"\(x(d.longitude) + r + 2)\" y=\"\(y(d.latitude) + 3)\">"
+                + "\(Self.esc(language == .zh ? d.nameZh : d.nameEn)) \(n)</text>"
         }
         return "<section id=\"map\"><h2>\(t("map"))</h2>\(svg)</svg></section>"
     }
@@ -216,9 +284,15 @@ public struct HTMLReport {
     func unplannedSection() -> String {
         var html = "<section id=\"unplanned\"><h2>\(t("unplanned"))</h2>"
         guard !plan.unscheduled.isEmpty else { return html + "<p>\(t("none"))</p></section>" }
-        html += "<table><tr><th>\(t("enterprise_id"))</th><th>\(t("enterprise"))</th><th>\(t("task"))</th><th>\(t("code"))</th><th>\(t("reason"))</th></tr>"
+        html +=
+            "<table><tr><th>\(t("enterprise_id"))</th><th>\(t("enterprise"))</th><th>\(t("task"))</th><th>"
+            + "\(t("code"))</th><th>\(t("reason"))</th></tr>"
         for u in plan.unscheduled {
-            html += "<tr><td>\(Self.esc(u.enterpriseID))</td><td>\(Self.esc(enterprises[u.enterpriseID]?.name ?? ""))</td><td>\(Self.esc(u.task.map { t($0.rawValue) } ?? t("both")))</td><td>\(Self.esc(u.code))</td><td>\(Self.esc(u.reason))</td></tr>"
+            html +=
+                "<tr><td>\(Self.esc(u.enterpriseID))</td><td>"
+                + "\(Self.esc(enterprises[u.enterpriseID]?.name ?? ""))</td><td>"
+                + "\(Self.esc(u.task.map { t($0.rawValue) } ?? t("both")))</td><td>\(Self.esc(u.code))</td><td>"
+                + "\(Self.esc(u.reason))</td></tr>"
         }
         return html + "</table></section>"
     }

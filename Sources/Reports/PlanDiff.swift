@@ -25,7 +25,8 @@ public struct PlanChange: Sendable, Hashable {
         func when(_ a: Assignment?) -> String { a.map { "\($0.day.iso) \($0.slot.rawValue)" } ?? "-" }
         var s: String
         switch kind {
-        case .added: s = "added   \(enterpriseID) \(task.rawValue) \(when(after)) [\(after!.experts.joined(separator: ", "))]"
+        case .added:
+            s = "added   \(enterpriseID) \(task.rawValue) \(when(after)) [\(after!.experts.joined(separator: ", "))]"
         case .removed: s = "removed \(enterpriseID) \(task.rawValue) \(when(before))"
         case .moved: s = "moved   \(enterpriseID) \(task.rawValue) \(when(before)) → \(when(after))"
         case .panelChanged: s = "panel   \(enterpriseID) \(task.rawValue) \(when(after))"
@@ -49,7 +50,9 @@ public struct ChangeCause: Sendable, Hashable {
     /// fixed row), not only when they sit.
     public var affectsPanels: Bool
     public init(subjects: [String], detail: String, affectsPanels: Bool = true) {
-        self.subjects = subjects; self.detail = detail; self.affectsPanels = affectsPanels
+        self.subjects = subjects
+        self.detail = detail
+        self.affectsPanels = affectsPanels
     }
 }
 
@@ -61,13 +64,16 @@ public enum PlanDiff {
     /// (or their task was recorded as done): they are history, not changes. Causes whose
     /// subjects include `*` (a calendar, rules, affinity or travel change) explain any change no
     /// specific cause explains.
-    public static func changes(from before: [Assignment], to after: [Assignment], causes: [ChangeCause] = [], historyUpTo: Day? = nil) -> [PlanChange] {
+    public static func changes(
+        from before: [Assignment], to after: [Assignment], causes: [ChangeCause] = [], historyUpTo: Day? = nil
+    ) -> [PlanChange] {
         func key(_ a: Assignment) -> String { "\(a.enterpriseID)|\(a.task.rawValue)" }
         let old = Dictionary(before.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         let new = Dictionary(after.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         var out: [PlanChange] = []
         for k in Set(old.keys).union(new.keys).sorted() {
-            let a = old[k], b = new[k]
+            let a = old[k]
+            let b = new[k]
             let kind: PlanChange.Kind
             switch (a, b) {
             case (nil, .some): kind = .added
@@ -75,25 +81,38 @@ public enum PlanDiff {
                 if let h = historyUpTo, x.day <= h { continue }
                 kind = .removed
             case (.some(let x), .some(let y)):
-                if x.time != y.time { kind = .moved }
-                else if Set(x.experts) != Set(y.experts) || x.leader != y.leader { kind = .panelChanged }
-                else { continue }
+                if x.time != y.time {
+                    kind = .moved
+                } else if Set(x.experts) != Set(y.experts) || x.leader != y.leader {
+                    kind = .panelChanged
+                } else {
+                    continue
+                }
             default: continue
             }
             let any = (a ?? b)!
-            var change = PlanChange(kind: kind, enterpriseID: any.enterpriseID, task: any.task, before: a, after: b, causes: [])
+            var change = PlanChange(
+                kind: kind, enterpriseID: any.enterpriseID, task: any.task, before: a, after: b, causes: [])
             // A panel change is explained by what happened to the experts who left it; a move or
             // a removal by what happened to the enterprise or to anyone on the old panel.
             let experts = kind == .panelChanged ? change.expertsRemoved : (a?.experts ?? [])
-            let enterpriseEvents = causes.filter { $0.subjects.contains(any.enterpriseID) && (kind != .panelChanged || $0.affectsPanels) }
+            let enterpriseEvents = causes.filter {
+                $0.subjects.contains(any.enterpriseID) && (kind != .panelChanged || $0.affectsPanels)
+            }
             let expertEvents = causes.filter { !Set(experts).isDisjoint(with: $0.subjects) }
             var seen = Set<String>()
             change.causes = (enterpriseEvents + expertEvents).map(\.detail).filter { seen.insert($0).inserted }
-            if change.causes.isEmpty { change.causes = causes.filter { $0.subjects.contains("*") }.map(\.detail).filter { seen.insert($0).inserted } }
+            if change.causes.isEmpty {
+                change.causes = causes.filter { $0.subjects.contains("*") }.map(\.detail).filter {
+                    seen.insert($0).inserted
+                }
+            }
             out.append(change)
         }
-        return out.sorted { ($0.after ?? $0.before)!.time != ($1.after ?? $1.before)!.time
-            ? ($0.after ?? $0.before)!.time < ($1.after ?? $1.before)!.time : $0.enterpriseID < $1.enterpriseID }
+        return out.sorted {
+            ($0.after ?? $0.before)!.time != ($1.after ?? $1.before)!.time
+                ? ($0.after ?? $0.before)!.time < ($1.after ?? $1.before)!.time : $0.enterpriseID < $1.enterpriseID
+        }
     }
 
     /// One notification a changed expert should receive.
@@ -112,32 +131,46 @@ public enum PlanDiff {
     public static func notifications(_ changes: [PlanChange]) -> [Notification] {
         var out: [Notification] = []
         for c in changes {
-            let before = c.before.map { "\($0.day.iso) \($0.slot.rawValue)" }, after = c.after.map { "\($0.day.iso) \($0.slot.rawValue)" }
+            let before = c.before.map { "\($0.day.iso) \($0.slot.rawValue)" }
+            let after = c.after.map { "\($0.day.iso) \($0.slot.rawValue)" }
             let cause = c.causes.joined(separator: "; ")
             func add(_ expert: String, _ change: String, before: String?, after: String?) {
-                out.append(Notification(expertID: expert, change: change, enterpriseID: c.enterpriseID, task: c.task, before: before, after: after, cause: cause))
+                out.append(
+                    Notification(
+                        expertID: expert, change: change, enterpriseID: c.enterpriseID, task: c.task, before: before,
+                        after: after, cause: cause))
             }
             // A released expert has no new slot; a newly assigned one had no old slot.
             switch c.kind {
-            case .added: c.after!.experts.forEach { add($0, "assigned", before: nil, after: after) }
-            case .removed: c.before!.experts.forEach { add($0, "released", before: before, after: nil) }
+            case .added:
+                for e in c.after!.experts { add(e, "assigned", before: nil, after: after) }
+            case .removed:
+                for e in c.before!.experts { add(e, "released", before: before, after: nil) }
             case .moved, .panelChanged:
-                c.expertsRemoved.forEach { add($0, "released", before: before, after: nil) }
-                c.expertsAdded.forEach { add($0, "assigned", before: nil, after: after) }
+                for e in c.expertsRemoved { add(e, "released", before: before, after: nil) }
+                for e in c.expertsAdded { add(e, "assigned", before: nil, after: after) }
                 for e in Set(c.before!.experts).intersection(c.after!.experts).sorted() {
                     add(e, c.kind == .moved ? "moved" : "panel-changed", before: before, after: after)
                 }
             }
         }
-        return out.sorted { ($0.expertID, $0.enterpriseID, $0.task.rawValue) < ($1.expertID, $1.enterpriseID, $1.task.rawValue) }
+        return out.sorted {
+            ($0.expertID, $0.enterpriseID, $0.task.rawValue) < ($1.expertID, $1.enterpriseID, $1.task.rawValue)
+        }
     }
 
     /// notifications.csv: UTF-8 with a BOM (Excel), one row per expert and change, with names.
-    public static func notificationsCSV(_ list: [Notification], expertNames: [String: String] = [:], enterpriseNames: [String: String] = [:]) -> String {
+    public static func notificationsCSV(
+        _ list: [Notification], expertNames: [String: String] = [:], enterpriseNames: [String: String] = [:]
+    ) -> String {
         var out = "\u{FEFF}expert_id,expert_name,change,enterprise_id,enterprise_name,task,before,after,cause\n"
         for n in list {
-            out += [n.expertID, expertNames[n.expertID] ?? "", n.change, n.enterpriseID, enterpriseNames[n.enterpriseID] ?? "",
-                    n.task.rawValue, n.before ?? "", n.after ?? "", n.cause]
+            out +=
+                [
+                    n.expertID, expertNames[n.expertID] ?? "", n.change, n.enterpriseID,
+                    enterpriseNames[n.enterpriseID] ?? "",
+                    n.task.rawValue, n.before ?? "", n.after ?? "", n.cause,
+                ]
                 .map(PlanWriter.csvField).joined(separator: ",") + "\n"
         }
         return out
@@ -147,8 +180,10 @@ public enum PlanDiff {
     public static func notificationsJSON(_ list: [Notification]) -> String {
         let q = PlanWriter.quote
         let items = list.map { n in
-            "  {\"expert\": \(q(n.expertID)), \"change\": \(q(n.change)), \"enterprise\": \(q(n.enterpriseID)), \"task\": \(q(n.task.rawValue)), "
-                + "\"before\": \(n.before.map(q) ?? "null"), \"after\": \(n.after.map(q) ?? "null"), \"cause\": \(q(n.cause))}"
+            "  {\"expert\": \(q(n.expertID)), \"change\": \(q(n.change)), \"enterprise\": \(q(n.enterpriseID)), "
+                + "\"task\": \(q(n.task.rawValue)), "
+                + "\"before\": \(n.before.map(q) ?? "null"), \"after\": \(n.after.map(q) ?? "null"), \"cause\": "
+                + "\(q(n.cause))}"
         }
         return "[\n" + items.joined(separator: ",\n") + (items.isEmpty ? "]\n" : "\n]\n")
     }

@@ -6,8 +6,21 @@ import Workflow
 /// Reads a FORMAT v1 plan.json back into a ``Plan``.
 public enum PlanReader {
     struct Raw: Decodable {
-        struct A: Decodable { var enterprise: String; var task: String; var date: String; var slot: String; var experts: [String]; var leader: String? }
-        struct U: Decodable { var enterprise: String; var task: String?; var code: String; var reason: String; var eligible: Bool? }
+        struct A: Decodable {
+            var enterprise: String
+            var task: String
+            var date: String
+            var slot: String
+            var experts: [String]
+            var leader: String?
+        }
+        struct U: Decodable {
+            var enterprise: String
+            var task: String?
+            var code: String
+            var reason: String
+            var eligible: Bool?
+        }
         var format: Int
         var batch: String
         var status: String
@@ -26,11 +39,13 @@ public enum PlanReader {
     public static func completed(_ plan: Plan, with batch: Batch) -> Plan {
         var p = plan
         let statuses = batch.enterprises.map { WorkflowRules.status($0, rules: batch.rules, calendar: batch.calendar) }
-        let eligible = Dictionary(statuses.map { ($0.enterprise.id, $0.window?.tasks) }, uniquingKeysWith: { a, _ in a })
+        let eligible = Dictionary(
+            statuses.map { ($0.enterprise.id, $0.window?.tasks) }, uniquingKeysWith: { a, _ in a })
         var held: [String: Set<TaskKind>] = [:]
         for a in plan.assignments { held[a.enterpriseID, default: []].insert(a.task) }
         p.eligibleCount = eligible.values.filter { $0 != nil }.count
-        p.plannedCount = eligible.filter { id, tasks in tasks.map { Set($0).isSubset(of: held[id] ?? []) } ?? false }.count
+        p.plannedCount =
+            eligible.filter { id, tasks in tasks.map { Set($0).isSubset(of: held[id] ?? []) } ?? false }.count
         p.unscheduled = plan.unscheduled.map { u in
             var u = u
             u.eligible = eligible[u.enterpriseID].map { $0 != nil } ?? false
@@ -43,16 +58,22 @@ public enum PlanReader {
         let raw = try JSONDecoder().decode(Raw.self, from: data)
         guard raw.format == 1 else { throw ReadError.invalid("format \(raw.format) is not 1") }
         let assignments = try raw.assignments.map { a -> Assignment in
-            guard let task = TaskKind(rawValue: a.task), let day = Day(iso: a.date), let slot = Slot(rawValue: a.slot) else {
+            guard let task = TaskKind(rawValue: a.task), let day = Day(iso: a.date), let slot = Slot(rawValue: a.slot)
+            else {
                 throw ReadError.invalid("assignment of \(a.enterprise)")
             }
-            return Assignment(enterpriseID: a.enterprise, task: task, day: day, slot: slot, experts: a.experts, leader: a.leader)
+            return Assignment(
+                enterpriseID: a.enterprise, task: task, day: day, slot: slot, experts: a.experts, leader: a.leader)
         }
         let unscheduled = raw.unscheduled.map {
-            UnscheduledEntry(enterpriseID: $0.enterprise, task: $0.task.flatMap(TaskKind.init(rawValue:)), code: $0.code, reason: $0.reason, eligible: $0.eligible ?? true)
+            UnscheduledEntry(
+                enterpriseID: $0.enterprise, task: $0.task.flatMap(TaskKind.init(rawValue:)), code: $0.code,
+                reason: $0.reason, eligible: $0.eligible ?? true)
         }
-        return Plan(batchName: raw.batch, status: PlanStatus(rawValue: raw.status) ?? .feasible, objective: raw.objective ?? 0, bound: raw.bound ?? 0,
-                    assignments: assignments, unscheduled: unscheduled, breakdown: ObjectiveBreakdown(),
-                    eligibleCount: raw.eligible ?? 0, plannedCount: raw.planned ?? 0, elapsedSeconds: 0, warnings: [])
+        return Plan(
+            batchName: raw.batch, status: PlanStatus(rawValue: raw.status) ?? .feasible, objective: raw.objective ?? 0,
+            bound: raw.bound ?? 0,
+            assignments: assignments, unscheduled: unscheduled, breakdown: ObjectiveBreakdown(),
+            eligibleCount: raw.eligible ?? 0, plannedCount: raw.planned ?? 0, elapsedSeconds: 0, warnings: [])
     }
 }

@@ -8,30 +8,45 @@ public enum PlanSummary {
         let t = { (key: String) in Strings.text(key, language) }
         var out = ""
         out += "\(t("batch")) \(plan.batchName.isEmpty ? "-" : plan.batchName)\n"
-        out += Strings.format("summary_planned", language, plan.plannedCount, plan.eligibleCount, plan.assignments.count) + "\n"
-        out += Strings.format("summary_status", language, t(plan.status.rawValue), plan.objective, plan.bound, plan.gap * 100, plan.elapsedSeconds) + "\n"
+        out +=
+            Strings.format("summary_planned", language, plan.plannedCount, plan.eligibleCount, plan.assignments.count)
+            + "\n"
+        out +=
+            Strings.format(
+                "summary_status", language, t(plan.status.rawValue), plan.objective, plan.bound, plan.gap * 100,
+                plan.elapsedSeconds) + "\n"
         let b = plan.breakdown
-        out += Strings.format("summary_parts", language, b.coveredReasons, b.continuity, b.travelMinutes, b.loadExcess, b.bufferDays) + "\n"
+        out +=
+            Strings.format(
+                "summary_parts", language, b.coveredReasons, b.continuity, b.travelMinutes, b.loadExcess, b.bufferDays)
+            + "\n"
         let load = Workload.perExpert(plan.assignments)
         let busiest = load.sorted { ($0.value.total, $1.key) > ($1.value.total, $0.key) }.prefix(5)
         if !busiest.isEmpty {
             let names = Dictionary(batch.experts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-            out += "\(t("busiest")): " + busiest.map {
-                "\($0.key) \(names[$0.key] ?? "") (\($0.value.initial) \(t("initial_short")), \($0.value.site) \(t("site_short")))"
-            }.joined(separator: ", ") + "\n"
+            out +=
+                "\(t("busiest")): "
+                + busiest.map {
+                    "\($0.key) \(names[$0.key] ?? "") (\($0.value.initial) \(t("initial_short")), \($0.value.site) "
+                        + "\(t("site_short")))"
+                }.joined(separator: ", ") + "\n"
         }
         let eligibleLeft = plan.unscheduled.filter(\.eligible)
         if eligibleLeft.isEmpty {
             out += t("all_planned") + "\n"
         } else {
             out += "\(t("not_planned")) (\(eligibleLeft.count)):\n"
-            for u in eligibleLeft { out += "  \(u.enterpriseID) \(u.task.map { t($0.rawValue) } ?? t("both")) [\(u.code)] \(u.reason)\n" }
+            for u in eligibleLeft {
+                out += "  \(u.enterpriseID) \(u.task.map { t($0.rawValue) } ?? t("both")) [\(u.code)] \(u.reason)\n"
+            }
         }
         let ineligible = plan.unscheduled.filter { !$0.eligible }
         if !ineligible.isEmpty {
             var codes: [String: Int] = [:]
             for u in ineligible { codes[u.code, default: 0] += 1 }
-            out += "\(t("not_eligible")): " + codes.sorted { $0.key < $1.key }.map { "\($0.key) × \($0.value)" }.joined(separator: ", ") + "\n"
+            out +=
+                "\(t("not_eligible")): "
+                + codes.sorted { $0.key < $1.key }.map { "\($0.key) × \($0.value)" }.joined(separator: ", ") + "\n"
         }
         return out
     }
@@ -49,7 +64,11 @@ public enum Workload {
         var load: [String: Count] = [:]
         for a in assignments {
             for e in a.experts {
-                if a.task == .initial { load[e, default: Count()].initial += 1 } else { load[e, default: Count()].site += 1 }
+                if a.task == .initial {
+                    load[e, default: Count()].initial += 1
+                } else {
+                    load[e, default: Count()].site += 1
+                }
             }
         }
         return load

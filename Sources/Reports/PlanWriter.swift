@@ -18,14 +18,18 @@ public enum PlanWriter {
         out += "  \"eligible\": \(plan.eligibleCount),\n"
         out += "  \"assignments\": ["
         out += plan.assignments.map { a in
-            "\n    {\"enterprise\": \(quote(a.enterpriseID)), \"task\": \(quote(a.task.rawValue)), \"date\": \(quote(a.day.iso)), \"slot\": \(quote(a.slot.rawValue)),\n"
-            + "     \"experts\": [\(a.experts.map(quote).joined(separator: ", "))], \"leader\": \(a.leader.map(quote) ?? "null")}"
+            "\n    {\"enterprise\": \(quote(a.enterpriseID)), \"task\": \(quote(a.task.rawValue)), \"date\": "
+                + "\(quote(a.day.iso)), \"slot\": \(quote(a.slot.rawValue)),\n"
+                + "     \"experts\": [\(a.experts.map(quote).joined(separator: ", "))], \"leader\": "
+                + "\(a.leader.map(quote) ?? "null")}"
         }.joined(separator: ",")
         out += plan.assignments.isEmpty ? "],\n" : "\n  ],\n"
         out += "  \"unscheduled\": ["
         out += plan.unscheduled.map { u in
-            "\n    {\"enterprise\": \(quote(u.enterpriseID)), \"task\": \(u.task.map { quote($0.rawValue) } ?? "null"), \"code\": \(quote(u.code)), \"eligible\": \(u.eligible),\n"
-            + "     \"reason\": \(quote(u.reason))}"
+            "\n    {\"enterprise\": \(quote(u.enterpriseID)), \"task\": "
+                + "\(u.task.map { quote($0.rawValue) } ?? "null"), \"code\": \(quote(u.code)), \"eligible\": "
+                + "\(u.eligible),\n"
+                + "     \"reason\": \(quote(u.reason))}"
         }.joined(separator: ",")
         out += plan.unscheduled.isEmpty ? "]\n" : "\n  ]\n"
         out += "}\n"
@@ -36,7 +40,11 @@ public enum PlanWriter {
     public static func csv(_ assignments: [Assignment]) -> String {
         var out = "enterprise_id,task,date,slot,experts,leader\n"
         for a in assignments {
-            out += [a.enterpriseID, a.task.rawValue, a.day.iso, a.slot.rawValue, a.experts.joined(separator: ";"), a.leader ?? ""]
+            out +=
+                [
+                    a.enterpriseID, a.task.rawValue, a.day.iso, a.slot.rawValue, a.experts.joined(separator: ";"),
+                    a.leader ?? "",
+                ]
                 .map(csvField).joined(separator: ",") + "\n"
         }
         return out
@@ -58,7 +66,8 @@ public enum PlanWriter {
         defer { for (tmp, _) in temps { try? FileManager.default.removeItem(at: tmp) } }
         for (name, content) in files {
             let final = dir.appendingPathComponent(name)
-            let tmp = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).tmp-\(getpid())")
+            let tmp = final.deletingLastPathComponent().appendingPathComponent(
+                ".\(final.lastPathComponent).tmp-\(getpid())")
             try Data(content.utf8).write(to: tmp)
             temps.append((tmp, final))
         }

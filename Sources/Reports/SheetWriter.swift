@@ -9,13 +9,17 @@ public struct SheetWriter {
     public let language: Language
 
     public init(plan: Plan, batch: Batch, language: Language) {
-        self.plan = plan; self.batch = batch; self.language = language
+        self.plan = plan
+        self.batch = batch
+        self.language = language
     }
 
     func t(_ key: String) -> String { Strings.text(key, language) }
 
     func sheet(_ header: [String], _ rows: [[String]]) -> String {
-        "\u{FEFF}" + ([header] + rows).map { $0.map(PlanWriter.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        "\u{FEFF}"
+            + ([header] + rows).map { $0.map(PlanWriter.csvField).joined(separator: ",") }.joined(separator: "\r\n")
+            + "\r\n"
     }
 
     /// schedule.csv, workload.csv, unplanned.csv.
@@ -28,21 +32,45 @@ public struct SheetWriter {
         let schedule = plan.assignments.map { a -> [String] in
             let e = enterprises[a.enterpriseID]
             let panel = a.experts.map { "\(experts[$0]?.name ?? $0)(\($0))" }.joined(separator: "；")
-            return [a.day.iso, t(a.slot.rawValue), t(a.task.rawValue), a.enterpriseID, e?.name ?? "", e.map { districtName($0.district) } ?? "",
-                    panel, a.leader.map { "\(experts[$0]?.name ?? $0)(\($0))" } ?? "", e?.effectiveDeadline.iso ?? ""]
+            return [
+                a.day.iso, t(a.slot.rawValue), t(a.task.rawValue), a.enterpriseID, e?.name ?? "",
+                e.map { districtName($0.district) } ?? "",
+                panel, a.leader.map { "\(experts[$0]?.name ?? $0)(\($0))" } ?? "", e?.effectiveDeadline.iso ?? "",
+            ]
         }
         let load = Workload.perExpert(plan.assignments)
         let workload = batch.experts.map { x -> [String] in
             let l = load[x.id] ?? Workload.Count()
-            return [x.id, x.name, batch.organizations[x.organization]?.name ?? x.organization, "\(l.initial)", "\(l.site)", "\(l.total)"]
+            return [
+                x.id, x.name, batch.organizations[x.organization]?.name ?? x.organization, "\(l.initial)", "\(l.site)",
+                "\(l.total)",
+            ]
         }
         let unplanned = plan.unscheduled.map { u in
-            [u.enterpriseID, enterprises[u.enterpriseID]?.name ?? "", u.task.map { t($0.rawValue) } ?? t("both"), u.code, u.reason]
+            [
+                u.enterpriseID, enterprises[u.enterpriseID]?.name ?? "", u.task.map { t($0.rawValue) } ?? t("both"),
+                u.code, u.reason,
+            ]
         }
         return [
-            ("schedule.csv", sheet([t("date"), t("slot"), t("task"), t("enterprise_id"), t("enterprise"), t("district"), t("experts"), t("leader"), t("deadline")], schedule)),
-            ("workload.csv", sheet([t("expert_id"), t("name"), t("organization"), t("initial_count"), t("site_count"), t("total")], workload)),
-            ("unplanned.csv", sheet([t("enterprise_id"), t("enterprise"), t("task"), t("code"), t("reason")], unplanned)),
+            (
+                "schedule.csv",
+                sheet(
+                    [
+                        t("date"), t("slot"), t("task"), t("enterprise_id"), t("enterprise"), t("district"),
+                        t("experts"), t("leader"), t("deadline"),
+                    ], schedule)
+            ),
+            (
+                "workload.csv",
+                sheet(
+                    [t("expert_id"), t("name"), t("organization"), t("initial_count"), t("site_count"), t("total")],
+                    workload)
+            ),
+            (
+                "unplanned.csv",
+                sheet([t("enterprise_id"), t("enterprise"), t("task"), t("code"), t("reason")], unplanned)
+            ),
         ]
     }
 }

@@ -86,8 +86,12 @@ public enum CapacityAnalysis {
             let size = Double(rules.panelSize(task))
             // Every seat: all new experts count.
             let supply = Double(batch.experts.reduce(0) { $0 + cap($1, task, rules) })
-            var all: [Term] = [(try v(.general), newCap[task]!), (try v(.leader), newCap[task]!), (try v(.auditor), newCap[task]!)]
-            for tag in d.industry.keys.sorted() where rules.requireIndustry { all.append((try v(.specialty(tag)), newCap[task]!)) }
+            var all: [Term] = [
+                (try v(.general), newCap[task]!), (try v(.leader), newCap[task]!), (try v(.auditor), newCap[task]!),
+            ]
+            for tag in d.industry.keys.sorted() where rules.requireIndustry {
+                all.append((try v(.specialty(tag)), newCap[task]!))
+            }
             try m.addGreaterOrEqual(all, size * demand - supply)
             if rules.requireAuditor {
                 let s = Double(batch.experts.filter(\.isAuditor).reduce(0) { $0 + cap($1, task, rules) })
@@ -101,7 +105,8 @@ public enum CapacityAnalysis {
                 for (tag, byTask) in d.industry.sorted(by: { $0.key < $1.key }) {
                     let need = Double(byTask[task] ?? 0)
                     guard need > 0 else { continue }
-                    let s = Double(batch.experts.filter { $0.specialties.contains(tag) }.reduce(0) { $0 + cap($1, task, rules) })
+                    let s = Double(
+                        batch.experts.filter { $0.specialties.contains(tag) }.reduce(0) { $0 + cap($1, task, rules) })
                     try m.addGreaterOrEqual([(try v(.specialty(tag)), newCap[task]!)], need - s)
                 }
             }
@@ -113,11 +118,17 @@ public enum CapacityAnalysis {
             if rules.requireIndustry && !free.contains(where: { $0.specialties.contains(e.industry) }) {
                 try m.addGreaterOrEqual([(try v(.specialty(e.industry)), 1)], 1)
             }
-            if rules.requireAuditor && !free.contains(where: \.isAuditor) { try m.addGreaterOrEqual([(try v(.auditor), 1)], 1) }
-            if s.window!.tasks.contains(.site) && !free.contains(where: \.canLead) { try m.addGreaterOrEqual([(try v(.leader), 1)], 1) }
+            if rules.requireAuditor && !free.contains(where: \.isAuditor) {
+                try m.addGreaterOrEqual([(try v(.auditor), 1)], 1)
+            }
+            if s.window!.tasks.contains(.site) && !free.contains(where: \.canLead) {
+                try m.addGreaterOrEqual([(try v(.leader), 1)], 1)
+            }
             let orgs = Set(free.map(\.organization)).count
             let size = s.window!.tasks.map(rules.panelSize).max() ?? 0
-            if rules.onePerOrganization && orgs < size { try m.addGreaterOrEqual([(try v(.general), 1)], Double(size - orgs)) }
+            if rules.onePerOrganization && orgs < size {
+                try m.addGreaterOrEqual([(try v(.general), 1)], Double(size - orgs))
+            }
         }
         guard !vars.isEmpty else { return [:] }
         let solution = try m.solve()
@@ -131,7 +142,8 @@ public enum CapacityAnalysis {
     public static func adding(_ additions: [Role: Int], to batch: Batch) -> Batch {
         var b = batch
         var n = 0
-        let district = Dictionary(grouping: batch.enterprises, by: \.district).max { $0.value.count < $1.value.count }?.key
+        let district = Dictionary(grouping: batch.enterprises, by: \.district).max { $0.value.count < $1.value.count }?
+            .key
         for (role, count) in additions.sorted(by: { $0.key.description < $1.key.description }) {
             for _ in 0..<count {
                 n += 1
@@ -153,7 +165,9 @@ public enum CapacityAnalysis {
     public static func minPool(_ batch: Batch, timeLimit: Double?, rounds: Int = 8) throws -> MinPool {
         let model = try modelMinPool(batch)
         var additions = model
-        var plan = try PanelPlanner(batch: adding(additions, to: batch), options: PlannerOptions(timeLimitSeconds: timeLimit)).plan()
+        var plan = try PanelPlanner(
+            batch: adding(additions, to: batch), options: PlannerOptions(timeLimitSeconds: timeLimit)
+        ).plan()
         var round = 0
         while plan.plannedCount < plan.eligibleCount && round < rounds {
             round += 1
@@ -162,7 +176,8 @@ public enum CapacityAnalysis {
             for u in plan.unscheduled where u.eligible {
                 let role: Role
                 switch u.code {
-                case "no-industry-expert", "industry-experts-busy": role = .specialty(enterprises[u.enterpriseID]?.industry ?? "")
+                case "no-industry-expert", "industry-experts-busy":
+                    role = .specialty(enterprises[u.enterpriseID]?.industry ?? "")
                 case "no-leader": role = .leader
                 case "no-auditor": role = .auditor
                 case "window-closed", "deadline-passed": continue  // no expert helps
@@ -173,10 +188,13 @@ public enum CapacityAnalysis {
                 break
             }
             if !added { break }
-            plan = try PanelPlanner(batch: adding(additions, to: batch), options: PlannerOptions(timeLimitSeconds: timeLimit)).plan()
+            plan = try PanelPlanner(
+                batch: adding(additions, to: batch), options: PlannerOptions(timeLimitSeconds: timeLimit)
+            ).plan()
         }
-        return MinPool(additions: additions, modelAdditions: model, verified: plan.plannedCount == plan.eligibleCount,
-                       plannedAfter: plan.plannedCount, eligible: plan.eligibleCount)
+        return MinPool(
+            additions: additions, modelAdditions: model, verified: plan.plannedCount == plan.eligibleCount,
+            plannedAfter: plan.plannedCount, eligible: plan.eligibleCount)
     }
 
     /// `--max-batch`: the most enterprises, drawn like the batch's own (in a seeded order), that
@@ -206,26 +224,37 @@ public enum CapacityAnalysis {
         var seatsAll: [Term] = []
         var seatBase = 0.0
         for task in TaskKind.allCases {
-            let terms: [Term] = y.indices.filter { windows[$0].contains(task) }.map { (y[$0], Double(rules.panelSize(task))) }
+            let terms: [Term] = y.indices.filter { windows[$0].contains(task) }.map {
+                (y[$0], Double(rules.panelSize(task)))
+            }
             let baseSeats = Double(rules.panelSize(task) * base.tasks[task]!)
             seatsAll += terms
             seatBase += baseSeats
             try m.addLessOrEqual(terms, Double(batch.experts.reduce(0) { $0 + cap($1, task, rules) }) - baseSeats)
-            try m.addLessOrEqual(terms.map { ($0.variable, 1.0) }, Double(rules.maxParallel(task)) * slots - Double(base.tasks[task]!))
+            try m.addLessOrEqual(
+                terms.map { ($0.variable, 1.0) }, Double(rules.maxParallel(task)) * slots - Double(base.tasks[task]!))
             if task == .site {
-                try m.addLessOrEqual(terms.map { ($0.variable, 1.0) }, Double(batch.experts.filter(\.canLead).reduce(0) { $0 + cap($1, .site, rules) }) - Double(base.tasks[.site]!))
+                try m.addLessOrEqual(
+                    terms.map { ($0.variable, 1.0) },
+                    Double(batch.experts.filter(\.canLead).reduce(0) { $0 + cap($1, .site, rules) })
+                        - Double(base.tasks[.site]!))
             }
             if rules.requireIndustry {
                 for tag in Set(added.map(\.industry)).sorted() {
-                    let t = y.indices.filter { windows[$0].contains(task) && added[$0].industry == tag }.map { (y[$0], 1.0) }
-                    let supply = Double(batch.experts.filter { $0.specialties.contains(tag) }.reduce(0) { $0 + cap($1, task, rules) })
+                    let t = y.indices.filter { windows[$0].contains(task) && added[$0].industry == tag }.map {
+                        (y[$0], 1.0)
+                    }
+                    let supply = Double(
+                        batch.experts.filter { $0.specialties.contains(tag) }.reduce(0) { $0 + cap($1, task, rules) })
                     try m.addLessOrEqual(t, supply - Double(base.industry[tag]?[task] ?? 0))
                 }
             }
         }
         var merged: [Int: Double] = [:]
         for term in seatsAll { merged[term.variable.index, default: 0] += term.coefficient }
-        try m.addLessOrEqual(merged.keys.sorted().map { (y[$0 - y[0].index], merged[$0]!) }, Double(batch.experts.count * rules.maxPerWeek) * weeks - seatBase)
+        try m.addLessOrEqual(
+            merged.keys.sorted().map { (y[$0 - y[0].index], merged[$0]!) },
+            Double(batch.experts.count * rules.maxPerWeek) * weeks - seatBase)
         let s = try m.solve(options: SolveOptions(timeLimitSeconds: 30))
         let bound = s.status.hasSolution ? y.filter { s.integerValue($0) == 1 }.count : 0
         // Verify: plan the batch with that many draws; count the added ones it planned while
@@ -240,7 +269,10 @@ public enum CapacityAnalysis {
         let unplanned = Set(plan.unscheduled.filter(\.eligible).map(\.enterpriseID))
         let addedPlanned = addedIDs.filter { plannedIDs.contains($0) && !unplanned.contains($0) }.count
         let originalPlanned = plan.plannedCount - addedPlanned
-        return MaxBatch(modelBound: bound, verified: originalPlanned >= baseline.plannedCount ? addedPlanned : max(0, addedPlanned - (baseline.plannedCount - originalPlanned)),
-                        baselinePlanned: baseline.plannedCount)
+        return MaxBatch(
+            modelBound: bound,
+            verified: originalPlanned >= baseline.plannedCount
+                ? addedPlanned : max(0, addedPlanned - (baseline.plannedCount - originalPlanned)),
+            baselinePlanned: baseline.plannedCount)
     }
 }

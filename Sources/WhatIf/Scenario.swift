@@ -62,15 +62,22 @@ extension Scenario {
         do {
             root = try TOMLTable(string: text)
         } catch let e as TOMLParseError {
-            throw ScenarioError(diagnostics: [Diagnostic(.error, file: file, line: e.source.begin.line, "not valid TOML (column \(e.source.begin.column)): \(e.description)")])
+            throw ScenarioError(diagnostics: [
+                Diagnostic(
+                    .error, file: file, line: e.source.begin.line,
+                    "not valid TOML (column \(e.source.begin.column)): \(e.description)")
+            ])
         }
         var r = TOMLReader(table: root, text: text, file: file, prefix: "")
-        var s = Scenario(name: r.string("scenario", "name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
+        var s = Scenario(
+            name: r.string("scenario", "name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
         s.removeExpertIDs = r.strings("remove_experts", "ids") ?? []
         s.removeSpecialties = (r.strings("remove_experts", "specialties") ?? []).map { $0.lowercased() }
         s.removeOrganizations = r.strings("remove_experts", "organizations") ?? []
         s.removeFraction = r.double("remove_experts", "fraction", min: 0) ?? 0
-        if s.removeFraction > 1 { r.fail("remove_experts", "fraction", "\(s.removeFraction)", "a share of the pool: expected 0 to 1") }
+        if s.removeFraction > 1 {
+            r.fail("remove_experts", "fraction", "\(s.removeFraction)", "a share of the pool: expected 0 to 1")
+        }
         s.removeSeed = UInt64(r.int("remove_experts", "seed", min: 0) ?? 1)
         s.addExperts = r.int("add_experts", "count", min: 0) ?? 0
         s.addLike = r.string("add_experts", "like")
@@ -80,38 +87,56 @@ extension Scenario {
         s.enterpriseSeed = UInt64(r.int("add_enterprises", "seed", min: 0) ?? 1)
         s.deadlineShiftDays = r.int("shift", "deadline_days", min: -3650, max: 3650) ?? 0
         s.awayShare = r.double("unavailability", "share", min: 0) ?? 0
-        if s.awayShare > 1 { r.fail("unavailability", "share", "\(s.awayShare)", "a share of the pool: expected 0 to 1") }
+        if s.awayShare > 1 {
+            r.fail("unavailability", "share", "\(s.awayShare)", "a share of the pool: expected 0 to 1")
+        }
         s.awayFrom = r.date("unavailability", "from")
         s.awayTo = r.date("unavailability", "to")
         s.awaySeed = UInt64(r.int("unavailability", "seed", min: 0) ?? 1)
         if s.awayShare > 0 && (s.awayFrom == nil || s.awayTo == nil) {
             r.fail("unavailability", "share", "\(s.awayShare)", "needs 'from' and 'to' dates")
         }
-        if let f = s.awayFrom, let t = s.awayTo, t < f { r.fail("unavailability", "to", t.iso, "'to' \(t.iso) is before 'from' \(f.iso)") }
+        if let f = s.awayFrom, let t = s.awayTo, t < f {
+            r.fail("unavailability", "to", t.iso, "'to' \(t.iso) is before 'from' \(f.iso)")
+        }
         if s.awayShare == 0 && (s.awayFrom != nil || s.awayTo != nil) {
-            r.fail("unavailability", "from", s.awayFrom?.iso, "needs 'share' (the part of the pool away), or it changes nothing")
+            r.fail(
+                "unavailability", "from", s.awayFrom?.iso,
+                "needs 'share' (the part of the pool away), or it changes nothing")
         }
         if s.addExperts == 0 && (s.addLike != nil || !s.addSpecialties.isEmpty) {
-            r.fail("add_experts", s.addLike != nil ? "like" : "specialties", nil, "needs 'count', or it changes nothing")
+            r.fail(
+                "add_experts", s.addLike != nil ? "like" : "specialties", nil, "needs 'count', or it changes nothing")
         }
         if root["add_enterprises"]?.table?["scale"] != nil && s.scaleEnterprises < 1 {
-            r.fail("add_enterprises", "scale", "\(s.scaleEnterprises)", "a factor of at least 1 (removing enterprises is not a scenario of this kind)")
+            r.fail(
+                "add_enterprises", "scale", "\(s.scaleEnterprises)",
+                "a factor of at least 1 (removing enterprises is not a scenario of this kind)")
         }
         // Start and end of the horizon go through the rules reader as [rules.batch] keys.
         var rulesTable = root["rules"]?.table
-        if let start = r.date("shift", "start") ?? nil { rulesTable = rulesTable ?? TOMLTable(); setBatchKey(&rulesTable!, "start", start) }
-        if let end = r.date("shift", "end") ?? nil { rulesTable = rulesTable ?? TOMLTable(); setBatchKey(&rulesTable!, "end", end) }
+        if let start = r.date("shift", "start") ?? nil {
+            rulesTable = rulesTable ?? TOMLTable()
+            setBatchKey(&rulesTable!, "start", start)
+        }
+        if let end = r.date("shift", "end") ?? nil {
+            rulesTable = rulesTable ?? TOMLTable()
+            setBatchKey(&rulesTable!, "end", end)
+        }
         s.rulesTable = rulesTable
         s.text = text
         s.file = file
         for section in root.keys.sorted() {
             guard let keys = known[section] else {
-                r.failTable(section, "unknown table [\(section)] (expected \(known.keys.sorted().joined(separator: ", ")))")
+                r.failTable(
+                    section, "unknown table [\(section)] (expected \(known.keys.sorted().joined(separator: ", ")))")
                 continue
             }
             guard section != "rules", let t = root[section]?.table else { continue }
             for key in t.keys.sorted() where !keys.contains(key) {
-                r.fail(section, key, nil, "unknown key '\(key)' in [\(section)] (expected \(keys.joined(separator: ", ")))")
+                r.fail(
+                    section, key, nil, "unknown key '\(key)' in [\(section)] (expected \(keys.joined(separator: ", ")))"
+                )
             }
         }
         // Validate the rule overrides now, against the defaults, so errors come with their line.

@@ -4,7 +4,9 @@ import PanelModel
 extension Scenario {
     /// The first line of the scenario file that mentions a value, for messages.
     func lineOf(_ value: String) -> Int? {
-        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).firstIndex { $0.contains("\"\(value)\"") }.map { $0 + 1 }
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).firstIndex {
+            $0.contains("\"\(value)\"")
+        }.map { $0 + 1 }
     }
 
     /// The batch as the scenario changes it. Deterministic in the scenario's seeds.
@@ -16,18 +18,27 @@ extension Scenario {
 
         // Remove experts: every id and organization named must exist, or the scenario means
         // something else than it says.
-        let known = Set(original.experts.map(\.id)), orgs = Set(original.experts.map(\.organization))
+        let known = Set(original.experts.map(\.id))
+        let orgs = Set(original.experts.map(\.organization))
         var unknown: [Diagnostic] = []
         for id in removeExpertIDs where !known.contains(id) {
-            unknown.append(Diagnostic(.error, file: file, line: lineOf(id), column: "remove_experts.ids", value: id, "unknown expert '\(id)' (not in the batch's experts.csv)"))
+            unknown.append(
+                Diagnostic(
+                    .error, file: file, line: lineOf(id), column: "remove_experts.ids", value: id,
+                    "unknown expert '\(id)' (not in the batch's experts.csv)"))
         }
         for o in removeOrganizations where !orgs.contains(o) {
-            unknown.append(Diagnostic(.error, file: file, line: lineOf(o), column: "remove_experts.organizations", value: o, "no expert of the batch works for '\(o)'"))
+            unknown.append(
+                Diagnostic(
+                    .error, file: file, line: lineOf(o), column: "remove_experts.organizations", value: o,
+                    "no expert of the batch works for '\(o)'"))
         }
         if !unknown.isEmpty { throw ScenarioError(diagnostics: unknown) }
         var removed = Set(removeExpertIDs)
         for x in b.experts {
-            if !x.specialties.isDisjoint(with: removeSpecialties) || removeOrganizations.contains(x.organization) { removed.insert(x.id) }
+            if !x.specialties.isDisjoint(with: removeSpecialties) || removeOrganizations.contains(x.organization) {
+                removed.insert(x.id)
+            }
         }
         if removeFraction > 0 {
             var rng = SplitMix64(seed: removeSeed &+ 0xA11CE)
@@ -48,7 +59,11 @@ extension Scenario {
             let template: [Expert]
             if let like = addLike {
                 guard let x = original.experts.first(where: { $0.id == like }) else {
-                    throw ScenarioError(diagnostics: [Diagnostic(.error, file: file, line: lineOf(like), column: "add_experts.like", value: like, "unknown expert '\(like)' (not in the batch's experts.csv)")])
+                    throw ScenarioError(diagnostics: [
+                        Diagnostic(
+                            .error, file: file, line: lineOf(like), column: "add_experts.like", value: like,
+                            "unknown expert '\(like)' (not in the batch's experts.csv)")
+                    ])
                 }
                 template = [x]
             } else {
@@ -67,7 +82,9 @@ extension Scenario {
         // Add enterprises drawn like the batch's own eligible ones.
         let extra = addEnterprises + Int(((scaleEnterprises - 1) * Double(original.enterprises.count)).rounded())
         if extra > 0 {
-            let pool = original.enterprises.filter { $0.draftSubmitted != nil && $0.penalized == nil && $0.siteInspectionDone == nil }
+            let pool = original.enterprises.filter {
+                $0.draftSubmitted != nil && $0.penalized == nil && $0.siteInspectionDone == nil
+            }
             if !pool.isEmpty {
                 var rng = SplitMix64(seed: enterpriseSeed &+ 0xA11CE)
                 for k in 0..<extra {

@@ -34,14 +34,22 @@ public struct Sweep {
 
     public static func parse(_ text: String) throws -> Sweep {
         func bad(_ why: String) -> ScenarioError {
-            ScenarioError(diagnostics: [Diagnostic(.error, file: "--sweep", value: text, "'\(text)': \(why) (expected KEY=FROM..TO[:STEP], e.g. pool=60%..100%:10%)")])
+            ScenarioError(diagnostics: [
+                Diagnostic(
+                    .error, file: "--sweep", value: text,
+                    "'\(text)': \(why) (expected KEY=FROM..TO[:STEP], e.g. pool=60%..100%:10%)")
+            ])
         }
         let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else { throw bad("no '='") }
         let key = parts[0].trimmingWhitespace()
         guard !key.isEmpty else { throw bad("no key before '='") }
-        let rangeAndStep = parts[1].split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
-        guard rangeAndStep.count <= 2, let range = rangeAndStep.first, !range.isEmpty else { throw bad("no 'FROM..TO' after '='") }
+        let rangeAndStep = parts[1].split(separator: ":", omittingEmptySubsequences: false).map {
+            String($0).trimmingWhitespace()
+        }
+        guard rangeAndStep.count <= 2, let range = rangeAndStep.first, !range.isEmpty else {
+            throw bad("no 'FROM..TO' after '='")
+        }
         let bounds = range.components(separatedBy: "..")
         guard bounds.count == 2 else { throw bad("no 'FROM..TO'") }
         let isPercent = bounds.allSatisfy { $0.hasSuffix("%") }
@@ -52,8 +60,13 @@ public struct Sweep {
         guard (to - from) / step < 1000 else { throw bad("more than 1000 points") }
         var values: [Double] = []
         var v = from
-        while v <= to + 1e-9 { values.append((v * 1e9).rounded() / 1e9); v += step }
-        if key != "pool" && !key.contains(".") { throw bad("unknown key '\(key)': use pool or a batch.toml key like site_inspection.panel_size") }
+        while v <= to + 1e-9 {
+            values.append((v * 1e9).rounded() / 1e9)
+            v += step
+        }
+        if key != "pool" && !key.contains(".") {
+            throw bad("unknown key '\(key)': use pool or a batch.toml key like site_inspection.panel_size")
+        }
         if key == "pool" && (!isPercent || from < 0 || to > 100) {
             throw bad("pool takes percentages from 0% to 100% (to grow the pool, use a scenario with [add_experts])")
         }
@@ -62,7 +75,9 @@ public struct Sweep {
 
     /// The scenario of one point.
     public func scenario(at value: Double, seed: UInt64) throws -> Scenario {
-        let label = isPercent ? "\(key)=\(Int(value))%" : "\(key)=\(value == value.rounded() ? String(Int(value)) : String(value))"
+        let label =
+            isPercent
+            ? "\(key)=\(Int(value))%" : "\(key)=\(value == value.rounded() ? String(Int(value)) : String(value))"
         var s = Scenario(name: label)
         if key == "pool" {
             s.removeFraction = max(0, 1 - value / 100)
@@ -70,7 +85,10 @@ public struct Sweep {
         } else {
             let path = key.split(separator: ".").map(String.init)
             let valueText = value == value.rounded() ? String(Int(value)) : String(value)
-            s = try Scenario.parse("[scenario]\nname = \"\(label)\"\n[rules.\(path.dropLast().joined(separator: "."))]\n\(path.last!) = \(valueText)\n", file: "--sweep")
+            s = try Scenario.parse(
+                "[scenario]\nname = \"\(label)\"\n[rules.\(path.dropLast().joined(separator: "."))]\n\(path.last!) = "
+                    + "\(valueText)\n",
+                file: "--sweep")
         }
         return s
     }
@@ -79,7 +97,9 @@ public struct Sweep {
 /// Plans scenarios in parallel, one GLPK solve per thread, and summarizes them.
 public enum WhatIfRunner {
     /// Plans each batch (in parallel on all cores); rows come back in input order.
-    public static func run(_ batches: [(name: String, value: Double?, batch: Batch)], timeLimit: Double?, seed: UInt64?, jobs: Int? = nil) throws -> [WhatIfRow] {
+    public static func run(
+        _ batches: [(name: String, value: Double?, batch: Batch)], timeLimit: Double?, seed: UInt64?, jobs: Int? = nil
+    ) throws -> [WhatIfRow] {
         let results = Results(count: batches.count)
         let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, batches.count))
         // Each worker takes the next scenario; every plan (and each of its GLPK solves) runs
@@ -89,7 +109,9 @@ public enum WhatIfRunner {
             while let k = next.take(below: batches.count) {
                 let item = batches[k]
                 do {
-                    let plan = try PanelPlanner(batch: item.batch, options: PlannerOptions(timeLimitSeconds: timeLimit, seed: seed)).plan()
+                    let plan = try PanelPlanner(
+                        batch: item.batch, options: PlannerOptions(timeLimitSeconds: timeLimit, seed: seed)
+                    ).plan()
                     results.set(k, .success(row(item.name, item.value, plan, item.batch)))
                 } catch {
                     results.set(k, .failure(error))
@@ -106,7 +128,9 @@ public enum WhatIfRunner {
         let enterprises = Dictionary(batch.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var buffers: [Int] = []
         for a in plan.assignments where a.task == .site {
-            if let e = enterprises[a.enterpriseID] { buffers.append(batch.calendar.workingDays(from: a.day + 1, through: e.effectiveDeadline)) }
+            if let e = enterprises[a.enterpriseID] {
+                buffers.append(batch.calendar.workingDays(from: a.day + 1, through: e.effectiveDeadline))
+            }
         }
         buffers.sort()
         var load: [String: Int] = [:]
@@ -120,8 +144,12 @@ public enum WhatIfRunner {
         // Bottleneck specialties: industries of unplanned enterprises, else the industries whose
         // holders' site capacity is the most used.
         var industries: [String: Int] = [:]
-        for u in plan.unscheduled where u.eligible { if let e = enterprises[u.enterpriseID] { industries[e.industry, default: 0] += 1 } }
-        var bottleneck = industries.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key)×\($0.value)" }
+        for u in plan.unscheduled where u.eligible {
+            if let e = enterprises[u.enterpriseID] { industries[e.industry, default: 0] += 1 }
+        }
+        var bottleneck = industries.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map {
+            "\($0.key)×\($0.value)"
+        }
         if bottleneck.isEmpty {
             var usage: [(String, Double)] = []
             for tag in Set(batch.enterprises.map(\.industry)) {
@@ -130,14 +158,20 @@ public enum WhatIfRunner {
                 guard cap > 0 else { continue }
                 usage.append((tag, Double(holders.reduce(0) { $0 + (siteLoad[$1.id] ?? 0) }) / Double(cap)))
             }
-            bottleneck = usage.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(3).filter { $0.1 >= 0.5 }.map { "\($0.0) \(Int($0.1 * 100))%" }
+            bottleneck = usage.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(3).filter { $0.1 >= 0.5 }.map {
+                "\($0.0) \(Int($0.1 * 100))%"
+            }
         }
         var perDay: [Day: Int] = [:]
         for a in plan.assignments where a.task == .site { perDay[a.day, default: 0] += 1 }
         let full = 2 * batch.rules.siteMaxParallel
         let days = perDay.filter { $0.value >= full }.keys.sorted().map(\.iso)
-        let median: Double? = buffers.isEmpty ? nil : (buffers.count % 2 == 1 ? Double(buffers[buffers.count / 2])
-            : Double(buffers[buffers.count / 2 - 1] + buffers[buffers.count / 2]) / 2)
+        let median: Double? =
+            buffers.isEmpty
+            ? nil
+            : (buffers.count % 2 == 1
+                ? Double(buffers[buffers.count / 2])
+                : Double(buffers[buffers.count / 2 - 1] + buffers[buffers.count / 2]) / 2)
         return WhatIfRow(
             scenario: name, value: value, planned: plan.plannedCount, eligible: plan.eligibleCount,
             unplannedReasons: codes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) },
@@ -150,7 +184,8 @@ public enum WhatIfRunner {
         private var value = 0
         private let lock = NSLock()
         func take(below limit: Int) -> Int? {
-            lock.lock(); defer { lock.unlock() }
+            lock.lock()
+            defer { lock.unlock() }
             guard value < limit else { return nil }
             value += 1
             return value - 1
@@ -161,7 +196,15 @@ public enum WhatIfRunner {
         private var items: [Result<WhatIfRow, Error>?]
         private let lock = NSLock()
         init(count: Int) { items = Array(repeating: nil, count: count) }
-        func set(_ k: Int, _ r: Result<WhatIfRow, Error>) { lock.lock(); items[k] = r; lock.unlock() }
-        func get(_ k: Int) -> Result<WhatIfRow, Error> { lock.lock(); defer { lock.unlock() }; return items[k]! }
+        func set(_ k: Int, _ r: Result<WhatIfRow, Error>) {
+            lock.lock()
+            items[k] = r
+            lock.unlock()
+        }
+        func get(_ k: Int) -> Result<WhatIfRow, Error> {
+            lock.lock()
+            defer { lock.unlock() }
+            return items[k]!
+        }
     }
 }

@@ -64,7 +64,8 @@ public enum IneligibilityReason: Sendable, Hashable {
     public var sentence: String {
         switch self {
         case .vetoed(let d): return "environmental penalty on \(d.iso): one-vote veto, no site inspection (rule 2)"
-        case .alreadyInspected(let d): return "site inspection already held\(d.map { " on \($0.iso)" } ?? "") or result given (rule 2)"
+        case .alreadyInspected(let d):
+            return "site inspection already held\(d.map { " on \($0.iso)" } ?? "") or result given (rule 2)"
         case .noDraft: return "draft report not submitted yet (rule 2)"
         case .extensionPending(let d): return "extension requested \(d.iso), not yet decided (rule 2)"
         case .noInitialReview: return "initial reviews are not planned in this batch and none was held yet (rule 4)"
@@ -210,12 +211,17 @@ public enum WorkflowRules {
     }
 
     /// Eligibility (rule 2) and the planning window (rules 3 and 4) under the batch's rules.
-    public static func status(_ e: Enterprise, rules: BatchRules, calendar: WorkCalendar, asOf: Day? = nil) -> EnterpriseStatus {
+    public static func status(_ e: Enterprise, rules: BatchRules, calendar: WorkCalendar, asOf: Day? = nil)
+        -> EnterpriseStatus
+    {
         let asOfDay = asOf ?? rules.today
         let ext = extensionState(e)
         var notes: [String] = []
         if ext == .late, let r = e.extensionRequested {
-            notes.append("extension request of \(r.iso) arrived after \(e.deadline.addingMonths(-3).iso) (deadline − 3 months): not accepted, ignored")
+            notes.append(
+                "extension request of \(r.iso) arrived after \(e.deadline.addingMonths(-3).iso) (deadline − 3 "
+                    + "months): not accepted, ignored"
+            )
         }
         var reason: IneligibilityReason?
         if let p = e.penalized {
@@ -231,7 +237,10 @@ public enum WorkflowRules {
         if reason == nil {
             var tasks: [TaskKind] = []
             if e.initialReviewDone == nil {
-                if rules.planInitial { tasks.append(.initial); if rules.planSite { tasks.append(.site) } }
+                if rules.planInitial {
+                    tasks.append(.initial)
+                    if rules.planSite { tasks.append(.site) }
+                }
             } else if rules.planSite {
                 tasks.append(.site)
             }
@@ -240,11 +249,16 @@ public enum WorkflowRules {
                 if e.initialReviewDone != nil { reason = .nothingToPlan }
             } else {
                 let draft = e.draftSubmitted!
-                let earliestInitial = e.initialReviewDone == nil ? max(rules.start, calendar.addingWorkingDays(rules.leadDays, to: draft)) : nil
-                let earliestSite = e.initialReviewDone.map { max(rules.start, calendar.addingWorkingDays(rules.revisionDays, to: $0)) }
+                let earliestInitial =
+                    e.initialReviewDone == nil
+                    ? max(rules.start, calendar.addingWorkingDays(rules.leadDays, to: draft)) : nil
+                let earliestSite = e.initialReviewDone.map {
+                    max(rules.start, calendar.addingWorkingDays(rules.revisionDays, to: $0))
+                }
                 window = PlanningWindow(
                     tasks: tasks, earliestInitial: earliestInitial, initialHeld: e.initialReviewDone,
-                    earliestSite: earliestSite, latestSite: min(rules.end, e.effectiveDeadline), deadline: e.effectiveDeadline)
+                    earliestSite: earliestSite, latestSite: min(rules.end, e.effectiveDeadline),
+                    deadline: e.effectiveDeadline)
             }
         }
         return EnterpriseStatus(

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GLPK
 
 @Suite("GLPK binding")
@@ -36,7 +37,9 @@ struct GLPKBindingTests {
         }
         var m = Model(name: "knapsack")
         m.sense = .maximize
-        let xs = try weights.indices.map { try m.addVariable(name: "x\($0)", kind: .binary, objective: Double(values[$0])) }
+        let xs = try weights.indices.map {
+            try m.addVariable(name: "x\($0)", kind: .binary, objective: Double(values[$0]))
+        }
         try m.addLessOrEqual(zip(xs, weights).map { ($0, Double($1)) }, Double(capacity))
         let s = try m.solve()
         #expect(s.status == .optimal)
@@ -101,11 +104,14 @@ struct GLPKBindingTests {
         }
         let progressCalls = Counter()
         let limit = 1.5
-        let s = try m.solve(options: SolveOptions(timeLimitSeconds: limit, progress: { p in
-            progressCalls.add()
-            if let inc = p.incumbent, let bound = p.bound { #expect(bound >= inc - 1e-6) }
-            return true
-        }))
+        let s = try m.solve(
+            options: SolveOptions(
+                timeLimitSeconds: limit,
+                progress: { p in
+                    progressCalls.add()
+                    if let inc = p.incumbent, let bound = p.bound { #expect(bound >= inc - 1e-6) }
+                    return true
+                }))
         #expect(s.status == .timeLimit)
         #expect(s.objective > 0)
         let bound = try #require(s.bound)
@@ -196,7 +202,8 @@ struct GLPKBindingTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glpk-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let lp = dir.appendingPathComponent("m.lp").path, mps = dir.appendingPathComponent("m.mps").path
+        let lp = dir.appendingPathComponent("m.lp").path
+        let mps = dir.appendingPathComponent("m.mps").path
         try m.writeLP(to: lp)
         try m.writeMPS(to: mps)
         let lpText = try String(contentsOfFile: lp, encoding: .utf8)
@@ -230,10 +237,12 @@ func solveAssignment(_ cost: [[Double]], integer: Bool = false) throws -> Soluti
     var m = Model(name: "assignment")
     var x: [[Variable]] = []
     for i in 0..<n {
-        x.append(try (0..<n).map { j in
-            try m.addVariable(name: "x_\(i)_\(j)", kind: integer ? .binary : .continuous,
-                              lowerBound: 0, upperBound: 1, objective: cost[i][j])
-        })
+        x.append(
+            try (0..<n).map { j in
+                try m.addVariable(
+                    name: "x_\(i)_\(j)", kind: integer ? .binary : .continuous,
+                    lowerBound: 0, upperBound: 1, objective: cost[i][j])
+            })
     }
     for i in 0..<n { try m.addEqual((0..<n).map { (x[i][$0], 1.0) }, 1) }
     for j in 0..<n { try m.addEqual((0..<n).map { (x[$0][j], 1.0) }, 1) }
@@ -255,14 +264,30 @@ struct SplitMix {
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
-    func add() { lock.lock(); count += 1; lock.unlock() }
-    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+    func add() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
 }
 
 final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Double?]
     init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: Double?) { lock.lock(); values[i] = v; lock.unlock() }
-    func get(_ i: Int) -> Double? { lock.lock(); defer { lock.unlock() }; return values[i] }
+    func set(_ i: Int, _ v: Double?) {
+        lock.lock()
+        values[i] = v
+        lock.unlock()
+    }
+    func get(_ i: Int) -> Double? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[i]
+    }
 }

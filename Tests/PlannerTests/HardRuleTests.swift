@@ -19,7 +19,9 @@ struct HardRuleTests {
     }
 
     func siteOnlyEnterprise(_ t: inout TestBatch, _ id: String, industry: String, district: String) {
-        t.enterprise(id, industry: industry, district: district, extra: ["initial_review_done": "2026-03-06", "deadline": "2026-03-31"])
+        t.enterprise(
+            id, industry: industry, district: district,
+            extra: ["initial_review_done": "2026-03-06", "deadline": "2026-03-31"])
     }
 
     @Test("rule 6: the only expert of an industry has a conflict of interest")
@@ -176,7 +178,10 @@ struct HardRuleTests {
         let r = try planAndCheck(t, name: "week")
         #expect(r.plan.plannedCount == 2)
         #expect(r.plan.unscheduled.filter(\.eligible).count == 2)
-        #expect(r.plan.unscheduled.filter(\.eligible).allSatisfy { $0.reason.contains("relaxing max_per_week=2 (rule 8) alone") })
+        #expect(
+            r.plan.unscheduled.filter(\.eligible).allSatisfy {
+                $0.reason.contains("relaxing max_per_week=2 (rule 8) alone")
+            })
     }
 
     @Test("rule 10: max_parallel limits panels per half-day")

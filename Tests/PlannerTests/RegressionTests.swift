@@ -1,7 +1,7 @@
 import Foundation
 import PanelModel
-import Planner
 import PlanStore
+import Planner
 import Reports
 import Testing
 import WhatIf
@@ -47,7 +47,9 @@ struct RegressionTests {
         t.experts.removeAll { $0["id"] == leaving }
         t.enterprises[4]["draft_submitted"] = "2026-03-05"
         t.set("batch", "today", "2026-03-12")
-        let v2 = try planAndCheck(t, name: "history-v2", options: PlannerOptions(reference: v1.plan.assignments, asOf: Day(iso: "2026-03-12"), freezeDays: 5))
+        let v2 = try planAndCheck(
+            t, name: "history-v2",
+            options: PlannerOptions(reference: v1.plan.assignments, asOf: Day(iso: "2026-03-12"), freezeDays: 5))
         #expect(!v2.plan.assignments.contains { $0.experts.contains(leaving) })
         #expect(v2.plan.warnings.contains { $0.contains("\(leaving) is no longer in the pool") })
         let asOf = Day(iso: "2026-03-12")!
@@ -67,8 +69,9 @@ struct RegressionTests {
         let v1 = try planAndCheck(t, name: "initial-replan-v1", expectComplete: true)
         let kept = try #require(v1.assignment("N1", .initial))
         t.affinity = kept.experts.map { [$0, "N1", "-5"] }
-        let v2 = try planAndCheck(t, name: "initial-replan-v2", expectComplete: true,
-                                  options: PlannerOptions(reference: v1.plan.assignments, asOf: Day(iso: "2026-03-01"), freezeDays: 0))
+        let v2 = try planAndCheck(
+            t, name: "initial-replan-v2", expectComplete: true,
+            options: PlannerOptions(reference: v1.plan.assignments, asOf: Day(iso: "2026-03-01"), freezeDays: 0))
         let moved = try #require(v2.assignment("N1", .initial))
         #expect(Set(moved.experts).isDisjoint(with: kept.experts))
         #expect(v2.plan.bound >= v2.plan.objective)
@@ -90,7 +93,8 @@ struct NightlyRegressionTests {
         t.enterprises[0]["result"] = "pass"
         t.enterprise("B", industry: "batteries", extra: ["deadline": "2026-04-30"])
         t.set("batch", "today", site.day.iso)
-        let v2 = try planAndCheck(t, name: "held-v2", options: PlannerOptions(reference: v1.plan.assignments, asOf: site.day, freezeDays: 5))
+        let v2 = try planAndCheck(
+            t, name: "held-v2", options: PlannerOptions(reference: v1.plan.assignments, asOf: site.day, freezeDays: 5))
         #expect(v2.assignment("B", .site) == nil, "X already did A's inspection: max_site=1")
         #expect(v2.entry("B")?.reason.contains("X at max_site=1") == true)
         let changes = PlanDiff.changes(from: v1.plan.assignments, to: v2.plan.assignments, historyUpTo: site.day)
@@ -101,10 +105,13 @@ struct NightlyRegressionTests {
     func republish() throws {
         let path = temporaryFolder("republish").path + ".sqlite"
         let store = try PlanStore(path: path)
-        let plan = Plan(batchName: "b", status: .feasible, objective: 1, bound: 2, assignments: [], unscheduled: [],
-                        breakdown: ObjectiveBreakdown(), eligibleCount: 0, plannedCount: 0, elapsedSeconds: 0, warnings: [])
+        let plan = Plan(
+            batchName: "b", status: .feasible, objective: 1, bound: 2, assignments: [], unscheduled: [],
+            breakdown: ObjectiveBreakdown(), eligibleCount: 0, plannedCount: 0, elapsedSeconds: 0, warnings: [])
         let snapshot = try store.importSnapshot(folder: "/x", files: ["batch.toml": "a"]) { _ in [] }
-        let v1 = try store.record(plan, snapshotID: snapshot.id, inputsHash: "1", parameters: "", createdBy: "t", files: [("changes.txt", "c1")])
+        let v1 = try store.record(
+            plan, snapshotID: snapshot.id, inputsHash: "1", parameters: "", createdBy: "t",
+            files: [("changes.txt", "c1")])
         let v2 = try store.record(plan, snapshotID: snapshot.id, inputsHash: "2", parameters: "", createdBy: "t")
         try store.publish(version: v1)
         try store.publish(version: v2)
@@ -129,18 +136,26 @@ struct NightlyRegressionTests {
         #expect(throws: ScenarioError.self) { _ = try Sweep.parse("pool=") }
         #expect(throws: ScenarioError.self) { _ = try Sweep.parse("pool=100%..150%") }
         #expect(throws: ScenarioError.self) { _ = try Scenario.parse("[add_experts]\nlike = \"E1\"\n", file: "s.toml") }
-        #expect(throws: ScenarioError.self) { _ = try Scenario.parse("[unavailability]\nfrom = 2026-04-01\nto = 2026-04-30\n", file: "s.toml") }
-        #expect(throws: ScenarioError.self) { _ = try Scenario.parse("[add_enterprises]\nscale = 0.5\n", file: "s.toml") }
+        #expect(throws: ScenarioError.self) {
+            _ = try Scenario.parse("[unavailability]\nfrom = 2026-04-01\nto = 2026-04-30\n", file: "s.toml")
+        }
+        #expect(throws: ScenarioError.self) {
+            _ = try Scenario.parse("[add_enterprises]\nscale = 0.5\n", file: "s.toml")
+        }
         // A horizon outside 2026 is fine.
         _ = try Scenario.parse("[shift]\nend = 2025-11-28\n", file: "s.toml")
         var t = TestBatch()
         t.pool(6)
         t.enterprise("A")
         let batch = try loadTestBatch(t, "bad-scenario")
-        let s = try Scenario.parse("[scenario]\nname = \"x\"\n[remove_experts]\nids = [\"G1\", \"NOPE\"]\n", file: "s.toml")
+        let s = try Scenario.parse(
+            "[scenario]\nname = \"x\"\n[remove_experts]\nids = [\"G1\", \"NOPE\"]\n", file: "s.toml")
         #expect {
             _ = try s.apply(to: batch)
-        } throws: { e in (e as? ScenarioError)?.description.contains("s.toml:4: key 'remove_experts.ids': unknown expert 'NOPE'") == true }
+        } throws: { e in
+            (e as? ScenarioError)?.description.contains("s.toml:4: key 'remove_experts.ids': unknown expert 'NOPE'")
+                == true
+        }
     }
 
     @Test("check rejects rules no plan can meet: a panel larger than the pool")
@@ -152,7 +167,12 @@ struct NightlyRegressionTests {
         #expect {
             _ = try loadTestBatch(t, "impossible")
         } throws: { e in
-            (e as? BatchLoadError)?.errors.contains { $0.description.contains("key 'site_inspection.panel_size': site_inspection.panel_size = 40, but the pool has only 10 experts") } == true
+            (e as? BatchLoadError)?.errors.contains {
+                $0.description.contains(
+                    "key 'site_inspection.panel_size': site_inspection.panel_size = 40, but the pool has only 10 "
+                        + "experts"
+                )
+            } == true
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import PanelModel
-import Planner
 import PlanStore
+import Planner
 import Reports
 import Testing
 
@@ -17,11 +17,17 @@ struct ReplanTests {
         return (t, try planAndCheck(t, name: "replan-base", expectComplete: true))
     }
 
-    func replan(_ t: TestBatch, reference: [Assignment], asOf: String = "2026-03-01", freezeDays: Int) throws -> PlannedBatch {
-        try planAndCheck(t, name: "replan", options: PlannerOptions(reference: reference, asOf: Day(iso: asOf), freezeDays: freezeDays))
+    func replan(_ t: TestBatch, reference: [Assignment], asOf: String = "2026-03-01", freezeDays: Int) throws
+        -> PlannedBatch
+    {
+        try planAndCheck(
+            t, name: "replan",
+            options: PlannerOptions(reference: reference, asOf: Day(iso: asOf), freezeDays: freezeDays))
     }
 
-    func key(_ a: Assignment) -> String { "\(a.enterpriseID)|\(a.task)|\(a.day)|\(a.slot)|\(a.experts.sorted())|\(a.leader ?? "")" }
+    func key(_ a: Assignment) -> String {
+        "\(a.enterpriseID)|\(a.task)|\(a.day)|\(a.slot)|\(a.experts.sorted())|\(a.leader ?? "")"
+    }
 
     @Test("a frozen assignment whose expert became unavailable changes that expert alone")
     func frozenSwap() throws {
@@ -37,8 +43,9 @@ struct ReplanTests {
         #expect(Set(after.experts).intersection(frozen.experts).count == frozen.experts.count - 1)
     }
 
-    @Test("replanning after each kind of change keeps every assignment the change does not force",
-          arguments: ["unavailable-week", "new-draft", "penalty", "extension", "initial-done"])
+    @Test(
+        "replanning after each kind of change keeps every assignment the change does not force",
+        arguments: ["unavailable-week", "new-draft", "penalty", "extension", "initial-done"])
     func keepsUnforced(change: String) throws {
         let (base, v1) = try baseline()
         var t = base
@@ -70,7 +77,12 @@ struct ReplanTests {
         let now = Set(v2.plan.assignments.map(key))
         for a in reference where !forcedEnterprises.contains(a.enterpriseID) {
             if let x = forcedExpert, a.experts.contains(x), a.day <= Day(iso: "2026-03-06")! { continue }
-            #expect(now.contains(key(a)), "\(change): \(a.enterpriseID) \(a.task) changed without cause (unavailable: \(forcedExpert ?? "-"), first \(key(first)))\n\(v2.plan.assignments.filter { $0.enterpriseID == a.enterpriseID }.map(key))")
+            let current = v2.plan.assignments.filter { $0.enterpriseID == a.enterpriseID }.map(key)
+            let cause = "unavailable: \(forcedExpert ?? "-"), first \(key(first))"
+            #expect(
+                now.contains(key(a)),
+                "\(change): \(a.enterpriseID) \(a.task) changed without cause (\(cause))\n\(current)"
+            )
         }
         if change == "new-draft" { #expect(v2.assignment("NEW", .initial) != nil) }
         if change == "penalty" || change == "extension" {
@@ -96,7 +108,10 @@ struct ReplanTests {
         t.conflicts = [[a.experts[0], a.enterpriseID, "后来申报"]]
         let v3 = try replan(t, reference: v1.plan.assignments, asOf: "2026-03-03", freezeDays: 5)
         #expect(!v3.plan.assignments.contains { key($0) == key(a) })
-        #expect(v3.plan.warnings.contains { $0.contains("\(a.enterpriseID) \(a.task.rawValue)") && $0.contains("conflict of interest") })
+        #expect(
+            v3.plan.warnings.contains {
+                $0.contains("\(a.enterpriseID) \(a.task.rawValue)") && $0.contains("conflict of interest")
+            })
         if let again = v3.assignment(a.enterpriseID, a.task) { #expect(again.day > asOf) }
     }
 }
@@ -148,8 +163,10 @@ struct NightlyJobTests {
         #expect(try run(["plan", dir.path, "--quiet"]).status == 0)
         #expect(try run(["publish", dir.path]).output.contains("published version 1"))
         #expect(try run(["replan", dir.path]).status == 0)  // nothing changed: no new version
-        let plan = try String(contentsOf: dir.appendingPathComponent("plan.csv"), encoding: .utf8).split(separator: "\n")[1].split(separator: ",")
-        let expert = String(plan[4].split(separator: ";")[0]), day = String(plan[2])
+        let plan = try String(contentsOf: dir.appendingPathComponent("plan.csv"), encoding: .utf8).split(
+            separator: "\n")[1].split(separator: ",")
+        let expert = String(plan[4].split(separator: ";")[0])
+        let day = String(plan[2])
         try appendUnavailability(dir, "\(expert),\(day),\(day),病假")
         let r = try run(["replan", dir.path])
         #expect(r.status == 3, "\(r.output)")
@@ -160,7 +177,8 @@ struct NightlyJobTests {
         #expect(try run(["diff", "1", "2", "--batch", dir.path]).output.contains("version 1 → 2"))
         let out = temporaryFolder("export")
         #expect(try run(["export", dir.path, "--version", "1", "--out", out.path]).status == 0)
-        #expect(try runChecker(batch: dir, plan: dir.appendingPathComponent("plan.json"), expectComplete: true).status == 0)
+        #expect(
+            try runChecker(batch: dir, plan: dir.appendingPathComponent("plan.json"), expectComplete: true).status == 0)
         let notes = try String(contentsOf: dir.appendingPathComponent("notifications.csv"), encoding: .utf8)
         #expect(try Data(contentsOf: dir.appendingPathComponent("notifications.csv")).starts(with: [0xEF, 0xBB, 0xBF]))
         #expect(notes.contains("expert_id,expert_name,change"))
@@ -197,7 +215,11 @@ struct NightlyJobTests {
         let published = try store.assignments(1)
         var rng = SplitMix64(seed: 3)
         for k in 0..<12 {
-            try appendUnavailability(dir, "E\(String(format: "%03d", 10 + k)),2026-03-\(String(format: "%02d", 2 + k % 5)),2026-03-\(String(format: "%02d", 2 + k % 5)),kill test")
+            try appendUnavailability(
+                dir,
+                "E\(String(format: "%03d", 10 + k)),2026-03-\(String(format: "%02d", 2 + k % 5)),"
+                    + "2026-03-\(String(format: "%02d", 2 + k % 5)),kill test"
+            )
             let p = Process()
             p.executableURL = binary
             p.arguments = ["replan", dir.path, "--wait", "5"]
@@ -216,6 +238,7 @@ struct NightlyJobTests {
         }
         let final = try run(["replan", dir.path])
         #expect(final.status == 3 || final.status == 0)
-        #expect(try runChecker(batch: dir, plan: dir.appendingPathComponent("plan.json"), expectComplete: true).status == 0)
+        #expect(
+            try runChecker(batch: dir, plan: dir.appendingPathComponent("plan.json"), expectComplete: true).status == 0)
     }
 }

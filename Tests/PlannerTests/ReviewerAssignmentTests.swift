@@ -10,7 +10,9 @@ struct ReviewerAssignmentTests {
     @Test("total affinity reaches the min-cost-flow optimum on a pool of 200 experts")
     func exactOptimum() throws {
         var rng = SplitMix64(seed: 17)
-        let enterpriseCount = 80, expertCount = 200, panel = 3
+        let enterpriseCount = 80
+        let expertCount = 200
+        let panel = 3
         var t = TestBatch()
         t.set("site_inspection", "plan", "false")
         t.set("batch", "end", "2026-05-29")
@@ -51,12 +53,14 @@ struct ReviewerAssignmentTests {
                 affinity += score[j][i]
             }
         }
-        let planned = w.affinity * affinity + w.minTotal * Double(zip(load, minTotals).reduce(0) { $0 + min($1.0, $1.1) })
+        let planned =
+            w.affinity * affinity + w.minTotal * Double(zip(load, minTotals).reduce(0) { $0 + min($1.0, $1.1) })
 
         // Independent optimum: min-cost flow source → enterprise (3) → expert (1) → sink, with
         // the first min_total units of each expert worth w.minTotal.
         var flow = MinCostFlow(nodes: 2 + enterpriseCount + expertCount)
-        let source = 0, sink = 1
+        let source = 0
+        let sink = 1
         for j in 0..<enterpriseCount {
             flow.addArc(source, 2 + j, capacity: panel, cost: 0)
             for i in 0..<expertCount {
@@ -64,7 +68,9 @@ struct ReviewerAssignmentTests {
             }
         }
         for i in 0..<expertCount {
-            if minTotals[i] > 0 { flow.addArc(2 + enterpriseCount + i, sink, capacity: minTotals[i], cost: -w.minTotal) }
+            if minTotals[i] > 0 {
+                flow.addArc(2 + enterpriseCount + i, sink, capacity: minTotals[i], cost: -w.minTotal)
+            }
             flow.addArc(2 + enterpriseCount + i, sink, capacity: caps[i] - minTotals[i], cost: 0)
         }
         let (sent, cost) = flow.run(source: source, sink: sink, demand: panel * enterpriseCount)
@@ -76,7 +82,12 @@ struct ReviewerAssignmentTests {
 
 /// Successive shortest paths with potentials (Bellman–Ford once, then Dijkstra).
 struct MinCostFlow {
-    struct Arc { var to: Int; var capacity: Int; var cost: Double; var reverse: Int }
+    struct Arc {
+        var to: Int
+        var capacity: Int
+        var cost: Double
+        var reverse: Int
+    }
     var graph: [[Arc]]
     init(nodes: Int) { graph = Array(repeating: [], count: nodes) }
 
@@ -114,14 +125,21 @@ struct MinCostFlow {
                 done[u] = true
                 for (k, a) in graph[u].enumerated() where a.capacity > 0 {
                     let d = dist[u] + a.cost + potential[u] - potential[a.to]
-                    if d < dist[a.to] - 1e-9 { dist[a.to] = d; previous[a.to] = (u, k) }
+                    if d < dist[a.to] - 1e-9 {
+                        dist[a.to] = d
+                        previous[a.to] = (u, k)
+                    }
                 }
             }
             guard dist[sink] < .infinity else { break }
             for v in 0..<n where dist[v] < .infinity { potential[v] += dist[v] }
             var push = demand - sent
             var v = sink
-            while v != source { let p = previous[v]; push = min(push, graph[p.node][p.arc].capacity); v = p.node }
+            while v != source {
+                let p = previous[v]
+                push = min(push, graph[p.node][p.arc].capacity)
+                v = p.node
+            }
             v = sink
             while v != source {
                 let p = previous[v]

@@ -18,31 +18,45 @@ struct TestBatch {
     var affinity: [[String]] = []
     var fixed: [[String]] = []
 
-    static let expertColumns = ["id", "name", "organization", "specialties", "auditor", "leader", "district", "max_initial", "max_site", "min_total"]
-    static let enterpriseColumns = ["id", "name", "district", "industry", "reasons", "consultancy", "listed", "deadline", "draft_submitted",
-                                    "extension_requested", "extended_deadline", "extension_refused", "penalized", "initial_review_done",
-                                    "site_inspection_done", "result", "previous_experts"]
+    static let expertColumns = [
+        "id", "name", "organization", "specialties", "auditor", "leader", "district", "max_initial", "max_site",
+        "min_total",
+    ]
+    static let enterpriseColumns = [
+        "id", "name", "district", "industry", "reasons", "consultancy", "listed", "deadline", "draft_submitted",
+        "extension_requested", "extended_deadline", "extension_refused", "penalized", "initial_review_done",
+        "site_inspection_done", "result", "previous_experts",
+    ]
 
     mutating func set(_ section: String, _ key: String, _ value: String) { toml[section, default: [:]][key] = value }
 
     /// Adds an expert; by default an auditor and leader of their own organization in Futian.
-    mutating func expert(_ id: String, _ specialties: String, org: String? = nil, auditor: Bool = true, leader: Bool = true,
-                         district: String = "futian", extra: [String: String] = [:]) {
-        var row = ["id": id, "name": "专家\(id)", "organization": org ?? "P-\(id)", "specialties": specialties,
-                   "auditor": auditor ? "yes" : "no", "leader": leader ? "yes" : "no", "district": district]
+    mutating func expert(
+        _ id: String, _ specialties: String, org: String? = nil, auditor: Bool = true, leader: Bool = true,
+        district: String = "futian", extra: [String: String] = [:]
+    ) {
+        var row = [
+            "id": id, "name": "专家\(id)", "organization": org ?? "P-\(id)", "specialties": specialties,
+            "auditor": auditor ? "yes" : "no", "leader": leader ? "yes" : "no", "district": district,
+        ]
         row.merge(extra) { $1 }
         experts.append(row)
     }
 
     /// Adds a generic pool of `count` experts with the given specialties.
-    mutating func pool(_ count: Int, prefix: String = "G", specialties: String = "general", district: String = "futian") {
+    mutating func pool(_ count: Int, prefix: String = "G", specialties: String = "general", district: String = "futian")
+    {
         for k in 1...count { expert("\(prefix)\(k)", specialties, district: district) }
     }
 
     /// Adds an enterprise whose draft is in (eligible) with a deadline at the end of the horizon.
-    mutating func enterprise(_ id: String, industry: String = "general", district: String = "futian", extra: [String: String] = [:]) {
-        var row = ["id": id, "name": "企业\(id)", "district": district, "industry": industry, "listed": "2025-04-01",
-                   "deadline": "2026-04-30", "draft_submitted": "2026-02-20"]
+    mutating func enterprise(
+        _ id: String, industry: String = "general", district: String = "futian", extra: [String: String] = [:]
+    ) {
+        var row = [
+            "id": id, "name": "企业\(id)", "district": district, "industry": industry, "listed": "2025-04-01",
+            "deadline": "2026-04-30", "draft_submitted": "2026-02-20",
+        ]
         row.merge(extra) { $1 }
         enterprises.append(row)
     }
@@ -58,18 +72,36 @@ struct TestBatch {
         }
         try t.write(to: dir.appendingPathComponent("batch.toml"), atomically: true, encoding: .utf8)
         func csv(_ columns: [String], _ rows: [[String: String]]) -> String {
-            columns.joined(separator: ",") + "\n" + rows.map { r in columns.map { r[$0] ?? "" }.joined(separator: ",") }.joined(separator: "\n") + "\n"
+            columns.joined(separator: ",") + "\n"
+                + rows.map { r in columns.map { r[$0] ?? "" }.joined(separator: ",") }.joined(separator: "\n") + "\n"
         }
         func plain(_ header: String, _ rows: [[String]]) -> String {
             header + "\n" + rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
         }
-        try csv(Self.expertColumns, experts).write(to: dir.appendingPathComponent("experts.csv"), atomically: true, encoding: .utf8)
-        try csv(Self.enterpriseColumns, enterprises).write(to: dir.appendingPathComponent("enterprises.csv"), atomically: true, encoding: .utf8)
-        if !organizations.isEmpty { try plain("id,name,kind", organizations).write(to: dir.appendingPathComponent("organizations.csv"), atomically: true, encoding: .utf8) }
-        if !conflicts.isEmpty { try plain("expert_id,with,reason", conflicts).write(to: dir.appendingPathComponent("conflicts.csv"), atomically: true, encoding: .utf8) }
-        if !unavailability.isEmpty { try plain("expert_id,from,to,reason", unavailability).write(to: dir.appendingPathComponent("unavailability.csv"), atomically: true, encoding: .utf8) }
-        if !affinity.isEmpty { try plain("expert_id,enterprise_id,score", affinity).write(to: dir.appendingPathComponent("affinity.csv"), atomically: true, encoding: .utf8) }
-        if !fixed.isEmpty { try plain("enterprise_id,task,date,slot,experts,leader", fixed).write(to: dir.appendingPathComponent("fixed.csv"), atomically: true, encoding: .utf8) }
+        try csv(Self.expertColumns, experts).write(
+            to: dir.appendingPathComponent("experts.csv"), atomically: true, encoding: .utf8)
+        try csv(Self.enterpriseColumns, enterprises).write(
+            to: dir.appendingPathComponent("enterprises.csv"), atomically: true, encoding: .utf8)
+        if !organizations.isEmpty {
+            try plain("id,name,kind", organizations).write(
+                to: dir.appendingPathComponent("organizations.csv"), atomically: true, encoding: .utf8)
+        }
+        if !conflicts.isEmpty {
+            try plain("expert_id,with,reason", conflicts).write(
+                to: dir.appendingPathComponent("conflicts.csv"), atomically: true, encoding: .utf8)
+        }
+        if !unavailability.isEmpty {
+            try plain("expert_id,from,to,reason", unavailability).write(
+                to: dir.appendingPathComponent("unavailability.csv"), atomically: true, encoding: .utf8)
+        }
+        if !affinity.isEmpty {
+            try plain("expert_id,enterprise_id,score", affinity).write(
+                to: dir.appendingPathComponent("affinity.csv"), atomically: true, encoding: .utf8)
+        }
+        if !fixed.isEmpty {
+            try plain("enterprise_id,task,date,slot,experts,leader", fixed).write(
+                to: dir.appendingPathComponent("fixed.csv"), atomically: true, encoding: .utf8)
+        }
     }
 }
 
@@ -99,18 +131,23 @@ func temporaryFolder(_ name: String) -> URL {
 
 /// Writes, loads and plans a test batch, writes plan.json next to it, and runs the independent
 /// checker on it (failing the test on any violation).
-func planAndCheck(_ t: TestBatch, name: String, expectComplete: Bool = false, options: PlannerOptions = PlannerOptions()) throws -> PlannedBatch {
+func planAndCheck(
+    _ t: TestBatch, name: String, expectComplete: Bool = false, options: PlannerOptions = PlannerOptions()
+) throws -> PlannedBatch {
     let dir = temporaryFolder(name)
     try t.write(to: dir)
     return try planFolderAndCheck(dir, expectComplete: expectComplete, options: options)
 }
 
-func planFolderAndCheck(_ dir: URL, outputFolder: URL? = nil, expectComplete: Bool = false, options: PlannerOptions = PlannerOptions()) throws -> PlannedBatch {
+func planFolderAndCheck(
+    _ dir: URL, outputFolder: URL? = nil, expectComplete: Bool = false, options: PlannerOptions = PlannerOptions()
+) throws -> PlannedBatch {
     let batch = try BatchLoader.load(path: dir.path)
     let plan = try PanelPlanner(batch: batch, options: options).plan()
     let out = outputFolder ?? dir
     try PlanWriter.write(plan, to: out.path)
-    let result = try runChecker(batch: dir, plan: out.appendingPathComponent("plan.json"), expectComplete: expectComplete)
+    let result = try runChecker(
+        batch: dir, plan: out.appendingPathComponent("plan.json"), expectComplete: expectComplete)
     #expect(result.status == 0, "independent checker found violations:\n\(result.output)")
     return PlannedBatch(batch: batch, plan: plan, folder: out)
 }
@@ -121,7 +158,8 @@ func runChecker(batch: URL, plan: URL, expectComplete: Bool) throws -> (status: 
         .appendingPathComponent("checker/check_plan.py")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", checker.path, batch.path, plan.path] + (expectComplete ? ["--expect-complete"] : [])
+    process.arguments =
+        ["python3", checker.path, batch.path, plan.path] + (expectComplete ? ["--expect-complete"] : [])
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe
@@ -132,4 +170,5 @@ func runChecker(batch: URL, plan: URL, expectComplete: Bool) throws -> (status: 
 }
 
 /// The repository's root folder.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()

@@ -15,8 +15,10 @@ struct WhatIfTests {
         t.enterprise("B", industry: "batteries")
         t.enterprise("C")
         let base = try loadTestBatch(t, "whatif-remove")
-        let scenario = try Scenario.parse("[scenario]\nname = \"X retires\"\n[remove_experts]\nids = [\"X\"]\n", file: "retire.toml")
-        let rows = try WhatIfRunner.run([("baseline", nil, base), (scenario.name, nil, try scenario.apply(to: base))], timeLimit: 30, seed: nil)
+        let scenario = try Scenario.parse(
+            "[scenario]\nname = \"X retires\"\n[remove_experts]\nids = [\"X\"]\n", file: "retire.toml")
+        let rows = try WhatIfRunner.run(
+            [("baseline", nil, base), (scenario.name, nil, try scenario.apply(to: base))], timeLimit: 30, seed: nil)
         #expect(rows[0].planned == 3)
         #expect(rows[1].planned == 1)
         #expect(rows[1].unplannedReasons.map(\.code) == ["no-industry-expert"])
@@ -36,7 +38,9 @@ struct WhatIfTests {
         let base = try loadTestBatch(t, "whatif-sweep")
         let sweep = try Sweep.parse("pool=50%..100%:10%")
         #expect(sweep.values == [50, 60, 70, 80, 90, 100])
-        let items = try sweep.values.map { v in (name: "p\(v)", value: Optional(v), batch: try sweep.scenario(at: v, seed: 4).apply(to: base)) }
+        let items = try sweep.values.map { v in
+            (name: "p\(v)", value: Optional(v), batch: try sweep.scenario(at: v, seed: 4).apply(to: base))
+        }
         #expect(items.map { $0.batch.experts.count } == [10, 12, 14, 16, 18, 20])
         let rows = try WhatIfRunner.run(items, timeLimit: 30, seed: nil)
         let planned = rows.map(\.planned)
@@ -77,22 +81,24 @@ struct WhatIfTests {
     @Test("scenario files with errors name file, line and key")
     func scenarioErrors() throws {
         let text = """
-        [scenario]
-        name = "bad"
-        [remove_experts]
-        fraction = 1.5
-        colour = "red"
-        [rules.site_inspection]
-        panel_size = 0
-        [unknown_table]
-        x = 1
-        """
+            [scenario]
+            name = "bad"
+            [remove_experts]
+            fraction = 1.5
+            colour = "red"
+            [rules.site_inspection]
+            panel_size = 0
+            [unknown_table]
+            x = 1
+            """
         #expect {
             _ = try Scenario.parse(text, file: "bad.toml")
         } throws: { error in
             let d = (error as? ScenarioError)?.description ?? ""
-            return d.contains("bad.toml:4: key 'remove_experts.fraction'") && d.contains("bad.toml:5: key 'remove_experts.colour'")
-                && d.contains("bad.toml:7: key 'site_inspection.panel_size'") && d.contains("bad.toml:8") && d.contains("unknown table [unknown_table]")
+            return d.contains("bad.toml:4: key 'remove_experts.fraction'")
+                && d.contains("bad.toml:5: key 'remove_experts.colour'")
+                && d.contains("bad.toml:7: key 'site_inspection.panel_size'") && d.contains("bad.toml:8")
+                && d.contains("unknown table [unknown_table]")
         }
         #expect(throws: ScenarioError.self) { _ = try Sweep.parse("pool=60..") }
         #expect(throws: ScenarioError.self) { _ = try Sweep.parse("colour=1..3") }
