@@ -3,14 +3,15 @@ import PanelModel
 import Testing
 
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-let sharedTiny = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/examples/tiny")
+/// The repository's tiny example batch (examples/tiny).
+let tinyExample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("examples/tiny")
 
 @Suite("Batch-folder loading")
 struct LoaderTests {
-    @Test("the shared tiny example loads with every default of FORMAT.md")
+    @Test("the tiny example loads with every default of FORMAT.md")
     func tiny() throws {
-        let b = try BatchLoader.load(path: sharedTiny.path)
+        let b = try BatchLoader.load(path: tinyExample.path)
         #expect(b.experts.count == 30 && b.enterprises.count == 12 && b.fixed.count == 1)
         #expect(b.rules.start.iso == "2026-04-01" && b.rules.today.iso == "2026-03-31")
         #expect(b.rules.previousExperts == .prefer)  // not in its batch.toml: the default
@@ -25,10 +26,17 @@ struct LoaderTests {
     func chineseHeaders() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("loader-zh-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try "[batch]\nstart = 2026-03-02\nend = 2026-04-30\n[initial_review]\npanel_size = 2\n[site_inspection]\nplan = false\n".write(to: dir.appendingPathComponent("batch.toml"), atomically: true, encoding: .utf8)
-        try "\u{FEFF}姓名,编号,单位,专业,审核师,组长,区\n张三,E1,U-A,PCB;Heavy-Metal,是,否,福田区\n李四,E2,U-B,pcb,否,是,Bao'an\n"
+        try
+            ("[batch]\nstart = 2026-03-02\nend = 2026-04-30\n[initial_review]\npanel_size = "
+            + "2\n[site_inspection]\nplan = false\n")
+            .write(to: dir.appendingPathComponent("batch.toml"), atomically: true, encoding: .utf8)
+        try
+            ("\u{FEFF}姓名,编号,单位,专业,审核师,组长,区\n张三,E1,U-A,PCB;Heavy-Metal,是,否,"
+            + "福田区\n李四,E2,U-B,pcb,否,是,Bao'an\n")
             .write(to: dir.appendingPathComponent("experts.csv"), atomically: true, encoding: .utf8)
-        try "编号,企业名称,区,行业,强制原因,服务机构,listed,验收截止,送审日期\nN1,\"某某电子, 有限公司\",龙岗,PCB,Heavy-Metal;TOXIC,,2025-05-01,2026-04-30,2026-02-01\n"
+        try
+            ("编号,企业名称,区,行业,强制原因,服务机构,listed,验收截止,送审日期\nN1,"
+            + "\"某某电子, 有限公司\",龙岗,PCB,Heavy-Metal;TOXIC,,2025-05-01,2026-04-30,2026-02-01\n")
             .write(to: dir.appendingPathComponent("enterprises.csv"), atomically: true, encoding: .utf8)
         let b = try BatchLoader.load(path: dir.path)
         #expect(b.experts.map(\.id) == ["E1", "E2"])
@@ -43,7 +51,9 @@ struct LoaderTests {
     @Test("every broken folder of the corpus yields its expected errors, with file and line, and no crash")
     func brokenCorpus() throws {
         let root = fixtures.appendingPathComponent("broken")
-        let folders = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted()
+        let folders = try FileManager.default.contentsOfDirectory(atPath: root.path).filter {
+            !$0.hasPrefix(".") && !$0.hasSuffix(".md")
+        }.sorted()
         #expect(folders.count >= 30)
         for name in folders {
             let folder = root.appendingPathComponent(name)
@@ -59,7 +69,9 @@ struct LoaderTests {
                 failed = true
                 lines = error.errors.map { "error: \($0)" } + error.warnings.map { "warning: \($0)" }
             }
-            #expect(failed != shouldPass, "\(name): expected \(shouldPass ? "success" : "errors"), got:\n\(lines.joined(separator: "\n"))")
+            #expect(
+                failed != shouldPass,
+                "\(name): expected \(shouldPass ? "success" : "errors"), got:\n\(lines.joined(separator: "\n"))")
             let text = lines.joined(separator: "\n")
             for want in expected.dropFirst(shouldPass ? 1 : 0) {
                 #expect(text.contains(want), "\(name): missing «\(want)» in:\n\(text)")

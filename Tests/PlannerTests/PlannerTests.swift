@@ -7,10 +7,9 @@ import Testing
 
 @Suite("Planner on whole batches")
 struct PlannerTests {
-    @Test("the shared tiny example is planned completely and validly")
+    @Test("the tiny example is planned completely and validly")
     func tinyExample() throws {
-        let tiny = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/examples/tiny")
-        try #require(FileManager.default.fileExists(atPath: tiny.path), "needs ../shared next to the repository")
+        let tiny = repositoryRoot.appendingPathComponent("examples/tiny")
         let out = temporaryFolder("tiny")
         let r = try planFolderAndCheck(tiny, outputFolder: out, expectComplete: true)
         #expect(r.plan.plannedCount == r.plan.eligibleCount)

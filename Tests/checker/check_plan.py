@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent checker for PanelPlan plans (FORMAT.md v1, hard rules 1-11).
 
-Written from /work/shared/FORMAT.md alone, without reading the planner's code, so that it can
+Written from the format contract (docs/format.md) alone, without reading the planner's code, so that it can
 catch the planner's mistakes rather than repeat them. Python 3.11, standard library only.
 
 Usage:

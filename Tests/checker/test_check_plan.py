@@ -2,7 +2,7 @@
 
 Run: cd /work/main && python3 -m unittest Tests/checker/test_check_plan.py -v
 
-Each mutation test copies the shared tiny example (batch folder + valid plan.json) to a temp dir,
+Each mutation test copies the tiny example (examples/tiny) (batch folder + valid plan.json) to a temp dir,
 breaks exactly one hard rule, runs the checker as a program and asserts that exactly the intended
 RULE number is reported (and exit status 1). Positive variants assert 0 violations.
 """
@@ -22,19 +22,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CHECKER = os.path.join(HERE, "check_plan.py")
 
 
-def _find_shared():
-    for cand in (os.environ.get("PANELPLAN_SHARED"),
-                 os.path.join(HERE, "..", "..", "..", "shared"),
-                 "/work/shared"):
-        if cand and os.path.isdir(os.path.join(cand, "examples", "tiny")):
-            return os.path.abspath(cand)
-    return None
-
-
-SHARED = _find_shared()
-TINY = os.path.join(SHARED, "examples", "tiny") if SHARED else None
-SHARED_CALENDAR = os.path.join(SHARED, "data", "cn-official-days-2024-2026.csv") if SHARED else None
-SHARED_DISTRICTS = os.path.join(SHARED, "data", "shenzhen-districts.csv") if SHARED else None
+REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
+# The repository's own copy of the tiny example and the checker's own reference data.
+TINY = os.path.join(REPO, "examples", "tiny")
+CHECKER_CALENDAR = os.path.join(HERE, "data", "cn-official-days-2024-2026.csv")
+CHECKER_DISTRICTS = os.path.join(HERE, "data", "shenzhen-districts.csv")
 
 RULE_LINE = re.compile(r"^RULE (\d+): ")
 
@@ -46,7 +38,6 @@ def run_checker(batch_dir, plan_path, *extra):
     return proc, rules
 
 
-@unittest.skipUnless(TINY, "shared/examples/tiny not found (set PANELPLAN_SHARED)")
 class CheckerTestCase(unittest.TestCase):
 
     def setUp(self):
@@ -98,12 +89,12 @@ class CheckerTestCase(unittest.TestCase):
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(text.replace(old, new))
 
-    def check(self, *extra, shared_data=True):
+    def check(self, *extra, explicit_data=True):
         with open(self.plan_path, "w", encoding="utf-8") as fh:
             json.dump(self.plan, fh, ensure_ascii=False, indent=1)
         args = list(extra)
-        if shared_data:
-            args += ["--calendar", SHARED_CALENDAR, "--districts", SHARED_DISTRICTS]
+        if explicit_data:
+            args += ["--calendar", CHECKER_CALENDAR, "--districts", CHECKER_DISTRICTS]
         return run_checker(self.batch, self.plan_path, *args)
 
     def assertOnlyRule(self, rule, *extra):
@@ -126,7 +117,7 @@ class CheckerTestCase(unittest.TestCase):
 
 class TestValidPlans(CheckerTestCase):
 
-    def test_tiny_example_is_valid_with_shared_data(self):
+    def test_tiny_example_is_valid_with_explicit_data(self):
         proc = self.assertClean("--expect-complete")
         # ENT009's extension request is late: ignored with a warning (rule 2).
         self.assertIn("WARNING:", proc.stdout)
