@@ -35,7 +35,8 @@ test: test-deps lint
 	python3 -m unittest discover -s Tests/checker -p 'test_*.py'
 	$(SWIFT) build
 	$(SWIFT) test
-	python3 -m unittest discover -s Tests/report -p 'test_*.py' -v
+	PANELPLAN_BIN=$$($(SWIFT) build --show-bin-path)/panelplan \
+		python3 -m unittest discover -s Tests/report -p 'test_*.py' -v
 
 # Style: swift-format with the repository's .swift-format (4 spaces, 120 columns); 0 findings.
 lint:

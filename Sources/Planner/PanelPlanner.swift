@@ -298,10 +298,12 @@ struct PlanningRun {
             let tighter = objective + (assignment.bound - assignment.objective)
             if tighter >= objective - 1e-6 * max(1, abs(objective)) { bound = min(bound, tighter) }
         }
-        bound = max(bound, objective)  // rounding noise only: the relaxation bound is valid
+        // The bound is reported as computed, never clamped: one below the objective is a defect.
+        if bound < objective - 1e-6 * max(1, abs(objective)) {
+            warnings.append("internal: the relaxation bound \(bound) is below the plan's objective \(objective)")
+        }
         report("done", jobs.count, jobs.count, incumbent: objective, bound: bound)
-        let gap = abs(bound - objective) / max(1, abs(objective))
-        let status: PlanStatus = timedOut ? .timeLimit : (gap <= 1e-9 ? .optimal : .feasible)
+        let status = PlanStatus(objective: objective, bound: bound, timedOut: timedOut)
         unscheduled.sort { a, b in
             if a.eligible != b.eligible { return a.eligible }
             return a.enterpriseID < b.enterpriseID

@@ -113,6 +113,7 @@ extension PlanningRun {
         }
         return ReviewerAssignmentResult(
             panels: panels, objective: solution.objective,
-            bound: max(solution.objective, solution.bound ?? solution.objective), status: solution.status)
+            bound: solution.bound ?? (solution.status == .optimal ? solution.objective : .infinity),
+            status: solution.status)
     }
 }

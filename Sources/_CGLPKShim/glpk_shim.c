@@ -237,11 +237,8 @@ int pp_glpk_run(const pp_model *m, pp_result *r) {
             } else {
                 r->status = has_incumbent ? PP_TIME_LIMIT : PP_NO_SOLUTION;
             }
-            /* The bound is never worse than the incumbent for a valid relaxation. */
-            if (has_incumbent) {
-                if (m->maximize && r->bound < r->objective) r->bound = r->objective;
-                if (!m->maximize && r->bound > r->objective) r->bound = r->objective;
-            }
+            /* The bound is reported as GLPK gives it, never clamped to the incumbent: a bound on
+               the wrong side of the incumbent is a defect to be seen, not hidden. */
         }
         glp_delete_prob(p);
     }

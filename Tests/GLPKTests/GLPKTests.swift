@@ -117,7 +117,6 @@ struct GLPKBindingTests {
         let bound = try #require(s.bound)
         #expect(bound >= s.objective - 1e-6)
         #expect((s.gap ?? 0) > 0)
-        #expect(s.elapsedSeconds < limit + 3)
         #expect(progressCalls.value > 0)
         for (row, w) in weights.enumerated() {
             let lhs = zip(xs, w).reduce(0.0) { $0 + Double(s.integerValue($1.0)) * $1.1 }
@@ -135,7 +134,7 @@ struct GLPKBindingTests {
             try m.addLessOrEqual(xs.map { ($0, Double(rng.next() % 100 + 1)) }, 2500)
         }
         let s = try m.solve(options: SolveOptions(progress: { $0.incumbent == nil }))
-        #expect(s.status == .stopped || s.status == .optimal)
+        #expect(s.status == .stopped)
     }
 
     @Test("a GLPK internal error becomes a Swift error and the next solve is right")

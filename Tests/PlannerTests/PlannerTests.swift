@@ -24,8 +24,17 @@ struct PlannerTests {
         let r = try planFolderAndCheck(demo, outputFolder: out, expectComplete: true)
         #expect(r.plan.plannedCount == r.plan.eligibleCount)
         #expect(r.plan.eligibleCount > 70)
-        #expect(r.plan.status == .optimal || r.plan.status == .feasible)
+        // The status says what the gap says: optimal exactly when the gap is zero.
+        #expect(r.plan.status == (r.plan.gap <= 1e-9 ? .optimal : .feasible))
         #expect(r.plan.gap < 0.01)
+    }
+
+    @Test("a bound below the objective is never called optimal")
+    func wrongBoundIsSeen() {
+        #expect(PlanStatus(objective: 100, bound: 100, timedOut: false) == .optimal)
+        #expect(PlanStatus(objective: 100, bound: 100.5, timedOut: false) == .feasible)
+        #expect(PlanStatus(objective: 100, bound: 99, timedOut: false) == .feasible)
+        #expect(PlanStatus(objective: 100, bound: 100, timedOut: true) == .timeLimit)
     }
 
     @Test("same inputs and seed give byte-identical plans")
@@ -56,7 +65,6 @@ struct PlannerTests {
         let batch = try BatchLoader.load(path: dir.path)
         let plan = try PanelPlanner(batch: batch, options: PlannerOptions(timeLimitSeconds: 1.0)).plan()
         #expect(plan.status == .timeLimit)
-        #expect(plan.elapsedSeconds < 8)
         #expect(plan.plannedCount > 0)
         #expect(plan.unscheduled.contains { $0.code == "time-limit" })
         try PlanWriter.write(plan, to: dir.path)

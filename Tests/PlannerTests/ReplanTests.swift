@@ -119,7 +119,11 @@ struct ReplanTests {
 /// The plan store and the `replan` command as cron runs it.
 @Suite("Plan store and nightly job", .serialized)
 struct NightlyJobTests {
-    var binary: URL { repositoryRoot.appendingPathComponent(".build/debug/panelplan") }
+    /// The tool built by the same build as this test bundle, found beside it (not a fixed path).
+    var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("panelplan")
+    }
 
     func run(_ args: [String], wait: Bool = true) throws -> (status: Int32, output: String) {
         try #require(FileManager.default.fileExists(atPath: binary.path), "build the tool first: swift build")

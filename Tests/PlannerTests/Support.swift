@@ -149,6 +149,9 @@ func planFolderAndCheck(
     let result = try runChecker(
         batch: dir, plan: out.appendingPathComponent("plan.json"), expectComplete: expectComplete)
     #expect(result.status == 0, "independent checker found violations:\n\(result.output)")
+    // The bound is never clamped to the objective, so a wrong one shows here.
+    #expect(plan.bound >= plan.objective - 1e-6 * max(1, abs(plan.objective)), "bound below the objective")
+    #expect(!plan.warnings.contains { $0.hasPrefix("internal:") }, "\(plan.warnings)")
     return PlannedBatch(batch: batch, plan: plan, folder: out)
 }
 

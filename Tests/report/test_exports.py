@@ -1,6 +1,6 @@
 """Export tests: iCalendar files through a strict real parser, and the HTML report rendered in
-headless Chromium. Run by `make test` after the Swift build (needs .build/debug/panelplan,
-the `icalendar` package and Debian's `chromium`)."""
+headless Chromium. Run by `make test` after the Swift build, which names the tool it built in PANELPLAN_BIN
+(needs the `icalendar` package and Debian's `chromium`)."""
 import glob
 import os
 import shutil
@@ -13,7 +13,9 @@ import zlib
 import icalendar
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BIN = os.path.join(ROOT, ".build", "debug", "panelplan")
+BIN = os.environ.get("PANELPLAN_BIN", "")
+if not os.path.isfile(BIN):
+    raise SystemExit(f"PANELPLAN_BIN must name the built panelplan tool (got {BIN!r}); run `make test`")
 DEMO = os.path.join(ROOT, "datasets", "shenzhen-demo")
 
 
