@@ -4,7 +4,11 @@ public struct Batch: Sendable {
     public var experts: [Expert]
     public var enterprises: [Enterprise]
     public var organizations: [String: Organization]
-    public var conflicts: [Conflict]
+    public var conflicts: [Conflict] {
+        didSet { conflictsByExpert = Self.index(conflicts) }
+    }
+    /// Declared conflicts by expert id, so a conflict check reads only that expert's rows.
+    private var conflictsByExpert: [String: [Conflict]] = [:]
     public var unavailability: [Unavailability]
     public var affinity: [Affinity]
     /// Whether affinity.csv was given (its scores then replace the computed match score).
@@ -27,6 +31,7 @@ public struct Batch: Sendable {
         self.enterprises = enterprises
         self.organizations = organizations
         self.conflicts = conflicts
+        self.conflictsByExpert = Self.index(conflicts)
         self.unavailability = unavailability
         self.affinity = affinity
         self.hasAffinity = hasAffinity || !affinity.isEmpty
@@ -34,6 +39,10 @@ public struct Batch: Sendable {
         self.calendar = calendar
         self.districts = districts
         self.warnings = warnings
+    }
+
+    private static func index(_ conflicts: [Conflict]) -> [String: [Conflict]] {
+        Dictionary(grouping: conflicts, by: \.expertID)
     }
 
     /// Experts by id.
@@ -54,10 +63,11 @@ public struct Batch: Sendable {
     }
 
     /// The conflict of interest, in words, or nil.
+    /// - Complexity: O(*c*) for the *c* conflicts the expert declared.
     public func conflictReason(expert: Expert, enterprise: Enterprise) -> String? {
         if expert.organization == enterprise.id { return "employed by the enterprise" }
         if let c = enterprise.consultancy, expert.organization == c { return "employed by its consultancy \(c)" }
-        for conflict in conflicts where conflict.expertID == expert.id {
+        for conflict in conflictsByExpert[expert.id] ?? [] {
             if conflict.with == enterprise.id { return "declared conflict (\(conflict.reason))" }
             if let c = enterprise.consultancy, conflict.with == c {
                 return "declared conflict with its consultancy \(c)"

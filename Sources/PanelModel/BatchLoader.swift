@@ -427,6 +427,7 @@ struct LoadContext {
             let maxInitial = count(t, r, "max_initial")
             let maxSite = count(t, r, "max_site")
             let minTotal = count(t, r, "min_total")
+            let active = boolean(t, r, "active")
             guard let id, let name, let organization else { continue }
             if let first = seen[id] {
                 error(t.file, line, t.columnName("id"), id, "duplicate id '\(id)' (first on line \(first))")
@@ -438,7 +439,8 @@ struct LoadContext {
                     id: id, name: name, organization: organization,
                     specialties: Set(LoadContext.list(t.value(r, "specialties")).map { $0.lowercased() }),
                     isAuditor: auditor ?? false, canLead: leader ?? false, district: district,
-                    maxInitial: maxInitial, maxSite: maxSite, minTotal: minTotal, line: line))
+                    maxInitial: maxInitial, maxSite: maxSite, minTotal: minTotal, isActive: active ?? true,
+                    line: line))
         }
         if experts.isEmpty && t.rows.isEmpty {
             error(t.file, nil, nil, nil, "the pool is empty: experts.csv lists no expert")
@@ -540,8 +542,9 @@ struct LoadContext {
             guard let e = identifier(t, r, "expert_id"), let w = identifier(t, r, "with") else { continue }
             var ok = true
             if expertsLoaded && !experts.contains(e) {
-                error(t.file, t.lines[r], t.columnName("expert_id"), e, "unknown expert '\(e)' (not in experts.csv)")
-                ok = false
+                warning(
+                    t.file, t.lines[r], t.columnName("expert_id"), e,
+                    "unknown expert '\(e)' (not in experts.csv): an expert who left the pool? the row concerns no one")
             }
             if expertsLoaded && enterprisesLoaded && !targets.contains(w) {
                 error(
@@ -563,8 +566,9 @@ struct LoadContext {
             let to = date(t, r, "to") ?? from
             guard let e, let from, let to else { continue }
             if expertsLoaded && !experts.contains(e) {
-                error(t.file, t.lines[r], t.columnName("expert_id"), e, "unknown expert '\(e)' (not in experts.csv)")
-                continue
+                warning(
+                    t.file, t.lines[r], t.columnName("expert_id"), e,
+                    "unknown expert '\(e)' (not in experts.csv): an expert who left the pool? the row concerns no one")
             }
             if to < from {
                 error(t.file, t.lines[r], t.columnName("to"), to.iso, "'to' \(to.iso) is before 'from' \(from.iso)")
@@ -591,8 +595,9 @@ struct LoadContext {
             }
             var ok = true
             if expertsLoaded && !experts.contains(e) {
-                error(t.file, t.lines[r], t.columnName("expert_id"), e, "unknown expert '\(e)' (not in experts.csv)")
-                ok = false
+                warning(
+                    t.file, t.lines[r], t.columnName("expert_id"), e,
+                    "unknown expert '\(e)' (not in experts.csv): an expert who left the pool? the row concerns no one")
             }
             if enterprisesLoaded && !enterprises.contains(n) {
                 error(
@@ -638,7 +643,9 @@ struct LoadContext {
                 error(t.file, line, t.columnName("experts"), nil, "value is required (a ';' list of expert ids)")
             }
             for e in panel where expertsLoaded && !experts.contains(e) {
-                error(t.file, line, t.columnName("experts"), e, "unknown expert '\(e)' (not in experts.csv)")
+                warning(
+                    t.file, line, t.columnName("experts"), e,
+                    "unknown expert '\(e)' (not in experts.csv): the fixed row is kept as it is (a fact)")
             }
             var seenInPanel = Set<String>()
             for e in panel where !seenInPanel.insert(e).inserted {

@@ -17,7 +17,7 @@ struct CSVTable {
         "编号": "id", "姓名": "name", "单位": "organization", "专业": "specialties", "审核师": "auditor",
         "组长": "leader", "区": "district", "企业名称": "name", "行业": "industry", "强制原因": "reasons",
         "服务机构": "consultancy", "验收截止": "deadline", "送审日期": "draft_submitted",
-        "名称": "name", "类型": "kind", "专家编号": "expert_id", "企业编号": "enterprise_id",
+        "名称": "name", "类型": "kind", "专家编号": "expert_id", "企业编号": "enterprise_id", "在库": "active",
     ]
 
     static func canonical(_ header: String) -> String {

@@ -55,13 +55,15 @@ public struct Expert: Sendable, Hashable {
     public var maxInitial: Int?
     public var maxSite: Int?
     public var minTotal: Int?
+    /// False when the expert has left the pool or is suspended (`active = no`): never planned.
+    public var isActive: Bool
     /// The line of experts.csv, for messages.
     public var line: Int
 
     public init(
         id: String, name: String, organization: String, specialties: Set<String> = [],
         isAuditor: Bool = false, canLead: Bool = false, district: String? = nil,
-        maxInitial: Int? = nil, maxSite: Int? = nil, minTotal: Int? = nil, line: Int = 0
+        maxInitial: Int? = nil, maxSite: Int? = nil, minTotal: Int? = nil, isActive: Bool = true, line: Int = 0
     ) {
         self.id = id
         self.name = name
@@ -73,6 +75,7 @@ public struct Expert: Sendable, Hashable {
         self.maxInitial = maxInitial
         self.maxSite = maxSite
         self.minTotal = minTotal
+        self.isActive = isActive
         self.line = line
     }
 }

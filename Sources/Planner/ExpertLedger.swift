@@ -1,30 +1,65 @@
 import PanelModel
 
-/// Why an expert cannot take a task in a slot (the hard rule that blocks it).
-enum Block: Int, CaseIterable, Sendable {
-    case conflict  // rule 6
+/// Why an expert cannot take a task in a slot: the load rule (8, 9) that blocks it.
+enum Block: Int, CaseIterable, Sendable, CustomStringConvertible {
     case unavailable  // rule 8
     case busySlot  // rule 8: one task per slot
     case maxPerDay  // rule 8
     case maxPerWeek  // rule 8
     case maxOfKind  // rule 8: max_initial / max_site
     case travel  // rule 9
+
+    /// The block of a load rule value.
+    init?(_ rule: any LoadRule) {
+        switch rule {
+        case is AvailabilityRule: self = .unavailable
+        case is OneTaskPerSlotRule: self = .busySlot
+        case is DailyCapRule: self = .maxPerDay
+        case is WeeklyCapRule: self = .maxPerWeek
+        case is TaskCapRule: self = .maxOfKind
+        case is TravelRule: self = .travel
+        default: return nil
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .unavailable: "unavailable"
+        case .busySlot: "busySlot"
+        case .maxPerDay: "maxPerDay"
+        case .maxPerWeek: "maxPerWeek"
+        case .maxOfKind: "maxOfKind"
+        case .travel: "travel"
+        }
+    }
 }
 
-/// What every expert already does in the plan: the state behind rules 8 and 9.
-struct ExpertLedger {
+/// What every expert already does in the plan: the state behind rules 8, 9 and 10, checked
+/// through the rule values of ``HardRules``.
+struct ExpertLedger: ExpertLoad {
     struct SiteVisit {
         var slot: Slot
         var district: String
     }
 
-    var rules: BatchRules
+    /// The batch's rules; changing them (an explanation's relaxation) changes the rule values.
+    var rules: BatchRules {
+        didSet {
+            hardRules = HardRules(rules, experts: experts, districts: districts)
+            loadRules = Self.loadRules(hardRules, ignoreCaps: ignoreCaps)
+        }
+    }
     let experts: [Expert]
     let districts: DistrictTable
+    private(set) var hardRules: HardRules
+    /// The load rules in force: all of them, or all but the per-kind caps (explanations).
+    private var loadRules: [(block: Block, rule: any LoadRule)]
     /// expert → unavailable day ordinals.
     var unavailable: [Set<Int>]
     /// For explanations only: ignore the per-expert caps max_initial and max_site.
-    var ignoreCaps = false
+    var ignoreCaps = false {
+        didSet { loadRules = Self.loadRules(hardRules, ignoreCaps: ignoreCaps) }
+    }
     var busy: [Set<Int>]  // expert → slot indices
     var perDay: [[Int: Int]]  // expert → day ordinal → tasks
     var perWeek: [[Int: Int]]  // expert → week key → tasks
@@ -37,6 +72,8 @@ struct ExpertLedger {
         rules = batch.rules
         experts = batch.experts
         districts = batch.districts
+        hardRules = HardRules(batch)
+        loadRules = Self.loadRules(hardRules, ignoreCaps: false)
         let index = batch.expertIndex
         var unavailable = Array(repeating: Set<Int>(), count: batch.experts.count)
         for u in batch.unavailability {
@@ -53,29 +90,28 @@ struct ExpertLedger {
         siteVisits = Array(repeating: [:], count: n)
     }
 
+    private static func loadRules(_ rules: HardRules, ignoreCaps: Bool) -> [(block: Block, rule: any LoadRule)] {
+        rules.load.compactMap { rule in
+            guard let block = Block(rule), !(ignoreCaps && block == .maxOfKind) else { return nil }
+            return (block, rule)
+        }
+    }
+
     func cap(_ expert: Int, _ task: TaskKind) -> Int {
         if ignoreCaps { return Int.max / 4 }
-        return task == .initial
-            ? (experts[expert].maxInitial ?? rules.maxInitial) : (experts[expert].maxSite ?? rules.maxSite)
+        return hardRules.taskCap.cap(expert, task)
     }
 
     func count(_ expert: Int, _ task: TaskKind) -> Int { task == .initial ? initialCount[expert] : siteCount[expert] }
 
     func total(_ expert: Int) -> Int { initialCount[expert] + siteCount[expert] }
 
-    /// The first rule that stops `expert` from taking a `task` at `time` in `district`, or nil.
-    /// Conflicts of interest are checked by the caller.
+    /// The first load rule that stops `expert` from taking a `task` at `time` in `district`, or
+    /// nil. Conflicts of interest and `active` are checked by the caller (``ExpertRule``s).
     func block(_ expert: Int, _ task: TaskKind, _ time: SlotTime, district: String) -> Block? {
-        let day = time.day
-        if unavailable[expert].contains(day.ordinal) { return .unavailable }
-        if busy[expert].contains(time.index) { return .busySlot }
-        if perDay[expert][day.ordinal, default: 0] >= rules.maxPerDay { return .maxPerDay }
-        if perWeek[expert][day.weekKey, default: 0] >= rules.maxPerWeek { return .maxPerWeek }
-        if count(expert, task) >= cap(expert, task) { return .maxOfKind }
-        if task == .site, let visits = siteVisits[expert][day.ordinal] {
-            for v in visits where districts.travelMinutes(v.district, district) > rules.maxTravelMinutes {
-                return .travel
-            }
+        let seat = Seat(expert: expert, task: task, time: time, district: district)
+        for (block, rule) in loadRules where rule.blocks(seat, self) != nil {
+            return block
         }
         return nil
     }
@@ -91,7 +127,7 @@ struct ExpertLedger {
                 siteVisits[i][time.day.ordinal, default: []].append(SiteVisit(slot: time.slot, district: district))
             }
         }
-        parallel[task]![time.index, default: 0] += 1
+        parallel[task, default: [:]][time.index, default: 0] += 1
     }
 
     /// Removes a task recorded with ``add(_:_:district:experts:)``.
@@ -108,10 +144,10 @@ struct ExpertLedger {
                 siteVisits[i][time.day.ordinal] = visits.isEmpty ? nil : visits
             }
         }
-        parallel[task]![time.index, default: 0] -= 1
+        parallel[task, default: [:]][time.index, default: 0] -= 1
     }
 
-    func parallelCount(_ task: TaskKind, _ time: SlotTime) -> Int { parallel[task]![time.index, default: 0] }
+    func parallelCount(_ task: TaskKind, _ time: SlotTime) -> Int { parallel[task]?[time.index] ?? 0 }
 
     /// Travel minutes for the expert to reach `district` at `time`: from the other same-day site
     /// visit when there is one in the earlier slot, else from home (0 when home is unknown).
@@ -124,4 +160,22 @@ struct ExpertLedger {
         let t = districts.travelMinutes(home, district)
         return t.isFinite ? t : 0
     }
+
+    // MARK: - ExpertLoad
+
+    func isUnavailable(_ expert: Int, on day: Day) -> Bool { unavailable[expert].contains(day.ordinal) }
+
+    func isBusy(_ expert: Int, at time: SlotTime) -> Bool { busy[expert].contains(time.index) }
+
+    func tasks(_ expert: Int, on day: Day) -> Int { perDay[expert][day.ordinal] ?? 0 }
+
+    func tasks(_ expert: Int, inWeekOf day: Day) -> Int { perWeek[expert][day.weekKey] ?? 0 }
+
+    func tasks(_ expert: Int, of kind: TaskKind) -> Int { count(expert, kind) }
+
+    func siteDistricts(_ expert: Int, on day: Day) -> [String] {
+        siteVisits[expert][day.ordinal]?.map(\.district) ?? []
+    }
+
+    func panels(_ kind: TaskKind, at time: SlotTime) -> Int { parallelCount(kind, time) }
 }

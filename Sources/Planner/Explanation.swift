@@ -282,7 +282,7 @@ extension PlanningRun {
             if !conflicted.isEmpty {
                 let why = conflicted.prefix(4).map {
                     "\(batch.experts[$0].id): "
-                        + "\(batch.conflictReason(expert: batch.experts[$0], enterprise: e) ?? "conflict")"
+                        + "\(staffer.hardRules.excludes(batch.experts[$0], from: e, in: batch)?.message ?? "conflict")"
                 }
                 parts.append("\(conflicted.count) with a conflict of interest (\(why.joined(separator: "; ")))")
             }
@@ -321,48 +321,65 @@ extension PlanningRun {
     }
 }
 
-/// Warnings for fixed rows that break a rule: they are facts and stay, but the organizer should know.
+/// Fixed rows are facts (rule 11): they are kept whatever they break, and every hard rule they
+/// break is reported as a warning, checked through the rule values of ``HardRules``.
 enum FixedRowAudit {
     static func warnings(batch: Batch) -> [String] {
-        var out: [String] = []
+        let hardRules = HardRules(batch)
         let experts = batch.expertIndex
         let enterprises = batch.enterpriseIndex
-        let rules = batch.rules
-        var seen: [String: String] = [:]  // expert@slot → enterprise
+        var load = ExpertLedger(batch: batch)
+        var out: [String] = []
         for f in batch.fixed {
             let label = "fixed \(f.enterpriseID) \(f.task.rawValue) \(f.day.iso) \(f.slot.rawValue)"
-            if !batch.calendar.isWorkingDay(f.day) { out.append("\(label): not a working day (rule 1), kept as fixed") }
-            if f.day < rules.start || f.day > rules.end {
-                out.append("\(label): outside the batch horizon (rule 1), kept as fixed")
+            var found: [RuleViolation] = []
+            if let why = hardRules.workingDay.blocks(f.day, in: batch) {
+                found.append(hardRules.workingDay.violation(why))
             }
-            if f.experts.count != rules.panelSize(f.task) {
-                out.append("\(label): \(f.experts.count) experts, panels have \(rules.panelSize(f.task)) (rule 5)")
+            if let why = hardRules.panelSize.blocks(f.experts, task: f.task) {
+                found.append(hardRules.panelSize.violation(why))
             }
             if let l = f.leader, let i = experts[l], !batch.experts[i].canLead {
-                out.append("\(label): leader \(l) has leader = no (rule 5)")
+                found.append(LeaderRule().violation("leader \(l) has leader = no"))
             }
-            guard let k = enterprises[f.enterpriseID] else { continue }
-            let e = batch.enterprises[k]
-            var orgs = Set<String>()
-            for id in f.experts {
-                guard let i = experts[id] else { continue }
-                let x = batch.experts[i]
-                if let why = batch.conflictReason(expert: x, enterprise: e) {
-                    out.append("\(label): \(id) has a conflict of interest, \(why) (rule 6)")
+            let members = f.experts.compactMap { experts[$0] }
+            let district = enterprises[f.enterpriseID].map { batch.enterprises[$0].district } ?? ""
+            if let k = enterprises[f.enterpriseID] {
+                let e = batch.enterprises[k]
+                for i in members {
+                    if let v = hardRules.excludes(batch.experts[i], from: e, in: batch) {
+                        let what = v.rule == 6 ? "has a conflict of interest, \(v.message)" : "is \(v.message)"
+                        found.append(
+                            RuleViolation(rule: v.rule, code: v.code, message: "\(batch.experts[i].id) \(what)"))
+                    }
                 }
-                if rules.onePerOrganization && !orgs.insert(x.organization).inserted {
-                    out.append("\(label): two experts of \(x.organization) (rule 7)")
+                let context = PanelContext(task: f.task, enterprise: e, initialPanel: initialPanel(of: f, batch))
+                for rule in hardRules.panel {
+                    if let v = rule.check(members, context, experts: batch.experts) { found.append(v) }
                 }
-                if batch.unavailability.contains(where: { $0.expertID == id && $0.from <= f.day && f.day <= $0.to }) {
-                    out.append("\(label): \(id) is unavailable that day (rule 8)")
-                }
-                let key = "\(id)@\(f.time.index)"
-                if let other = seen[key] {
-                    out.append("\(label): \(id) also sits on \(other) in the same slot (rule 8)")
-                }
-                seen[key] = f.enterpriseID
             }
+            for i in members {
+                let seat = Seat(expert: i, task: f.task, time: f.time, district: district)
+                for rule in hardRules.load {
+                    if let why = rule.blocks(seat, load) {
+                        found.append(rule.violation("\(batch.experts[i].id): \(why)"))
+                    }
+                }
+            }
+            if let why = hardRules.parallel.blocks(f.task, at: f.time, load) {
+                found.append(hardRules.parallel.violation(why))
+            }
+            load.add(f.task, f.time, district: district, experts: members)
+            out += found.map { "\(label): \($0), kept as fixed" }
         }
         return out
+    }
+
+    /// The initial review's experts of a fixed site row's enterprise, for continuity.
+    private static func initialPanel(of row: Assignment, _ batch: Batch) -> [Int] {
+        guard row.task == .site else { return [] }
+        let index = batch.expertIndex
+        let initial = batch.fixed.first { $0.enterpriseID == row.enterpriseID && $0.task == .initial }
+        return initial?.experts.compactMap { index[$0] } ?? []
     }
 }

@@ -115,8 +115,9 @@ struct PlanningRun {
             times.removeAll { $0.day <= asOf }
         }
         self.times = times
+        let hardRules = staffer.hardRules
         self.conflictFree = batch.enterprises.map { e in
-            batch.experts.indices.filter { !batch.hasConflict(expert: batch.experts[$0], enterprise: e) }
+            batch.experts.indices.filter { hardRules.excludes(batch.experts[$0], from: e, in: batch) == nil }
         }
         var affinity: [String: Double] = [:]
         for a in batch.affinity { affinity["\(a.expertID)\u{1}\(a.enterpriseID)"] = a.score }

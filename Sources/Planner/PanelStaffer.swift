@@ -27,6 +27,8 @@ struct PanelRequest {
     var preferredLeader: Int?
     var preferredLeaderValue: Double = 0
     var needsLeader: Bool { task == .site }
+    /// The panel as the rule values see it.
+    var context: PanelContext { PanelContext(task: task, enterprise: enterprise, initialPanel: initialPanel) }
 }
 
 /// A staffed panel.
@@ -47,6 +49,17 @@ enum PanelShortfall: Equatable {
     case noContinuity
     /// The counts allow a panel but the rules together do not (the MIP is infeasible).
     case combination
+
+    /// The shortfall of a composition rule that no candidate can meet.
+    init(_ rule: any PanelRule, _ panel: PanelContext) {
+        switch rule {
+        case is IndustryExpertRule: self = .noIndustryExpert(panel.enterprise.industry)
+        case is AuditorRule: self = .noAuditor
+        case is LeaderRule: self = .noLeader
+        case is ContinuityRule: self = .noContinuity
+        default: self = .combination
+        }
+    }
 }
 
 /// Staffs one panel with a small GLPK MIP over its candidates: panel size, a leader, an auditor,
@@ -57,32 +70,32 @@ struct PanelStaffer {
     let experts: [Expert]
     /// Expert id → index, built once (Batch.expertIndex builds a dictionary on every call).
     let expertIndex: [String: Int]
+    /// The hard rules as values: the composition rules give the panel MIP its rows.
+    let hardRules: HardRules
 
     init(batch: Batch) {
         self.batch = batch
         self.rules = batch.rules
         self.experts = batch.experts
         self.expertIndex = batch.expertIndex
+        self.hardRules = HardRules(batch)
     }
 
     /// The necessary conditions, checked by counting; nil when counts allow a panel.
     func shortfall(_ request: PanelRequest, _ candidates: [Candidate]) -> PanelShortfall? {
         if candidates.count < request.size { return .tooFewExperts(have: candidates.count, need: request.size) }
-        if rules.requireIndustry
-            && !candidates.contains(where: { experts[$0.expert].specialties.contains(request.enterprise.industry) })
-        {
-            return .noIndustryExpert(request.enterprise.industry)
-        }
-        if rules.requireAuditor && !candidates.contains(where: { experts[$0.expert].isAuditor }) { return .noAuditor }
-        if request.needsLeader && !candidates.contains(where: { experts[$0.expert].canLead }) { return .noLeader }
-        if rules.onePerOrganization {
-            let orgs = Set(candidates.map { experts[$0.expert].organization }).count
-            if orgs < request.size { return .tooFewOrganizations(have: orgs, need: request.size) }
-        }
-        if request.task == .site && rules.continuity == .require && !request.initialPanel.isEmpty
-            && !candidates.contains(where: { request.initialPanel.contains($0.expert) })
-        {
-            return .noContinuity
+        let members = candidates.map(\.expert)
+        let context = request.context
+        for rule in hardRules.panel {
+            switch rule.requirement(context, experts: experts) {
+            case nil:
+                continue
+            case .atLeastOne(let qualifies):
+                if !members.contains(where: qualifies) { return PanelShortfall(rule, context) }
+            case .atMostOnePerGroup(let group):
+                let groups = Set(members.map(group)).count
+                if groups < request.size { return .tooFewOrganizations(have: groups, need: request.size) }
+            }
         }
         if !request.requireOneOf.isEmpty && !candidates.contains(where: { request.requireOneOf.contains($0.expert) }) {
             return .noContinuity
@@ -181,22 +194,22 @@ struct PanelStaffer {
             }
             try m.addEqual(z.keys.sorted().map { (z[$0]!, 1.0) }, 1)
         }
-        if rules.requireAuditor {
-            try m.addGreaterOrEqual(
-                candidates.indices.filter { experts[candidates[$0].expert].isAuditor }.map { (x[$0], 1.0) }, 1)
-        }
-        let industry = request.enterprise.industry
-        if rules.requireIndustry {
-            try m.addGreaterOrEqual(
-                candidates.indices.filter { experts[candidates[$0].expert].specialties.contains(industry) }.map {
-                    (x[$0], 1.0)
-                }, 1)
-        }
-        if rules.onePerOrganization {
-            var byOrg: [String: [Int]] = [:]
-            for (k, c) in candidates.enumerated() { byOrg[experts[c.expert].organization, default: []].append(k) }
-            for org in byOrg.keys.sorted() where byOrg[org]!.count > 1 {
-                try m.addLessOrEqual(byOrg[org]!.map { (x[$0], 1.0) }, 1)
+        // The composition rules (5, 7) as their values state them; the leader rule is the leader
+        // choice above.
+        for rule in hardRules.panel where !(rule is LeaderRule) {
+            switch rule.requirement(request.context, experts: experts) {
+            case nil:
+                continue
+            case .atLeastOne(let qualifies):
+                try m.addGreaterOrEqual(
+                    candidates.indices.filter { qualifies(candidates[$0].expert) }.map { (x[$0], 1.0) }, 1)
+            case .atMostOnePerGroup(let group):
+                var members: [String: [Int]] = [:]
+                for (k, c) in candidates.enumerated() { members[group(c.expert), default: []].append(k) }
+                for key in members.keys.sorted() {
+                    guard let same = members[key], same.count > 1 else { continue }
+                    try m.addLessOrEqual(same.map { (x[$0], 1.0) }, 1)
+                }
             }
         }
         // Coverage of listing reasons: y_r ≤ Σ_{i covers r} x_i.
@@ -216,9 +229,7 @@ struct PanelStaffer {
         }
         if request.task == .site {
             let initial = candidates.indices.filter { request.initialPanel.contains(candidates[$0].expert) }
-            if rules.continuity == .require && !request.initialPanel.isEmpty {
-                try m.addGreaterOrEqual(initial.map { (x[$0], 1.0) }, 1)
-            } else if rules.continuity == .prefer && !initial.isEmpty {
+            if rules.continuity == .prefer && !initial.isEmpty {
                 let y = try m.addVariable(kind: .binary, objective: w.continuity)
                 try m.addLessOrEqual([(y, 1)] + initial.map { (x[$0], -1.0) }, 0)
             }

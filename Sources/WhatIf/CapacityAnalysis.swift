@@ -112,9 +112,10 @@ public enum CapacityAnalysis {
             }
         }
         // An enterprise with no conflict-free holder of a role needs at least one new one.
+        let hardRules = HardRules(batch)
         for s in statuses where s.window != nil {
             let e = s.enterprise
-            let free = batch.experts.filter { !batch.hasConflict(expert: $0, enterprise: e) }
+            let free = batch.experts.filter { hardRules.excludes($0, from: e, in: batch) == nil }
             if rules.requireIndustry && !free.contains(where: { $0.specialties.contains(e.industry) }) {
                 try m.addGreaterOrEqual([(try v(.specialty(e.industry)), 1)], 1)
             }

@@ -242,4 +242,51 @@ struct HardRuleTests {
         #expect(r.plan.plannedCount == 1 && r.plan.eligibleCount == 1)
         #expect(r.plan.warnings.contains { $0.contains("LATE") && $0.contains("ignored") })
     }
+
+    @Test("rule 8: an expert with active = no is never planned, though the only one of the industry")
+    func inactiveExpert() throws {
+        var t = TestBatch()
+        t.pool(8)
+        t.expert("X", "batteries;general", extra: ["active": "no"])
+        t.enterprise("A", industry: "batteries")
+        t.enterprise("B")
+        let r = try planAndCheck(t, name: "inactive")
+        #expect(r.batch.experts.first { $0.id == "X" }?.isActive == false)
+        let a = try #require(r.entry("A"))
+        #expect(a.code == "no-industry-expert")
+        #expect(a.reason.contains("X: not active (active = no)"))
+        #expect(!r.plan.assignments.contains { $0.experts.contains("X") })
+        #expect(r.assignment("B", .site) != nil)
+    }
+
+    @Test("rule 11 with 7, 8 and 10: fixed rows that break them stay, each breach a warning")
+    func fixedRowsBreakingRules() throws {
+        var t = TestBatch()
+        t.pool(12)
+        t.expert("S1", "general", org: "SAME")
+        t.expert("S2", "general", org: "SAME")
+        t.set("initial_review", "max_parallel", "1")
+        t.set("load", "max_per_week", "1")
+        t.unavailability = [["G5", "2026-03-09", "2026-03-09", "病假"]]
+        t.enterprise("A")
+        t.enterprise("B")
+        t.enterprise("C")
+        t.fixed = [
+            ["A", "initial", "2026-03-09", "am", "S1;S2;G1", ""],
+            ["B", "initial", "2026-03-09", "am", "G5;G2;G3", ""],
+            ["C", "initial", "2026-03-10", "am", "G1;G4;G6", ""],
+        ]
+        let r = try planAndCheck(t, name: "fixed-breaches")
+        let warnings = r.plan.warnings.filter { $0.hasPrefix("fixed ") }
+        #expect(warnings.contains { $0.contains("fixed A initial") && $0.contains("(rule 7)") })
+        #expect(warnings.contains { $0.contains("fixed B initial") && $0.contains("G5") && $0.contains("(rule 8)") })
+        #expect(warnings.contains { $0.contains("fixed B initial") && $0.contains("(rule 10)") })
+        #expect(
+            warnings.contains { $0.contains("fixed C initial") && $0.contains("G1") && $0.contains("max_per_week") })
+        for row in t.fixed {
+            #expect(
+                r.assignment(row[0], .initial)?.experts.sorted()
+                    == row[4].split(separator: ";").map(String.init).sorted())
+        }
+    }
 }

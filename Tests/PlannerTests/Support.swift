@@ -20,7 +20,7 @@ struct TestBatch {
 
     static let expertColumns = [
         "id", "name", "organization", "specialties", "auditor", "leader", "district", "max_initial", "max_site",
-        "min_total",
+        "min_total", "active",
     ]
     static let enterpriseColumns = [
         "id", "name", "district", "industry", "reasons", "consultancy", "listed", "deadline", "draft_submitted",

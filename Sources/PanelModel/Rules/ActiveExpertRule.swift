@@ -1,0 +1,12 @@
+/// Rule 8: no expert with `active = no` (left the pool or suspended) is planned; their past
+/// tasks stay as they were.
+public struct ActiveExpertRule: ExpertRule {
+    public let number = 8
+    public let code = "inactive-expert"
+
+    public init() {}
+
+    public func blocks(_ expert: Expert, _ enterprise: Enterprise, in batch: Batch) -> String? {
+        expert.isActive ? nil : "not active (active = no)"
+    }
+}

@@ -1,0 +1,11 @@
+/// Rule 8: no task on a day of the expert's unavailability (unavailability.csv).
+public struct AvailabilityRule: LoadRule {
+    public let number = 8
+    public let code = "unavailable"
+
+    public init() {}
+
+    public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> String? {
+        load.isUnavailable(seat.expert, on: seat.time.day) ? "unavailable on \(seat.time.day.iso)" : nil
+    }
+}

@@ -1,0 +1,12 @@
+/// Rule 6: no expert with a conflict of interest (回避): employed by the enterprise or by its
+/// consultancy, or with a declared conflict with either.
+public struct ConflictOfInterestRule: ExpertRule {
+    public let number = 6
+    public let code = "conflict-of-interest"
+
+    public init() {}
+
+    public func blocks(_ expert: Expert, _ enterprise: Enterprise, in batch: Batch) -> String? {
+        batch.conflictReason(expert: expert, enterprise: enterprise)
+    }
+}

@@ -1,0 +1,43 @@
+/// Every hard rule of a batch, as values, in the order the planner checks them.
+public struct HardRules: Sendable {
+    public let workingDay = WorkingDayRule()
+    public let panelSize: PanelSizeRule
+    /// Rules 5 and 7 on who sits together on a panel.
+    public let panel: [any PanelRule]
+    /// Rules 6 and 8 on who may sit on an enterprise's panels at all.
+    public let expert: [any ExpertRule]
+    /// Rules 8 and 9 on an expert's load, in the order a blocked seat is explained.
+    public let load: [any LoadRule]
+    /// The per-kind caps (also a member of `load`), for capacity counts.
+    public let taskCap: TaskCapRule
+    public let parallel: ParallelPanelsRule
+
+    /// The rules of a batch.
+    public init(_ batch: Batch) {
+        self.init(batch.rules, experts: batch.experts, districts: batch.districts)
+    }
+
+    /// The rules of `rules` over a pool and a district table.
+    public init(_ rules: BatchRules, experts: [Expert], districts: DistrictTable) {
+        panelSize = PanelSizeRule(rules)
+        panel = [
+            IndustryExpertRule(rules), AuditorRule(rules), LeaderRule(), OnePerOrganizationRule(rules),
+            ContinuityRule(rules),
+        ]
+        expert = [ActiveExpertRule(), ConflictOfInterestRule()]
+        taskCap = TaskCapRule(rules, experts: experts)
+        load = [
+            AvailabilityRule(), OneTaskPerSlotRule(), DailyCapRule(rules), WeeklyCapRule(rules), taskCap,
+            TravelRule(rules, districts: districts),
+        ]
+        parallel = ParallelPanelsRule(rules)
+    }
+
+    /// The first expert rule (6, 8) that keeps `expert` off every panel of `enterprise`, or nil.
+    public func excludes(_ expert: Expert, from enterprise: Enterprise, in batch: Batch) -> RuleViolation? {
+        for rule in self.expert {
+            if let why = rule.blocks(expert, enterprise, in: batch) { return rule.violation(why) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,11 @@
+/// Rule 8: at most one task per expert per half-day slot.
+public struct OneTaskPerSlotRule: LoadRule {
+    public let number = 8
+    public let code = "busy-slot"
+
+    public init() {}
+
+    public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> String? {
+        load.isBusy(seat.expert, at: seat.time) ? "already on a panel in that half-day" : nil
+    }
+}

@@ -1,0 +1,28 @@
+/// Rule 8, `max_initial` and `max_site`: at most that many tasks of each kind per expert in the
+/// batch (experts.csv overrides batch.toml's `[load]`).
+public struct TaskCapRule: LoadRule {
+    public let number = 8
+    public let code = "max-of-kind"
+    let rules: BatchRules
+    let experts: [Expert]
+
+    public init(_ rules: BatchRules, experts: [Expert]) {
+        self.rules = rules
+        self.experts = experts
+    }
+
+    /// The cap of `expert` for `task`.
+    public func cap(_ expert: Int, _ task: TaskKind) -> Int {
+        switch task {
+        case .initial: experts[expert].maxInitial ?? rules.maxInitial
+        case .site: experts[expert].maxSite ?? rules.maxSite
+        }
+    }
+
+    public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> String? {
+        let tasks = load.tasks(seat.expert, of: seat.task)
+        let cap = cap(seat.expert, seat.task)
+        let key = seat.task == .initial ? "max_initial" : "max_site"
+        return tasks >= cap ? "\(tasks) \(seat.task.rawValue) tasks already (\(key)=\(cap))" : nil
+    }
+}

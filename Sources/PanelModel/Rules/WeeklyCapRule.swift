@@ -1,0 +1,13 @@
+/// Rule 8, `max_per_week`: at most that many tasks per expert per ISO week.
+public struct WeeklyCapRule: LoadRule {
+    public let number = 8
+    public let code = "max-per-week"
+    let cap: Int
+
+    public init(_ rules: BatchRules) { cap = rules.maxPerWeek }
+
+    public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> String? {
+        let tasks = load.tasks(seat.expert, inWeekOf: seat.time.day)
+        return tasks >= cap ? "\(tasks) tasks in the week of \(seat.time.day.iso) already (max_per_week=\(cap))" : nil
+    }
+}
