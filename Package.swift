@@ -31,29 +31,40 @@ let package = Package(
             ],
             resources: [.copy("Resources/cn-official-days.csv"), .copy("Resources/shenzhen-districts.csv")]
         ),
+        // Escaping for the JSON, CSV and HTML the project writes by hand.
+        .target(name: "TextFormats"),
         .target(name: "Workflow", dependencies: ["PanelModel"]),
-        .target(name: "BatchGenerator", dependencies: ["PanelModel"]),
-        .target(name: "Planner", dependencies: ["PanelModel", "Workflow", "GLPK"]),
-        .target(name: "Reports", dependencies: ["PanelModel", "Workflow", "Planner"]),
-        .target(name: "WhatIf", dependencies: ["PanelModel", "Workflow", "Planner", "Reports", "GLPK", "TOMLKit"]),
+        // The plan and its result codes, below the planner: readers of plans need no solver.
+        .target(name: "PlanModel", dependencies: ["PanelModel"]),
+        .target(name: "BatchGenerator", dependencies: ["PanelModel", "TextFormats"]),
+        .target(name: "Planner", dependencies: ["PanelModel", "PlanModel", "Workflow", "GLPK"]),
+        .target(name: "Reports", dependencies: ["PanelModel", "PlanModel", "Workflow", "TextFormats"]),
+        .target(
+            name: "WhatIf",
+            dependencies: ["PanelModel", "PlanModel", "Workflow", "Planner", "TextFormats", "GLPK", "TOMLKit"]
+        ),
         .target(
             name: "PlanStore",
-            dependencies: ["PanelModel", "Planner", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["PanelModel", "PlanModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "PanelPlanCLI",
             dependencies: [
-                "PanelModel", "Workflow", "Planner", "Reports", "BatchGenerator", "PlanStore", "WhatIf",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PanelModel", "PlanModel", "Workflow", "Planner", "Reports", "BatchGenerator", "PlanStore", "WhatIf",
+                "TextFormats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "panelplan", dependencies: ["PanelPlanCLI"]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats"]),
         .testTarget(name: "PanelModelTests", dependencies: ["PanelModel", "Workflow"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PlannerTests",
-            dependencies: ["PanelModel", "Workflow", "Planner", "Reports", "BatchGenerator", "PlanStore", "WhatIf"]
+            dependencies: [
+                "PanelModel", "PlanModel", "Workflow", "Planner", "Reports", "BatchGenerator", "PlanStore", "WhatIf",
+                "TextFormats",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import Foundation
 import PanelModel
+import TextFormats
 
 /// Generates realistic batch folders of any size, deterministically from a seed: the demo batch,
 /// test instances and benchmark instances.
@@ -255,7 +256,7 @@ public struct BatchGenerator {
 
             """
         func csv(_ header: String, _ rows: [[String]]) -> String {
-            header + "\n" + rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n")
+            header + "\n" + rows.map { $0.map(CSVText.field).joined(separator: ",") }.joined(separator: "\n")
                 + (rows.isEmpty ? "" : "\n")
         }
         return [
@@ -286,10 +287,5 @@ public struct BatchGenerator {
         for (name, content) in files() {
             try Data(content.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name))
         }
-    }
-
-    static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PanelModel
+import PlanModel
 import PlanStore
 import Planner
 import Reports

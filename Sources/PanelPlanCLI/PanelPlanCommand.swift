@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PanelModel
+import PlanModel
 
 /// Exit codes, documented in docs/user-guide.md.
 public enum ExitStatus {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PanelModel
 import Reports
+import TextFormats
 import Workflow
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -65,11 +66,11 @@ struct StatusCommand: ParsableCommand {
             print(TextTable.render(header: shown, rows: translated), terminator: "")
         case .csv:
             print(header.joined(separator: ","))
-            for r in rows { print(r.map(TextTable.csvField).joined(separator: ",")) }
+            for r in rows { print(r.map(CSVText.field).joined(separator: ",")) }
         case .json:
             let objects = rows.map { r in
                 "  {"
-                    + zip(header, r).map { "\(PlanWriter.quote($0)): \(PlanWriter.quote($1))" }.joined(separator: ", ")
+                    + zip(header, r).map { "\(JSONText.quote($0)): \(JSONText.quote($1))" }.joined(separator: ", ")
                     + "}"
             }
             print("[\n" + objects.joined(separator: ",\n") + "\n]")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PanelModel
+import PlanModel
 import PlanStore
 import Planner
 import Reports

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PanelModel
 import Reports
+import TextFormats
 import WhatIf
 
 struct WhatIfCommand: ParsableCommand {
@@ -48,7 +49,7 @@ struct WhatIfCommand: ParsableCommand {
                 text +=
                     "aggregate model: \(r.modelAdditions.values.reduce(0, +)); verified by planning: "
                     + "\(r.verified ? "yes" : "no") (\(r.plannedAfter)/\(r.eligible) planned)\n"
-                let byRole = roles.map { "\(PlanWriter.quote($0.key.description)): \($0.value)" }
+                let byRole = roles.map { "\(JSONText.quote($0.key.description)): \($0.value)" }
                 json +=
                     "\"min_pool\": {\"total\": \(total), \"by_role\": "
                     + "{\(byRole.joined(separator: ", "))}, "

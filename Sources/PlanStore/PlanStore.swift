@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import PanelModel
-import Planner
+import PlanModel
 
 /// A stored plan version's header.
 public struct PlanVersion: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import PanelModel
+import PlanModel
 import Workflow
 
 extension PlanningRun {

@@ -1,6 +1,7 @@
 import Foundation
 import GLPK
 import PanelModel
+import PlanModel
 import Workflow
 
 /// Plans dates, slots and panels for every eligible enterprise of a batch.

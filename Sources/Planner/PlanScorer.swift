@@ -1,5 +1,6 @@
 import GLPK
 import PanelModel
+import PlanModel
 import Workflow
 
 /// Computes a plan's objective (the soft goals of FORMAT.md, weighted) and a valid upper bound.

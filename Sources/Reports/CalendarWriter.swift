@@ -1,6 +1,6 @@
 import Foundation
 import PanelModel
-import Planner
+import PlanModel
 
 /// iCalendar (RFC 5545) files: one per expert with only their tasks, and one for the batch.
 public struct CalendarWriter {

@@ -1,6 +1,7 @@
 import Foundation
 import PanelModel
-import Planner
+import PlanModel
+import TextFormats
 
 /// A one-file HTML report of a plan: no scripts, no network, no external fonts; prints on A4.
 public struct HTMLReport {
@@ -15,11 +16,6 @@ public struct HTMLReport {
     }
 
     func t(_ key: String) -> String { Strings.text(key, language) }
-
-    static func esc(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 
     var enterprises: [String: Enterprise] {
         Dictionary(batch.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -36,11 +32,11 @@ public struct HTMLReport {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(Self.esc(t("report_title"))) — \(Self.esc(plan.batchName))</title>
+        <title>\(HTMLText.escape(t("report_title"))) — \(HTMLText.escape(plan.batchName))</title>
         <style>\(Self.css)</style>
         </head>
         <body>
-        <header><h1>\(Self.esc(t("report_title")))</h1><p class="sub">\(Self.esc(plan.batchName)) · \
+        <header><h1>\(HTMLText.escape(t("report_title")))</h1><p class="sub">\(HTMLText.escape(plan.batchName)) · \
         \(batch.rules.start.iso) – \(batch.rules.end.iso)</p></header>
         \(glance())
         \(calendarSection())
@@ -48,7 +44,7 @@ public struct HTMLReport {
         \(loadSection())
         \(mapSection())
         \(unplannedSection())
-        <footer>PanelPlan · \(Self.esc(plan.status.rawValue)) · \(t("objective")) \
+        <footer>PanelPlan · \(HTMLText.escape(plan.status.rawValue)) · \(t("objective")) \
         \(String(format: "%.2f", plan.objective)) · \(t("bound")) \(String(format: "%.2f", plan.bound))</footer>
         </body>
         </html>
@@ -116,12 +112,13 @@ public struct HTMLReport {
         var html = "<section id=\"glance\"><h2>\(t("at_a_glance"))</h2><div class=\"cards\">"
         for (k, v) in cards {
             html +=
-                "<div class=\"card\"><div class=\"v\">\(Self.esc(v))</div><div class=\"k\">\(Self.esc(k))</div></div>"
+                "<div class=\"card\"><div class=\"v\">\(HTMLText.escape(v))</div><div class=\"k\">\(HTMLText.escape(k))</div></div>"
         }
         html += "</div>"
         if !atRisk.isEmpty {
             html +=
-                "<p>\(t("deadlines_at_risk")):</p><ul>" + atRisk.map { "<li>\(Self.esc($0))</li>" }.joined() + "</ul>"
+                "<p>\(t("deadlines_at_risk")):</p><ul>" + atRisk.map { "<li>\(HTMLText.escape($0))</li>" }.joined()
+                + "</ul>"
         }
         return html + "</section>"
     }
@@ -154,15 +151,15 @@ public struct HTMLReport {
                 if batch.calendar.workdays[day] != nil { cls = "workday" }
                 html += "<td class=\"\(cls)\"><span class=\"day\">\(d)</span>"
                 if let name = batch.calendar.officialName(of: day), !name.isEmpty {
-                    html += " <span class=\"note\">\(Self.esc(name))</span>"
+                    html += " <span class=\"note\">\(HTMLText.escape(name))</span>"
                 }
                 for a in (byDay[day] ?? []).sorted(by: { ($0.slot, $0.enterpriseID) < ($1.slot, $1.enterpriseID) }) {
                     let title =
                         "\(t(a.task.rawValue)) \(enterprises[a.enterpriseID]?.name ?? a.enterpriseID) "
                         + "\(t(a.slot.rawValue))"
                     html +=
-                        "<span class=\"task \(a.task.rawValue)\" title=\"\(Self.esc(title))\">"
-                        + "\(a.slot == .am ? "☀" : "☾") \(Self.esc(a.enterpriseID))</span>"
+                        "<span class=\"task \(a.task.rawValue)\" title=\"\(HTMLText.escape(title))\">"
+                        + "\(a.slot == .am ? "☀" : "☾") \(HTMLText.escape(a.enterpriseID))</span>"
                 }
                 html += "</td>"
                 if day.weekday == 7 && d < Day.daysIn(year: y, month: m) { html += "</tr><tr>" }
@@ -202,14 +199,15 @@ public struct HTMLReport {
         }
         for (r, id) in experts.enumerated() {
             let y = 20 + row * Double(r)
-            svg += "<text x=\"0\" y=\"\(y + 9)\">\(Self.esc(id)) \(Self.esc(expertNames[id] ?? ""))</text>"
+            svg +=
+                "<text x=\"0\" y=\"\(y + 9)\">\(HTMLText.escape(id)) \(HTMLText.escape(expertNames[id] ?? ""))</text>"
             for a in rows[id]! {
                 guard let k = index[a.day] else { continue }
                 let x = left + cell * Double(k) + (a.slot == .pm ? cell / 2 : 0)
                 svg +=
                     "<rect x=\"\(x)\" y=\"\(y + 1)\" width=\"\(cell / 2)\" height=\"\(row - 3)\" "
                     + "fill=\"\(a.task == .initial ? "#2b6cb0" : "#c05621")\"><title>"
-                    + Self.esc("\(a.day.iso) \(t(a.slot.rawValue)) \(t(a.task.rawValue)) \(a.enterpriseID)")
+                    + HTMLText.escape("\(a.day.iso) \(t(a.slot.rawValue)) \(t(a.task.rawValue)) \(a.enterpriseID)")
                     + "</title></rect>"
             }
         }
@@ -239,12 +237,12 @@ public struct HTMLReport {
             let hs = h * Double(l.site) / Double(maxLoad)
             svg +=
                 "<rect x=\"\(x)\" y=\"\(10 + h - hi - hs)\" width=\"\(barW - 1)\" height=\"\(hs)\" fill=\"#c05621\">"
-                + "<title>\(Self.esc("\(id) \(expertNames[id] ?? ""): \(l.site) \(t("site"))"))</title></rect>"
+                + "<title>\(HTMLText.escape("\(id) \(expertNames[id] ?? ""): \(l.site) \(t("site"))"))</title></rect>"
             svg +=
                 "<rect x=\"\(x)\" y=\"\(10 + h - hi)\" width=\"\(barW - 1)\" height=\"\(hi)\" fill=\"#2b6cb0\">"
-                + "<title>\(Self.esc("\(id) \(expertNames[id] ?? ""): \(l.initial) \(t("initial"))"))</title></rect>"
+                + "<title>\(HTMLText.escape("\(id) \(expertNames[id] ?? ""): \(l.initial) \(t("initial"))"))</title></rect>"
         }
-        svg += "<text x=\"40\" y=\"\(h + 30)\">\(Self.esc(t("experts"))) (\(experts.count))</text></svg>"
+        svg += "<text x=\"40\" y=\"\(h + 30)\">\(HTMLText.escape(t("experts"))) (\(experts.count))</text></svg>"
         return "<section id=\"load\"><h2>\(t("load_chart"))</h2>\(svg)</section>"
     }
 
@@ -273,10 +271,10 @@ public struct HTMLReport {
             svg +=
                 "<circle cx=\"\(x(d.longitude))\" cy=\"\(y(d.latitude))\" r=\"\(r)\" fill=\"#c05621\" "
                 + "fill-opacity=\"\(n == 0 ? 0.15 : 0.6)\" stroke=\"#7b341e\"><title>"
-                + "\(Self.esc("\(d.nameZh) \(d.nameEn): \(n)"))</title></circle>"
+                + "\(HTMLText.escape("\(d.nameZh) \(d.nameEn): \(n)"))</title></circle>"
             svg +=
                 "<text x=\"\(x(d.longitude) + r + 2)\" y=\"\(y(d.latitude) + 3)\">"
-                + "\(Self.esc(language == .zh ? d.nameZh : d.nameEn)) \(n)</text>"
+                + "\(HTMLText.escape(language == .zh ? d.nameZh : d.nameEn)) \(n)</text>"
         }
         return "<section id=\"map\"><h2>\(t("map"))</h2>\(svg)</svg></section>"
     }
@@ -289,10 +287,10 @@ public struct HTMLReport {
             + "\(t("code"))</th><th>\(t("reason"))</th></tr>"
         for u in plan.unscheduled {
             html +=
-                "<tr><td>\(Self.esc(u.enterpriseID))</td><td>"
-                + "\(Self.esc(enterprises[u.enterpriseID]?.name ?? ""))</td><td>"
-                + "\(Self.esc(u.task.map { t($0.rawValue) } ?? t("both")))</td><td>\(Self.esc(u.code))</td><td>"
-                + "\(Self.esc(u.reason))</td></tr>"
+                "<tr><td>\(HTMLText.escape(u.enterpriseID))</td><td>"
+                + "\(HTMLText.escape(enterprises[u.enterpriseID]?.name ?? ""))</td><td>"
+                + "\(HTMLText.escape(u.task.map { t($0.rawValue) } ?? t("both")))</td><td>\(HTMLText.escape(u.code))</td><td>"
+                + "\(HTMLText.escape(u.reason))</td></tr>"
         }
         return html + "</table></section>"
     }

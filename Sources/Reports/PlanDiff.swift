@@ -1,5 +1,6 @@
 import Foundation
 import PanelModel
+import TextFormats
 
 /// What changed between two plans, task by task.
 public struct PlanChange: Sendable, Hashable {
@@ -171,14 +172,14 @@ public enum PlanDiff {
                     enterpriseNames[n.enterpriseID] ?? "",
                     n.task.rawValue, n.before ?? "", n.after ?? "", n.cause,
                 ]
-                .map(PlanWriter.csvField).joined(separator: ",") + "\n"
+                .map(CSVText.sheetField).joined(separator: ",") + "\n"
         }
         return out
     }
 
     /// notifications.json
     public static func notificationsJSON(_ list: [Notification]) -> String {
-        let q = PlanWriter.quote
+        let q = JSONText.quote
         let items = list.map { n in
             "  {\"expert\": \(q(n.expertID)), \"change\": \(q(n.change)), \"enterprise\": \(q(n.enterpriseID)), "
                 + "\"task\": \(q(n.task.rawValue)), "

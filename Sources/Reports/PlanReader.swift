@@ -1,6 +1,6 @@
 import Foundation
 import PanelModel
-import Planner
+import PlanModel
 import Workflow
 
 /// Reads a FORMAT v1 plan.json back into a ``Plan``.

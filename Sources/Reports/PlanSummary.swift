@@ -1,6 +1,6 @@
 import Foundation
 import PanelModel
-import Planner
+import PlanModel
 
 /// The text summary printed after planning.
 public enum PlanSummary {

@@ -1,16 +1,18 @@
 import Foundation
 import PanelModel
-import Planner
+import PlanModel
+import TextFormats
 
 /// Writes plans as FORMAT v1 `plan.json` and `plan.csv`, byte-for-byte deterministic.
 public enum PlanWriter {
     /// plan.json: the fields of FORMAT.md in its order, plus (compatible additions, documented
     /// in docs/user-guide.md) `planned`, `eligible` and each unscheduled entry's `eligible`.
     public static func json(_ plan: Plan) -> String {
+        let q = JSONText.quote
         var out = "{\n"
         out += "  \"format\": 1,\n"
-        out += "  \"batch\": \(quote(plan.batchName)),\n"
-        out += "  \"status\": \(quote(plan.status.rawValue)),\n"
+        out += "  \"batch\": \(q(plan.batchName)),\n"
+        out += "  \"status\": \(q(plan.status.rawValue)),\n"
         out += "  \"objective\": \(number(plan.objective)),\n"
         out += "  \"bound\": \(number(plan.bound)),\n"
         out += "  \"gap\": \(number(plan.gap)),\n"
@@ -18,18 +20,18 @@ public enum PlanWriter {
         out += "  \"eligible\": \(plan.eligibleCount),\n"
         out += "  \"assignments\": ["
         out += plan.assignments.map { a in
-            "\n    {\"enterprise\": \(quote(a.enterpriseID)), \"task\": \(quote(a.task.rawValue)), \"date\": "
-                + "\(quote(a.day.iso)), \"slot\": \(quote(a.slot.rawValue)),\n"
-                + "     \"experts\": [\(a.experts.map(quote).joined(separator: ", "))], \"leader\": "
-                + "\(a.leader.map(quote) ?? "null")}"
+            "\n    {\"enterprise\": \(q(a.enterpriseID)), \"task\": \(q(a.task.rawValue)), \"date\": "
+                + "\(q(a.day.iso)), \"slot\": \(q(a.slot.rawValue)),\n"
+                + "     \"experts\": [\(a.experts.map(q).joined(separator: ", "))], \"leader\": "
+                + "\(a.leader.map(q) ?? "null")}"
         }.joined(separator: ",")
         out += plan.assignments.isEmpty ? "],\n" : "\n  ],\n"
         out += "  \"unscheduled\": ["
         out += plan.unscheduled.map { u in
-            "\n    {\"enterprise\": \(quote(u.enterpriseID)), \"task\": "
-                + "\(u.task.map { quote($0.rawValue) } ?? "null"), \"code\": \(quote(u.code)), \"eligible\": "
+            "\n    {\"enterprise\": \(q(u.enterpriseID)), \"task\": "
+                + "\(u.task.map { q($0.rawValue) } ?? "null"), \"code\": \(q(u.code)), \"eligible\": "
                 + "\(u.eligible),\n"
-                + "     \"reason\": \(quote(u.reason))}"
+                + "     \"reason\": \(q(u.reason))}"
         }.joined(separator: ",")
         out += plan.unscheduled.isEmpty ? "]\n" : "\n  ]\n"
         out += "}\n"
@@ -45,7 +47,7 @@ public enum PlanWriter {
                     a.enterpriseID, a.task.rawValue, a.day.iso, a.slot.rawValue, a.experts.joined(separator: ";"),
                     a.leader ?? "",
                 ]
-                .map(csvField).joined(separator: ",") + "\n"
+                .map(CSVText.field).joined(separator: ",") + "\n"
         }
         return out
     }
@@ -86,29 +88,5 @@ public enum PlanWriter {
         if s.hasSuffix(".") { s += "0" }
         if s == "-0.0" { s = "0.0" }
         return s
-    }
-
-    /// A JSON string literal.
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
-
-    /// A CSV field, quoted per RFC 4180 when needed.
-    public static func csvField(_ s: String) -> String {
-        // Scalars, not Characters: "\r\n" is one Character in Swift.
-        s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PanelModel
-import Planner
+import PlanModel
+import TextFormats
 
 /// Excel-ready CSV sheets: UTF-8 with a BOM (so Excel shows Chinese), one file per sheet.
 public struct SheetWriter {
@@ -18,7 +19,7 @@ public struct SheetWriter {
 
     func sheet(_ header: [String], _ rows: [[String]]) -> String {
         "\u{FEFF}"
-            + ([header] + rows).map { $0.map(PlanWriter.csvField).joined(separator: ",") }.joined(separator: "\r\n")
+            + ([header] + rows).map { $0.map(CSVText.sheetField).joined(separator: ",") }.joined(separator: "\r\n")
             + "\r\n"
     }
 

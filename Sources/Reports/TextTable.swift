@@ -1,3 +1,5 @@
+import TextFormats
+
 /// Terminal tables aligned by display width, so Chinese names line up.
 public enum TextTable {
     /// Columns of a terminal: East Asian wide characters count 2.
@@ -36,5 +38,4 @@ public enum TextTable {
     }
 
     /// A CSV field.
-    public static func csvField(_ s: String) -> String { PlanWriter.csvField(s) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import TextFormats
 
 /// The comparison table of what-if rows as text, CSV, JSON and an SVG chart.
 public enum WhatIfOutput {
@@ -24,12 +25,12 @@ public enum WhatIfOutput {
     static func fmt(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x) }
 
     public static func csv(_ rows: [WhatIfRow]) -> String {
-        ([header] + rows.map(cells)).map { $0.map(PlanWriter.csvField).joined(separator: ",") }.joined(separator: "\n")
+        ([header] + rows.map(cells)).map { $0.map(CSVText.field).joined(separator: ",") }.joined(separator: "\n")
             + "\n"
     }
 
     public static func json(_ rows: [WhatIfRow]) -> String {
-        let q = PlanWriter.quote
+        let q = JSONText.quote
         let items = rows.map { r in
             "  {\"scenario\": \(q(r.scenario)), \"value\": \(r.value.map { fmt($0) } ?? "null"), \"planned\": "
                 + "\(r.planned), \"eligible\": \(r.eligible), "

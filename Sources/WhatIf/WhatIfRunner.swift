@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import PanelModel
+import PlanModel
 import Planner
 import TOMLKit
 import Workflow

@@ -1,6 +1,7 @@
 import BatchGenerator
 import Foundation
 import PanelModel
+import PlanModel
 import Planner
 import Reports
 import Testing

@@ -1,9 +1,11 @@
 import Foundation
 import PanelModel
+import PlanModel
 import PlanStore
 import Planner
 import Reports
 import Testing
+import TextFormats
 import WhatIf
 
 /// Cases a review found; each once broke a rule or the bound.
@@ -123,7 +125,7 @@ struct NightlyRegressionTests {
 
     @Test("CSV fields and iCalendar text survive CRLF line breaks")
     func crlf() {
-        #expect(PlanWriter.csvField("一厂\r\n二厂") == "\"一厂\r\n二厂\"")
+        #expect(CSVText.field("一厂\r\n二厂") == "\"一厂\r\n二厂\"")
         #expect(CalendarWriter.escape("a,b;c\r\nd\\e") == "a\\,b\\;c\\nd\\\\e")
         #expect(CalendarWriter.SlotHours.range("12:00-09:00") == nil)
         #expect(CalendarWriter.SlotHours.range("99:99-14:00") == nil)

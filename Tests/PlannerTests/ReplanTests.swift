@@ -1,5 +1,6 @@
 import Foundation
 import PanelModel
+import PlanModel
 import PlanStore
 import Planner
 import Reports

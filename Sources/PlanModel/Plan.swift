@@ -1,0 +1,40 @@
+import PanelModel
+
+/// A finished plan.
+public struct Plan: Sendable {
+    public var batchName: String
+    public var status: PlanStatus
+    public var objective: Double
+    public var bound: Double
+    public var assignments: [Assignment]
+    public var unscheduled: [UnscheduledEntry]
+    public var breakdown: ObjectiveBreakdown
+    /// Eligible enterprises (to plan in this batch).
+    public var eligibleCount: Int
+    /// Eligible enterprises with every task they need in the plan.
+    public var plannedCount: Int
+    public var elapsedSeconds: Double
+    /// Notes for the organizer (ignored late extension requests, fixed rows breaking rules).
+    public var warnings: [String]
+
+    /// |bound − objective| / max(1, |objective|).
+    public var gap: Double { abs(bound - objective) / max(1, abs(objective)) }
+
+    public init(
+        batchName: String, status: PlanStatus, objective: Double, bound: Double, assignments: [Assignment],
+        unscheduled: [UnscheduledEntry], breakdown: ObjectiveBreakdown, eligibleCount: Int, plannedCount: Int,
+        elapsedSeconds: Double, warnings: [String]
+    ) {
+        self.batchName = batchName
+        self.status = status
+        self.objective = objective
+        self.bound = bound
+        self.assignments = assignments
+        self.unscheduled = unscheduled
+        self.breakdown = breakdown
+        self.eligibleCount = eligibleCount
+        self.plannedCount = plannedCount
+        self.elapsedSeconds = elapsedSeconds
+        self.warnings = warnings
+    }
+}
