@@ -6,15 +6,29 @@ catch the planner's mistakes rather than repeat them. Python 3.11, standard libr
 
 Usage:
     python3 Tests/checker/check_plan.py BATCH_DIR PLAN_JSON
-        [--calendar CSV]... [--districts CSV] [--expect-complete]
+        [--calendar CSV]... [--districts CSV] [--expect-complete] [--check-reserves]
 
 Output (stdout), in this order:
-    WARNING: <what>                 input oddities, and rule breaches caused by fixed rows only
+    WARNING: <what>                 input oddities, and rule breaches caused by fixed rows and
+                                    facts only
     RULE n: <what>                  one line per violation, sorted by rule number
     checker: N violations           always the last line (N counts RULE lines only)
 "RULE 0" is this checker's name for the plan's own contract that FORMAT.md does not number: the
 JSON shape (format, status, fields) and the `unscheduled` reporting (every eligible enterprise
-left out is listed; --expect-complete: none is left out).
+left out is listed; --expect-complete: none is left out), and the shape of the optional members
+`as_of`, `fact`, `reserves` (a key that is a panel member; known, active reserves not on the panel)
+and `levels`.
+
+Facts (`"fact": true`, dated on or before the plan's `as_of`) are treated like fixed rows: rules
+1-4 are not checked against them, and any other rule they alone break is a WARNING. A fact dated
+after `as_of`, or a fact in a plan without `as_of`, is "RULE 11" (the plan claims as history what
+cannot be history; rule 11 is the rule about rows that must stay as they were) and is then checked
+like any planned task.
+
+--check-reserves: every reserve is swapped alone into its member's seat (and the leader's role,
+for the leader) of a planned (not fixed, not fact) assignment and the changed plan is checked
+again; each hard-rule breach the swap adds is reported as "RULE n: reserve R for M (...): ...".
+Reserves on fixed rows and facts are not swap-checked (a WARNING says so).
 
 Exit status: 0 no violations, 1 violations, 2 unreadable input (message on stderr).
 """
@@ -26,6 +40,7 @@ import csv
 import datetime as dt
 import json
 import math
+from collections import Counter
 import os
 import sys
 import tomllib
@@ -42,7 +57,7 @@ CHINESE_HEADERS = {
     "编号": "id", "姓名": "name", "单位": "organization", "专业": "specialties",
     "审核师": "auditor", "组长": "leader", "区": "district", "企业名称": "name",
     "行业": "industry", "强制原因": "reasons", "服务机构": "consultancy",
-    "验收截止": "deadline", "送审日期": "draft_submitted",
+    "验收截止": "deadline", "送审日期": "draft_submitted", "在库": "active",
 }
 
 TRUE_WORDS = {"yes", "true", "1", "是", "y"}
@@ -262,6 +277,7 @@ class Batch:
         self.read_conflicts()
         self.read_unavailability()
         self.read_fixed()
+        self.read_affinity()
         self.read_travel()
         self.check_known_orgs()
 
@@ -346,6 +362,7 @@ class Batch:
                 "leader": parse_bool(r.get("leader"), f"{where}, column leader"),
                 "max_initial": opt_int(r, "max_initial", where),
                 "max_site": opt_int(r, "max_site", where),
+                "active": parse_bool(r.get("active"), f"{where}, column active", default=True),
             }
             if not r["organization"]:
                 self.warn(f"{where}: expert {eid} has no organization")
@@ -450,11 +467,34 @@ class Batch:
             leader = (r.get("leader") or "").strip() or None
             if r["enterprise_id"] not in self.enterprises:
                 self.warn(f"{where}: fixed row for unknown enterprise {r['enterprise_id']!r}")
+            unknown = [x for x in split_list(r["experts"]) if x not in self.experts]
+            if unknown:
+                self.warn(f"{where}: fixed row names expert(s) experts.csv does not list: "
+                          f"{', '.join(unknown)}")
             self.fixed.append({
                 "enterprise": r["enterprise_id"], "task": task,
                 "date": parse_date(r["date"], f"{where}, column date"), "slot": slot,
                 "experts": split_list(r["experts"]), "leader": leader, "line": r["_line"],
             })
+
+    # affinity.csv -------------------------------------------------------------------------------
+    def read_affinity(self):
+        """Only for the input warnings: affinity scores are a soft goal, not checked here."""
+        p = self.path("affinity.csv")
+        rows = read_csv(p, optional_file=True)
+        if not rows:
+            return
+        for r in rows:
+            where = f"{p}:{r['_line']}"
+            eid, xid = r.get("expert_id", ""), r.get("enterprise_id", "")
+            if eid and eid not in self.experts:
+                self.warn(f"{where}: affinity of unknown expert {eid!r}")
+            if xid and xid not in self.enterprises:
+                self.warn(f"{where}: affinity with unknown enterprise {xid!r}")
+            try:
+                float(r.get("score", ""))
+            except ValueError:
+                self.warn(f"{where}: score {r.get('score', '')!r} is not a number")
 
     # travel.csv ---------------------------------------------------------------------------------
     def read_travel(self):
@@ -505,10 +545,12 @@ class Batch:
 # The plan
 
 class Checker:
-    def __init__(self, batch, plan, expect_complete):
+    def __init__(self, batch, plan, expect_complete, check_reserves=False, read_reserves=True):
         self.b = batch
         self.plan = plan
         self.expect_complete = expect_complete
+        self.check_reserves = check_reserves
+        self.read_reserves = read_reserves  # False: ignore `reserves` (the swapped re-checks)
         self.errors = []    # (rule, text)
         self.warnings = []
 
@@ -518,12 +560,17 @@ class Checker:
     def warn(self, text):
         self.warnings.append(text)
 
-    def breach(self, rule, text, only_fixed):
-        """A breach of rules 5-10: a warning when only fixed rows are involved."""
-        if only_fixed:
-            self.warn(f"RULE {rule}: {text} (fixed rows only)")
+    def breach(self, rule, text, only_kept):
+        """A breach of rules 4-10: a warning when only fixed rows and facts are involved."""
+        if only_kept:
+            self.warn(f"RULE {rule}: {text} (fixed rows or facts only)")
         else:
             self.error(rule, text)
+
+    @staticmethod
+    def kept(a):
+        """A fixed row or a (valid) fact: kept as it is, rules 1-4 not checked against it."""
+        return a["fixed"] or a["fact"]
 
     # shape --------------------------------------------------------------------------------------
     def read_assignments(self):
@@ -551,6 +598,17 @@ class Checker:
             if abs(expect - nums["gap"]) > 1e-6 * max(1.0, expect):
                 self.warn(f"plan: gap {nums['gap']} is not |bound - objective| / "
                           f"max(1, |objective|) = {expect}")
+        self.as_of = None
+        if "as_of" in p:
+            v = p["as_of"]
+            try:
+                self.as_of = dt.date.fromisoformat(v) if isinstance(v, str) else None
+            except ValueError:
+                self.as_of = None
+            if self.as_of is None:
+                self.error(0, f"plan: as_of must be a date string YYYY-MM-DD, got {v!r}")
+        if "levels" in p:
+            self.check_levels(p["levels"])
         raw = p.get("assignments")
         if not isinstance(raw, list):
             self.error(0, "plan: 'assignments' must be a list")
@@ -583,16 +641,82 @@ class Checker:
                 bad.append(f"leader {leader!r}")
             if not isinstance(slot, str):
                 bad.append(f"slot {slot!r}")
+            fact = a.get("fact", False)
+            if not isinstance(fact, bool):
+                bad.append(f"fact {fact!r} (must be true or false)")
+                fact = False
             if bad:
                 self.error(0, f"{where} ({ent}, {task}): malformed: " + "; ".join(bad))
                 if task not in TASKS or day is None or not isinstance(experts, list) \
                         or not isinstance(ent, str):
                     continue
-            out.append({"i": i, "enterprise": ent, "task": task, "date": day,
-                        "slot": slot if isinstance(slot, str) else str(slot),
-                        "experts": [x for x in experts if isinstance(x, str)],
-                        "leader": leader if isinstance(leader, str) else None,
-                        "fixed": False})
+            rec = {"i": i, "enterprise": ent, "task": task, "date": day,
+                   "slot": slot if isinstance(slot, str) else str(slot),
+                   "experts": [x for x in experts if isinstance(x, str)],
+                   "leader": leader if isinstance(leader, str) else None,
+                   "fixed": False, "fact": False, "reserves": None}
+            if fact:
+                if self.as_of is None:
+                    self.error(11, f"{self.label(rec)}: marked as a fact but the plan has no "
+                                   f"valid as_of, so it cannot be history; checked as planned")
+                elif day > self.as_of:
+                    self.error(11, f"{self.label(rec)}: marked as a fact but dated after as_of "
+                                   f"{self.as_of}; checked as planned")
+                else:
+                    rec["fact"] = True
+            if "reserves" in a and self.read_reserves:
+                rec["reserves"] = self.read_reserve_map(a["reserves"], rec)
+            out.append(rec)
+        return out
+
+    def check_levels(self, levels):
+        if not isinstance(levels, list):
+            self.error(0, f"plan: levels must be a list, got {type(levels).__name__}")
+            return
+        for i, lv in enumerate(levels):
+            where = f"plan: levels[{i}]"
+            if not isinstance(lv, dict):
+                self.error(0, f"{where}: not an object")
+                continue
+            if not isinstance(lv.get("name"), str) or not lv["name"].strip():
+                self.error(0, f"{where}: needs a non-empty string name, got {lv.get('name')!r}")
+            for key in ("value", "bound"):
+                v = lv.get(key)
+                if isinstance(v, bool) or not isinstance(v, (int, float)) or \
+                        (isinstance(v, float) and not math.isfinite(v)):
+                    self.error(0, f"{where} ({lv.get('name')!r}): {key} must be a number, "
+                                  f"got {v!r}")
+
+    def read_reserve_map(self, raw, a):
+        """Structural checks of `reserves`; returns {member: [valid reserves]}."""
+        b, lab = self.b, self.label(a)
+        if not isinstance(raw, dict):
+            self.error(0, f"{lab}: reserves must be an object {{member: [expert ids]}}, got "
+                          f"{raw!r}")
+            return None
+        out = {}
+        for member, lst in raw.items():
+            if member not in a["experts"]:
+                self.error(0, f"{lab}: reserves key {member!r} is not a member of the panel")
+                continue
+            if not isinstance(lst, list) or not all(isinstance(x, str) for x in lst):
+                self.error(0, f"{lab}: reserves for {member} must be a list of expert ids, got "
+                              f"{lst!r}")
+                continue
+            good = []
+            for r in lst:
+                if r in good:
+                    self.warn(f"{lab}: reserve {r} listed twice for {member}")
+                    continue
+                if r in a["experts"]:
+                    self.error(0, f"{lab}: reserve {r} for {member} is already on the panel")
+                elif r not in b.experts:
+                    self.error(0, f"{lab}: reserve {r} for {member} is not in experts.csv")
+                elif not b.experts[r]["active"]:
+                    self.error(0, f"{lab}: reserve {r} for {member} is not active (active = no)")
+                else:
+                    good.append(r)
+            out[member] = good
         return out
 
     @staticmethod
@@ -627,22 +751,57 @@ class Checker:
                                f"leader={f['leader']}) is not in the plan unchanged"
                            + (f"; plan has {' | '.join(got)}" if got else ""))
 
-        by_task = {}
+        self.by_task = by_task = {}
         for a in asg:
             by_task.setdefault((a["enterprise"], a["task"]), []).append(a)
         for (ent, task), lst in by_task.items():
             if len(lst) > 1:
-                self.error(4, f"{ent}: {len(lst)} {task} assignments (at most one per "
-                              f"enterprise and task): " + ", ".join(self.label(a) for a in lst))
+                self.breach(4, f"{ent}: {len(lst)} {task} assignments (at most one per "
+                               f"enterprise and task): " + ", ".join(self.label(a) for a in lst),
+                            all(self.kept(a) for a in lst))
 
         for a in asg:
-            if not a["fixed"]:
+            if not self.kept(a):
                 self.check_rules_1_to_4(a, by_task)
             self.check_panel(a)
         self.check_load()
         self.check_travel()
         self.check_parallel()
         self.check_unscheduled(by_task, infeasible)
+        if self.check_reserves:
+            self.check_reserve_swaps()
+
+    # --check-reserves ---------------------------------------------------------------------------
+    def check_reserve_swaps(self):
+        """Swap each reserve alone into its member's seat; report the breaches the swap adds."""
+        def errors_of(plan):
+            c = Checker(self.b, plan, self.expect_complete, read_reserves=False)
+            c.run()
+            return Counter(c.errors)
+
+        base = errors_of(self.plan)
+        raw = self.plan["assignments"]
+        for a in self.asg:
+            if not a["reserves"]:
+                continue
+            if self.kept(a):
+                self.warn(f"{self.label(a)}: reserves on a "
+                          f"{'fixed row' if a['fixed'] else 'fact'} are not swap-checked")
+                continue
+            for member, lst in a["reserves"].items():
+                for r in lst:
+                    swapped = dict(raw[a["i"]])
+                    swapped["experts"] = [r if x == member else x for x in a["experts"]]
+                    if a["leader"] == member:
+                        swapped["leader"] = r
+                    plan = dict(self.plan)
+                    plan["assignments"] = raw[:a["i"]] + [swapped] + raw[a["i"] + 1:]
+                    new = errors_of(plan) - base
+                    role = " and leader" if a["leader"] == member else ""
+                    for (rule, text) in sorted(new.elements()):
+                        text = text.removeprefix(self.label(a) + ": ")
+                        self.error(rule, f"reserve {r} for {member}{role} "
+                                         f"({self.label(a)}): {text}")
 
     # rules 1-4 ----------------------------------------------------------------------------------
     def check_rules_1_to_4(self, a, by_task):
@@ -691,7 +850,7 @@ class Checker:
         elif initials:
             first = min(initials, key=lambda x: (x["date"], x["slot"]))
             base, base_slot, what = first["date"], first["slot"], "the initial review"
-            if not b.initial_plan and not first["fixed"]:
+            if not b.initial_plan and not self.kept(first):
                 self.error(4, f"{lab}: [initial_review] plan = false: only enterprises with "
                               f"initial_review_done get a site inspection")
         else:
@@ -708,7 +867,7 @@ class Checker:
 
     # rules 5-7 ----------------------------------------------------------------------------------
     def check_panel(self, a):
-        b, lab, fx = self.b, self.label(a), a["fixed"]
+        b, lab, fx = self.b, self.label(a), self.kept(a)
         experts = a["experts"]
         size = b.panel_size[a["task"]]
         if len(experts) != size:
@@ -761,18 +920,20 @@ class Checker:
                 if len(ids) > 1:
                     self.breach(7, f"{lab}: experts {', '.join(ids)} share organization {org} "
                                    f"(one_per_organization)", fx)
-        if b.require_auditor and members and not any(x["auditor"] for x in members):
+        # A kept row's unknown experts are not checked: what they hold is not known.
+        judge = bool(members) and not (fx and unknown)
+        if b.require_auditor and judge and not any(x["auditor"] for x in members):
             self.breach(7, f"{lab}: no certified auditor on the panel (require_auditor)", fx)
-        if b.require_industry and ent is not None and members and \
+        if b.require_industry and ent is not None and judge and \
                 not any(ent["industry"] in x["specialties"] for x in members):
             self.breach(7, f"{lab}: no expert with specialty {ent['industry']!r} "
                            f"(require_industry)", fx)
         if b.continuity == "require" and a["task"] == "site":
-            initials = [i for i in self.asg if i["enterprise"] == a["enterprise"]
-                        and i["task"] == "initial"]
+            initials = self.by_task.get((a["enterprise"], "initial"), [])
             if initials and not any(set(i["experts"]) & set(experts) for i in initials):
                 self.breach(7, f"{lab}: no initial reviewer on the site panel "
-                               f"(continuity = require)", fx and all(i["fixed"] for i in initials))
+                               f"(continuity = require)",
+                            fx and all(self.kept(i) for i in initials))
 
     # rule 8 -------------------------------------------------------------------------------------
     def check_load(self):
@@ -780,13 +941,19 @@ class Checker:
         tasks = {}  # expert -> list of assignments (an expert listed twice counts once)
         for a in self.asg:
             for x in dict.fromkeys(a["experts"]):
+                if x not in b.experts and self.kept(a):
+                    continue  # an unknown expert of a fixed row or fact is not checked
                 tasks.setdefault(x, []).append(a)
         for x, lst in sorted(tasks.items()):
+            if x in b.experts and not b.experts[x]["active"]:
+                for a in lst:
+                    self.breach(8, f"{self.label(a)}: expert {x} is not active (active = no)",
+                                self.kept(a))
             for a in lst:
                 for (f, t) in b.unavailable.get(x, []):
                     if f <= a["date"] <= t:
                         self.breach(8, f"{self.label(a)}: expert {x} is unavailable {f}..{t}",
-                                    a["fixed"])
+                                    self.kept(a))
                         break
             groups = {}
             for a in lst:
@@ -795,14 +962,14 @@ class Checker:
                 if len(g) > 1:
                     self.breach(8, f"expert {x} has {len(g)} tasks in slot {key[1]} {key[2]}: "
                                    + ", ".join(self.label(a) for a in g),
-                                all(a["fixed"] for a in g))
+                                all(self.kept(a) for a in g))
 
             def cap(groups_of, limit, what):
                 for key, g in sorted(groups_of.items(), key=lambda kv: str(kv[0])):
                     if len(g) > limit:
                         self.breach(8, f"expert {x}: {len(g)} {what} {key} (max {limit}): "
                                        + ", ".join(self.label(a) for a in g),
-                                    all(a["fixed"] for a in g))
+                                    all(self.kept(a) for a in g))
 
             per_day, per_week, per_kind = {}, {}, {}
             for a in lst:
@@ -827,6 +994,8 @@ class Checker:
             if a["task"] != "site":
                 continue
             for x in dict.fromkeys(a["experts"]):
+                if x not in b.experts and self.kept(a):
+                    continue
                 by_day.setdefault((x, a["date"]), []).append(a)
         for (x, day), lst in sorted(by_day.items(), key=lambda kv: (kv[0][0], kv[0][1])):
             for i in range(len(lst)):
@@ -844,7 +1013,7 @@ class Checker:
                                        f"({ep['district']}) and {q['enterprise']} "
                                        f"({eq['district']}) are {m:.1f} min apart "
                                        f"(max_travel_minutes {b.max_travel})",
-                                    p["fixed"] and q["fixed"])
+                                    self.kept(p) and self.kept(q))
 
     # rule 10 ------------------------------------------------------------------------------------
     def check_parallel(self):
@@ -856,7 +1025,7 @@ class Checker:
             if len(g) > limit:
                 self.breach(10, f"{d} {s}: {len(g)} {t} tasks in one slot (max_parallel "
                                 f"{limit}): " + ", ".join(a["enterprise"] for a in g),
-                            all(a["fixed"] for a in g))
+                            all(self.kept(a) for a in g))
 
     # unscheduled --------------------------------------------------------------------------------
     def check_unscheduled(self, by_task, infeasible):
@@ -921,6 +1090,9 @@ def main(argv=None):
                          f"{DEFAULT_DISTRICTS}")
     ap.add_argument("--expect-complete", action="store_true",
                     help="every eligible enterprise must have all its tasks planned")
+    ap.add_argument("--check-reserves", action="store_true",
+                    help="swap each reserve alone into its member's seat and re-check every "
+                         "hard rule (reported as 'RULE n: reserve ...')")
     args = ap.parse_args(argv)
 
     input_warnings = []
@@ -940,7 +1112,7 @@ def main(argv=None):
             raise InputError(f"{args.plan_json}: missing") from None
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise InputError(f"{args.plan_json}: not valid JSON ({exc})") from None
-        checker = Checker(batch, plan, args.expect_complete)
+        checker = Checker(batch, plan, args.expect_complete, args.check_reserves)
         checker.run()
     except InputError as exc:
         print(f"checker: unreadable input: {exc}", file=sys.stderr)

@@ -1,6 +1,6 @@
 """Tests of the independent plan checker (Tests/checker/check_plan.py).
 
-Run: cd /work/main && python3 -m unittest Tests/checker/test_check_plan.py -v
+Run: cd /work/main && python3 -m unittest discover -s Tests/checker -p 'test_*.py' -v
 
 Each mutation test copies the tiny example (examples/tiny) (batch folder + valid plan.json) to a temp dir,
 breaks exactly one hard rule, runs the checker as a program and asserts that exactly the intended
@@ -375,6 +375,304 @@ class TestMutations(CheckerTestCase):
 
     def test_rule0_bad_status(self):
         self.plan["status"] = "done"
+        self.assertOnlyRule(0)
+
+
+class AmendedFormatCase(CheckerTestCase):
+    """Helpers for the amended contract: experts.csv `active`, as_of/fact, reserves, levels."""
+
+    def add_column(self, filename, column, values, default=""):
+        """Append a column to a CSV of the batch; values: {row id (first column): cell}."""
+        path = os.path.join(self.batch, filename)
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.reader(fh))
+        rows[0].append(column)
+        for row in rows[1:]:
+            row.append(values.get(row[0], default))
+        self.assertEqual(len(values.keys() & {r[0] for r in rows[1:]}), len(values))
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh, lineterminator="\n").writerows(rows)
+
+    def take_e022_off_planned_panels(self):
+        """E022 then sits only on the fixed ENT002 initial review (E014 leads ENT008 instead)."""
+        site = self.asg("ENT008", "site")
+        site["experts"] = ["E018", "E020", "E014", "E025", "E027"]
+        site["leader"] = "E014"
+
+    def make_facts(self, as_of, *keys):
+        self.plan["as_of"] = as_of
+        for ent, task in keys:
+            self.asg(ent, task)["fact"] = True
+
+
+class TestActiveColumn(AmendedFormatCase):
+    """Item 1: experts.csv `active` (default yes); rule 8 for planned tasks only."""
+
+    def test_explicit_active_values_are_clean(self):
+        self.add_column("experts.csv", "active", {"E001": "yes", "E002": "是", "E003": "TRUE",
+                                                 "E004": "1", "E029": "no"})
+        self.assertClean("--expect-complete")
+
+    def test_inactive_expert_on_planned_panel_is_rule8(self):
+        self.add_column("experts.csv", "active", {"E021": "no"})
+        proc = self.assertOnlyRule(8)
+        self.assertIn("E021 is not active", proc.stdout)
+
+    def test_chinese_header_and_boolean(self):
+        self.add_column("experts.csv", "在库", {"E021": "否"}, default="是")
+        self.assertOnlyRule(8)
+
+    def test_inactive_expert_only_in_fixed_row_is_a_warning(self):
+        self.take_e022_off_planned_panels()
+        self.assertClean()  # the swap itself is valid
+        self.add_column("experts.csv", "active", {"E022": "no"})
+        proc = self.assertClean()
+        self.assertRegex(proc.stdout, r"WARNING: RULE 8: .*E022 is not active")
+
+    def test_inactive_expert_in_fixed_row_and_on_a_planned_panel(self):
+        self.add_column("experts.csv", "active", {"E022": "no"})  # also leads ENT008 site
+        proc = self.assertOnlyRule(8)
+        self.assertEqual(proc.stdout.count("RULE 8:"), 2, proc.stdout)  # 1 warning + 1 error
+        self.assertIn("checker: 1 violations", proc.stdout)
+
+    def test_bad_active_value_is_unreadable(self):
+        self.add_column("experts.csv", "active", {"E021": "maybe"})
+        proc, _ = self.check()
+        self.assertEqual(proc.returncode, 2, proc.stdout + proc.stderr)
+
+
+class TestUnknownExpertIds(AmendedFormatCase):
+    """Item 2: unknown expert ids in the optional files are warnings, not errors."""
+
+    def test_unknown_expert_in_conflicts_is_a_warning(self):
+        self.append_line("conflicts.csv", "E099,ENT004,left the pool")
+        proc = self.assertClean()
+        self.assertRegex(proc.stdout, r"WARNING: .*conflicts.csv.*E099")
+
+    def test_unknown_expert_in_unavailability_is_a_warning(self):
+        self.append_line("unavailability.csv", "E099,2026-04-01,2026-04-30,left")
+        proc = self.assertClean()
+        self.assertRegex(proc.stdout, r"WARNING: .*unavailability.*E099")
+
+    def test_unknown_expert_in_affinity_is_a_warning(self):
+        self.append_line("affinity.csv", "E099,ENT004,2.5", header="expert_id,enterprise_id,score")
+        self.append_line("affinity.csv", "E012,ENT004,-1")
+        proc = self.assertClean()
+        self.assertRegex(proc.stdout, r"WARNING: .*affinity.*E099")
+        self.assertNotIn("E012", proc.stdout)
+
+    def test_fixed_row_with_unknown_expert_present_unchanged_is_clean(self):
+        # E099 takes E022's seat in the fixed row and in the plan; E099 is not in experts.csv.
+        path = os.path.join(self.batch, "fixed.csv")
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text.replace("E003;E008;E022", "E003;E099;E022"))
+        self.asg("ENT002", "initial")["experts"] = ["E099", "E022", "E003"]
+        proc = self.assertClean()
+        self.assertRegex(proc.stdout, r"WARNING: .*fixed.csv.*E099")
+
+    def test_fixed_row_with_unknown_expert_missing_from_plan_is_rule11(self):
+        path = os.path.join(self.batch, "fixed.csv")
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text.replace("E003;E008;E022", "E003;E099;E022"))
+        self.assertOnlyRule(11)  # the plan still has E008
+
+    def test_unknown_expert_on_planned_panel_is_rule5(self):
+        self.asg("ENT004", "initial")["experts"] = ["E012", "E099", "E028"]
+        proc = self.assertOnlyRule(5)
+        self.assertIn("unknown expert(s) E099", proc.stdout)
+
+
+class TestFacts(AmendedFormatCase):
+    """Item 3: `as_of` and `"fact": true`."""
+
+    FIRST_DAY = [("ENT004", "initial"), ("ENT008", "initial"), ("ENT009", "initial"),
+                 ("ENT010", "initial"), ("ENT012", "initial")]
+
+    def test_facts_on_or_before_as_of_are_clean(self):
+        self.make_facts("2026-04-01", *self.FIRST_DAY)
+        self.assertClean("--expect-complete")
+
+    def test_fact_false_is_a_planned_task(self):
+        self.plan["as_of"] = "2026-04-01"
+        self.asg("ENT004", "initial")["fact"] = False
+        self.set_cell("enterprises.csv", "ENT004", "draft_submitted", "2026-03-30")
+        self.assertOnlyRule(3)
+
+    def test_fact_is_exempt_from_rules_1_to_4(self):
+        # Too early after the draft (rule 3) and outside the batch (rule 1): history, not checked.
+        self.set_cell("enterprises.csv", "ENT004", "draft_submitted", "2026-03-30")
+        self.toml_replace("start = 2026-04-01", "start = 2026-04-02")
+        self.make_facts("2026-04-01", *self.FIRST_DAY)
+        self.assertClean()
+
+    def test_fact_breaking_rule7_is_only_a_warning(self):
+        self.asg("ENT004", "initial")["experts"] = ["E001", "E015", "E028"]  # no auditor
+        self.make_facts("2026-04-02", ("ENT004", "initial"))
+        proc = self.assertClean()
+        self.assertIn("WARNING: RULE 7:", proc.stdout)
+
+    def test_same_breach_without_fact_is_rule7(self):
+        self.asg("ENT004", "initial")["experts"] = ["E001", "E015", "E028"]
+        self.plan["as_of"] = "2026-04-02"
+        self.assertOnlyRule(7)
+
+    def test_fact_dated_after_as_of_is_rule11(self):
+        self.make_facts("2026-04-02", ("ENT004", "site"))  # dated 2026-04-16
+        proc = self.assertOnlyRule(11)
+        self.assertIn("after as_of", proc.stdout)
+
+    def test_fact_without_as_of_is_rule11(self):
+        self.asg("ENT004", "initial")["fact"] = True
+        self.assertOnlyRule(11)
+
+    def test_fact_after_as_of_is_checked_as_planned(self):
+        self.set_cell("enterprises.csv", "ENT004", "draft_submitted", "2026-03-30")
+        self.make_facts("2026-03-31", ("ENT004", "initial"))
+        proc, rules = self.check()
+        self.assertEqual(sorted(set(rules)), [3, 11], proc.stdout)
+
+    def test_facts_count_toward_caps_of_planned_tasks(self):
+        # E013 reviews ENT009 (am) and ENT012 (pm) on 2026-04-01; max_initial 1.
+        self.set_cell("experts.csv", "E013", "max_initial", "1")
+        self.make_facts("2026-04-01", ("ENT009", "initial"))
+        self.assertOnlyRule(8)
+
+    def test_cap_broken_by_facts_only_is_a_warning(self):
+        self.set_cell("experts.csv", "E013", "max_initial", "1")
+        self.make_facts("2026-04-01", ("ENT009", "initial"), ("ENT012", "initial"))
+        proc = self.assertClean()
+        self.assertIn("WARNING: RULE 8:", proc.stdout)
+
+    def test_facts_count_toward_max_parallel(self):
+        self.toml_replace("max_parallel = 4", "max_parallel = 3")
+        self.make_facts("2026-04-01", ("ENT004", "initial"), ("ENT008", "initial"),
+                        ("ENT009", "initial"))
+        self.assertOnlyRule(10)  # ENT010's planned initial is the 4th in 2026-04-01 am
+
+    def test_inactive_expert_in_a_fact_is_a_warning(self):
+        self.add_column("experts.csv", "active", {"E026": "no"})  # only on ENT009 initial
+        self.make_facts("2026-04-01", ("ENT009", "initial"))
+        proc = self.assertClean()
+        self.assertIn("WARNING: RULE 8:", proc.stdout)
+
+    def test_bad_as_of_is_rule0(self):
+        self.plan["as_of"] = "2026-04-31"
+        self.assertOnlyRule(0)
+
+    def test_non_boolean_fact_is_rule0(self):
+        self.plan["as_of"] = "2026-04-01"
+        self.asg("ENT004", "initial")["fact"] = "yes"
+        self.assertOnlyRule(0)
+
+
+class TestReserves(AmendedFormatCase):
+    """Item 4: `reserves` (structure always; swaps with --check-reserves)."""
+
+    # ENT004 initial 2026-04-01 am: E012 (the only auditor), E015, E028.
+    # E017 and E004 are free auditors without conflicts: valid reserves for E012.
+    # ENT004 site 2026-04-16 am, leader E009: E007 (leader = yes) is a valid reserve for E009.
+
+    def test_valid_reserves_are_clean_with_and_without_swaps(self):
+        self.asg("ENT004", "initial")["reserves"] = {"E012": ["E017", "E004"]}
+        self.asg("ENT004", "site")["reserves"] = {"E009": ["E007"], "E005": ["E010"]}
+        self.assertClean()
+        self.assertClean("--check-reserves")
+
+    def test_reserve_on_the_panel_is_a_violation(self):
+        self.asg("ENT004", "initial")["reserves"] = {"E012": ["E028"]}
+        proc = self.assertOnlyRule(0)
+        self.assertIn("reserve E028", proc.stdout)
+
+    def test_reserves_key_not_a_member(self):
+        self.asg("ENT004", "initial")["reserves"] = {"E013": ["E017"]}
+        self.assertOnlyRule(0)
+
+    def test_unknown_reserve(self):
+        self.asg("ENT004", "initial")["reserves"] = {"E012": ["E099"]}
+        self.assertOnlyRule(0)
+
+    def test_inactive_reserve(self):
+        self.add_column("experts.csv", "active", {"E017": "no"})
+        self.asg("ENT004", "initial")["reserves"] = {"E012": ["E017"]}
+        proc = self.assertOnlyRule(0, "--check-reserves")
+        self.assertEqual(proc.stdout.count("RULE "), 1, proc.stdout)  # not swap-checked again
+
+    def test_malformed_reserves(self):
+        self.asg("ENT004", "initial")["reserves"] = ["E017"]
+        self.assertOnlyRule(0)
+        self.asg("ENT004", "initial")["reserves"] = {"E012": "E017"}
+        self.assertOnlyRule(0)
+
+    def test_reserve_with_conflict_is_rule6_with_check_reserves(self):
+        self.append_line("conflicts.csv", "E017,ENT004,former employee")
+        self.asg("ENT004", "initial")["reserves"] = {"E012": ["E004", "E017"]}
+        self.assertClean()  # structure only without the flag
+        proc = self.assertOnlyRule(6, "--check-reserves")
+        self.assertEqual(proc.stdout.count("RULE 6:"), 1, proc.stdout)
+        self.assertRegex(proc.stdout, r"RULE 6: reserve E017 for E012 .*conflict of interest")
+
+    def test_reserve_without_auditor_is_rule7(self):
+        # E001 is free but not an auditor: without E012 the panel has none.
+        self.asg("ENT004", "initial")["reserves"] = {"E012": ["E001"]}
+        self.assertOnlyRule(7, "--check-reserves")
+
+    def test_busy_reserve_is_rule8(self):
+        # E013 reviews ENT009 in the same slot.
+        self.asg("ENT004", "initial")["reserves"] = {"E012": ["E013"]}
+        proc = self.assertOnlyRule(8, "--check-reserves")
+        self.assertIn("reserve E013 for E012", proc.stdout)
+
+    def test_leader_reserve_must_be_a_leader(self):
+        self.asg("ENT004", "site")["reserves"] = {"E009": ["E017"]}
+        self.assertClean()
+        proc = self.assertOnlyRule(5, "--check-reserves")
+        self.assertIn("leader = yes", proc.stdout)
+
+    def test_reserve_does_not_inherit_existing_violations(self):
+        # A rule 7 violation of the plan itself is reported once, not blamed on the reserve.
+        self.asg("ENT004", "initial")["experts"] = ["E012", "E027", "E028"]  # both ENT003
+        self.asg("ENT004", "initial")["reserves"] = {"E012": ["E017"]}
+        proc = self.assertOnlyRule(7, "--check-reserves")
+        self.assertNotIn("reserve", proc.stdout)
+
+    def test_reserves_on_a_fact_are_not_swap_checked(self):
+        self.append_line("conflicts.csv", "E017,ENT004,former employee")
+        self.make_facts("2026-04-01", ("ENT004", "initial"))
+        self.asg("ENT004", "initial")["reserves"] = {"E012": ["E017"]}
+        proc = self.assertClean("--check-reserves")
+        self.assertIn("not swap-checked", proc.stdout)
+
+
+class TestLevels(AmendedFormatCase):
+    """Item 5: `levels`, structure only (RULE 0 like the rest of the plan's shape)."""
+
+    def test_levels_well_formed(self):
+        self.plan["levels"] = [{"name": "planned", "value": 72, "bound": 72},
+                               {"name": "expertise", "value": -1.5, "bound": 0.25}]
+        self.assertClean()
+        self.plan["levels"] = []
+        self.assertClean()
+
+    def test_levels_not_a_list(self):
+        self.plan["levels"] = {"planned": 72}
+        self.assertOnlyRule(0)
+
+    def test_level_value_not_a_number(self):
+        self.plan["levels"] = [{"name": "planned", "value": "72", "bound": 72}]
+        self.assertOnlyRule(0)
+
+    def test_level_bound_boolean_or_missing(self):
+        self.plan["levels"] = [{"name": "planned", "value": 72, "bound": True},
+                               {"name": "travel", "value": 3}]
+        proc = self.assertOnlyRule(0)
+        self.assertIn("checker: 2 violations", proc.stdout)
+
+    def test_level_without_name(self):
+        self.plan["levels"] = [{"value": 72, "bound": 72}]
         self.assertOnlyRule(0)
 
 
