@@ -447,21 +447,31 @@ struct PlanningRun {
     /// The candidates free for a task at a time, with their seat values.
     func candidates(_ job: Job, _ task: TaskKind, _ time: SlotTime) -> [Candidate] {
         let e = batch.enterprises[job.enterprise]
-        let w = rules.weights
+        let objective = staffer.objective
         var result: [Candidate] = []
         for i in conflictFree[job.enterprise] {
             guard ledger.block(i, task, time, district: e.district) == nil else { continue }
             var value = 0.0
-            if batch.hasAffinity { value += w.affinity * (affinity["\(batch.experts[i].id)\u{1}\(e.id)"] ?? 0) }
-            if task == .site { value -= w.travel * ledger.travelMinutes(i, to: e.district, at: time) }
+            if batch.hasAffinity {
+                value += objective.coefficient(.affinity) * (affinity["\(batch.experts[i].id)\u{1}\(e.id)"] ?? 0)
+            }
+            if task == .site {
+                value += objective.coefficient(.travelMinute) * ledger.travelMinutes(i, to: e.district, at: time)
+            }
+            // Seat heuristics in the objective's units (not terms of it): each task already held
+            // costs one load unit, each one above the even share ten, and an expert below their
+            // min_total earns two.
             let load = ledger.total(i)
-            value -= w.load * Double(load)
-            // Above the even share each further task costs more: the objective's load term.
-            value -= w.load * 10 * Double(max(0, load + 1 - evenShareTarget))
+            value += objective.coefficient(.loadExcess) * Double(load)
+            value += objective.coefficient(.loadExcess) * 10 * Double(max(0, load + 1 - evenShareTarget))
             value -= seatReserve[task]?[i] ?? 0
-            if load < (batch.experts[i].minTotal ?? rules.minTotal) { value += w.minTotal * 2 }
+            if load < (batch.experts[i].minTotal ?? rules.minTotal) {
+                value -= objective.coefficient(.minTotalShortfall) * 2
+            }
             value += 0.001 * tieBreak(i, job.enterprise, task)
-            if let ref = reference[e.id]?[task], ref.experts.contains(batch.experts[i].id) { value += w.change }
+            if let ref = reference[e.id]?[task], ref.experts.contains(batch.experts[i].id) {
+                value -= objective.coefficient(.changedAssignment)
+            }
             result.append(Candidate(expert: i, seatValue: value))
         }
         return result
@@ -492,7 +502,7 @@ struct PlanningRun {
         request.requireOneOf = continuityPartners(e.id, task)
         if let leader = reference[e.id]?[task]?.leader {
             request.preferredLeader = staffer.expertIndex[leader]
-            request.preferredLeaderValue = rules.weights.change
+            request.preferredLeaderValue = -staffer.objective.coefficient(.changedAssignment)
         }
         let cands = candidates(job, task, time)
         do {
@@ -748,7 +758,7 @@ struct PlanningRun {
         request.requireOneOf = continuityPartners(e.id, task)
         if let l = ref.leader.flatMap({ staffer.expertIndex[$0] }) {
             request.preferredLeader = l
-            request.preferredLeaderValue = rules.weights.change
+            request.preferredLeaderValue = -staffer.objective.coefficient(.changedAssignment)
         }
         if case .success(let panel) = try staffer.staffPruned(request, candidates(job, task, ref.time)) { return panel }
         return nil
@@ -819,13 +829,13 @@ struct PlanningRun {
             var v = staffer.coverageValue(request, panel: p.experts)
             if batch.hasAffinity {
                 v +=
-                    rules.weights.affinity
+                    staffer.objective.coefficient(.affinity)
                     * p.experts.reduce(0) { $0 + (affinity["\(batch.experts[$1].id)\u{1}\(e.id)"] ?? 0) }
             }
             return v
         }
         let changed = Set(old.experts) != Set(new.experts) || old.leader != new.leader
-        return !changed || value(new) - value(old) > rules.weights.change
+        return !changed || value(new) - value(old) > -staffer.objective.coefficient(.changedAssignment)
     }
 
     // MARK: - Output

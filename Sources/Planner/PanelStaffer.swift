@@ -72,6 +72,8 @@ struct PanelStaffer {
     let expertIndex: [String: Int]
     /// The hard rules as values: the composition rules give the panel MIP its rows.
     let hardRules: HardRules
+    /// The objective: the panel MIP's coefficients.
+    let objective: Objective
 
     init(batch: Batch) {
         self.batch = batch
@@ -79,6 +81,7 @@ struct PanelStaffer {
         self.experts = batch.experts
         self.expertIndex = batch.expertIndex
         self.hardRules = HardRules(batch)
+        self.objective = Objective(batch.rules)
     }
 
     /// The necessary conditions, checked by counting; nil when counts allow a panel.
@@ -105,21 +108,16 @@ struct PanelStaffer {
 
     /// The value of the coverage terms (expertise, continuity, previous experts) of a panel.
     func coverageValue(_ request: PanelRequest, panel: [Int]) -> Double {
-        let w = rules.weights
-        var value = 0.0
-        for reason in request.enterprise.reasons {
-            guard let tags = rules.expertise[reason], !tags.isEmpty else { continue }
-            if panel.contains(where: { !experts[$0].specialties.isDisjoint(with: tags) }) { value += w.expertise }
-        }
+        let members = panel.map { experts[$0] }
+        var value =
+            objective.coefficient(.coveredReason)
+            * Double(objective.coveredReasons(request.enterprise, panel: members))
         if request.task == .site {
-            if rules.continuity == .prefer, panel.contains(where: { request.initialPanel.contains($0) }) {
-                value += w.continuity
+            if panel.contains(where: { request.initialPanel.contains($0) }) {
+                value += objective.coefficient(.continuity)
             }
             let previous = previousExperts(request)
-            if !previous.isEmpty, panel.contains(where: { previous.contains($0) }) {
-                if rules.previousExperts == .prefer { value += w.previousExpert }
-                if rules.previousExperts == .avoid { value -= w.previousExpert }
-            }
+            if panel.contains(where: { previous.contains($0) }) { value += objective.coefficient(.previousExpert) }
         }
         return value
     }
@@ -168,7 +166,6 @@ struct PanelStaffer {
     /// Solves the panel MIP; nil with the shortfall when no panel exists.
     func staff(_ request: PanelRequest, _ candidates: [Candidate]) throws -> Result<StaffedPanel, PanelShortfallError> {
         if let s = shortfall(request, candidates) { return .failure(PanelShortfallError(shortfall: s)) }
-        let w = rules.weights
         var m = Model(name: "panel")
         m.sense = .maximize
         var x: [Variable] = []
@@ -213,13 +210,10 @@ struct PanelStaffer {
             }
         }
         // Coverage of listing reasons: y_r ≤ Σ_{i covers r} x_i.
-        for reason in request.enterprise.reasons {
-            guard let tags = rules.expertise[reason], !tags.isEmpty else { continue }
-            let covering = candidates.indices.filter {
-                !experts[candidates[$0].expert].specialties.isDisjoint(with: tags)
-            }
+        for group in objective.expertiseGroups(request.enterprise) {
+            let covering = candidates.indices.filter { objective.covers(experts[candidates[$0].expert], group) }
             guard !covering.isEmpty else { continue }
-            let y = try m.addVariable(kind: .binary, objective: w.expertise)
+            let y = try m.addVariable(kind: .binary, objective: objective.coefficient(.coveredReason))
             try m.addLessOrEqual([(y, 1)] + covering.map { (x[$0], -1.0) }, 0)
         }
         if !request.requireOneOf.isEmpty {
@@ -229,17 +223,21 @@ struct PanelStaffer {
         }
         if request.task == .site {
             let initial = candidates.indices.filter { request.initialPanel.contains(candidates[$0].expert) }
-            if rules.continuity == .prefer && !initial.isEmpty {
-                let y = try m.addVariable(kind: .binary, objective: w.continuity)
+            let continuity = objective.coefficient(.continuity)
+            if continuity > 0 && !initial.isEmpty {
+                let y = try m.addVariable(kind: .binary, objective: continuity)
                 try m.addLessOrEqual([(y, 1)] + initial.map { (x[$0], -1.0) }, 0)
             }
             let previous = previousExperts(request)
             let prev = candidates.indices.filter { previous.contains(candidates[$0].expert) }
-            if !prev.isEmpty && rules.previousExperts == .prefer {
-                let y = try m.addVariable(kind: .binary, objective: w.previousExpert)
+            let previousValue = objective.coefficient(.previousExpert)
+            if !prev.isEmpty && previousValue > 0 {
+                // A reward: y ≤ Σ x over the previous experts.
+                let y = try m.addVariable(kind: .binary, objective: previousValue)
                 try m.addLessOrEqual([(y, 1)] + prev.map { (x[$0], -1.0) }, 0)
-            } else if !prev.isEmpty && rules.previousExperts == .avoid {
-                let y = try m.addVariable(kind: .binary, objective: -w.previousExpert)
+            } else if !prev.isEmpty && previousValue < 0 {
+                // A penalty: y ≥ x for each previous expert.
+                let y = try m.addVariable(kind: .binary, objective: previousValue)
                 for k in prev { try m.addLessOrEqual([(x[k], 1), (y, -1)], 0) }
             }
         }

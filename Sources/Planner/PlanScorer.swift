@@ -14,22 +14,20 @@ struct PlanScorer {
     let affinity: [String: Double]
     let staffer: PanelStaffer
     var rules: BatchRules { batch.rules }
-
-    static let bufferCap = 20
+    var objective: Objective { Objective(batch.rules) }
 
     func affinityScore(_ expert: String, _ enterprise: String) -> Double {
         affinity["\(expert)\u{1}\(enterprise)"] ?? 0
     }
 
     func buffer(site day: Day, deadline: Day) -> Int {
-        min(Self.bufferCap, batch.calendar.workingDays(from: day + 1, through: deadline))
+        min(Objective.bufferCap, batch.calendar.workingDays(from: day + 1, through: deadline))
     }
 
     /// Objective, its parts, and the number of eligible enterprises fully planned.
     func score(_ plan: [Assignment], statuses: [EnterpriseStatus], reference: [Assignment] = [], asOf: Day? = nil) -> (
         Double, ObjectiveBreakdown, Int
     ) {
-        let w = rules.weights
         let expertIndex = batch.expertIndex
         let enterpriseIndex = batch.enterpriseIndex
         var b = ObjectiveBreakdown()
@@ -55,21 +53,15 @@ struct PlanScorer {
             let request = PanelRequest(
                 task: a.task, enterprise: e, size: panel.count,
                 initialPanel: byEnterprise[e.id]?[.initial]?.experts.compactMap { expertIndex[$0] } ?? [])
-            for reason in e.reasons {
-                guard let tags = rules.expertise[reason], !tags.isEmpty else { continue }
-                if panel.contains(where: { !batch.experts[$0].specialties.isDisjoint(with: tags) }) {
-                    b.coveredReasons += 1
-                }
-            }
+            b.coveredReasons += objective.coveredReasons(e, panel: panel.map { batch.experts[$0] })
             if batch.hasAffinity { b.affinity += a.experts.reduce(0) { $0 + affinityScore($1, e.id) } }
             if a.task == .site {
                 if rules.continuity == .prefer, panel.contains(where: { request.initialPanel.contains($0) }) {
                     b.continuity += 1
                 }
                 let previous = staffer.previousExperts(request)
-                if !previous.isEmpty, panel.contains(where: { previous.contains($0) }) {
-                    if rules.previousExperts == .prefer { b.previousExperts += 1 }
-                    if rules.previousExperts == .avoid { b.previousExperts -= 1 }
+                if rules.previousExperts != .none, panel.contains(where: { previous.contains($0) }) {
+                    b.previousExperts += 1
                 }
                 for i in panel { visits[i, default: [:]][a.day.ordinal, default: []].append((a.slot, e.district)) }
             }
@@ -103,14 +95,7 @@ struct PlanScorer {
                 + "\(r.experts.sorted().joined(separator: ";"))|\(r.leader ?? "")"
             if !current.contains(key) { b.changedAssignments += 1 }
         }
-        let objective =
-            -w.change * Double(b.changedAssignments) + w.planned * Double(b.plannedEnterprises) + w.expertise
-            * Double(b.coveredReasons)
-            + w.affinity * b.affinity + w.continuity * Double(b.continuity) + w.previousExpert
-            * Double(b.previousExperts)
-            - w.travel * b.travelMinutes - w.load * b.loadExcess - w.minTotal * b.minTotalShortfall + w.buffer
-            * Double(b.bufferDays)
-        return (objective, b, planned)
+        return (objective.value(b), b, planned)
     }
 
     /// The even share of the batch's demand: ⌈(seats the eligible enterprises' tasks need +
@@ -133,15 +118,11 @@ struct PlanScorer {
     /// best `size` seat values (continuity and previous-expert terms are added by the caller or
     /// cannot be positive here).
     func relaxedPanelValue(_ request: PanelRequest, _ candidates: [Candidate]) -> Double {
-        var value = 0.0
-        for reason in request.enterprise.reasons {
-            guard let tags = rules.expertise[reason], !tags.isEmpty else { continue }
-            if candidates.contains(where: { !batch.experts[$0.expert].specialties.isDisjoint(with: tags) }) {
-                value += rules.weights.expertise
-            }
-        }
-        if request.task == .site && rules.previousExperts == .prefer && !staffer.previousExperts(request).isEmpty {
-            value += rules.weights.previousExpert
+        let pool = candidates.map { batch.experts[$0.expert] }
+        var value =
+            objective.coefficient(.coveredReason) * Double(objective.coveredReasons(request.enterprise, panel: pool))
+        if request.task == .site && !staffer.previousExperts(request).isEmpty {
+            value += max(0, objective.coefficient(.previousExpert))
         }
         let seats = candidates.map(\.seatValue).sorted(by: >).prefix(request.size)
         return value + seats.reduce(0) { $0 + max(0, $1) }
@@ -149,7 +130,7 @@ struct PlanScorer {
 
     /// A valid upper bound on the objective of any plan of the batch with these fixed rows.
     func bound(statuses: [EnterpriseStatus], fixed: [String: [TaskKind: Assignment]]) throws -> Double {
-        let w = rules.weights
+        let objective = objective
         let expertIndex = batch.expertIndex
         let enterpriseIndex = batch.enterpriseIndex
         var total = 0.0
@@ -161,10 +142,13 @@ struct PlanScorer {
                 let panel = a.experts.compactMap { expertIndex[$0] }
                 let request = PanelRequest(task: task, enterprise: e, size: panel.count, initialPanel: [])
                 total += max(0, staffer.coverageValue(request, panel: panel))
-                if batch.hasAffinity { total += w.affinity * a.experts.reduce(0) { $0 + affinityScore($1, e.id) } }
-                if task == .site && rules.continuity == .prefer { total += w.continuity }
+                if batch.hasAffinity {
+                    let score = a.experts.reduce(0) { $0 + affinityScore($1, e.id) }
+                    total += objective.coefficient(.affinity) * score
+                }
+                if task == .site { total += max(0, objective.coefficient(.continuity)) }
                 if task == .site, let window = statuses[k].window {
-                    total += w.buffer * Double(buffer(site: a.day, deadline: window.deadline))
+                    total += objective.coefficient(.bufferDay) * Double(buffer(site: a.day, deadline: window.deadline))
                 }
             }
         }
@@ -183,7 +167,7 @@ struct PlanScorer {
             let fixedTasks = fixed[e.id] ?? [:]
             let open = window.tasks.filter { fixedTasks[$0] == nil }
             guard !open.isEmpty else {
-                total += w.planned  // every task fixed: planned for certain
+                total += objective.coefficient(.plannedEnterprise)  // every task fixed: planned for certain
                 continue
             }
             // The earliest day each open task could take, ignoring all other tasks.
@@ -212,8 +196,8 @@ struct PlanScorer {
                         allFeasible = false
                         continue
                     }
-                    value += w.buffer * Double(buffer(site: from, deadline: window.deadline))
-                    if rules.continuity == .prefer { value += w.continuity }
+                    value += objective.coefficient(.bufferDay) * Double(buffer(site: from, deadline: window.deadline))
+                    value += max(0, objective.coefficient(.continuity))
                 }
                 let pool = conflictFree[k].filter { i in
                     (task == .initial
@@ -223,7 +207,8 @@ struct PlanScorer {
                 let candidates = pool.map { i in
                     Candidate(
                         expert: i,
-                        seatValue: batch.hasAffinity ? w.affinity * affinityScore(batch.experts[i].id, e.id) : 0)
+                        seatValue: batch.hasAffinity
+                            ? objective.coefficient(.affinity) * affinityScore(batch.experts[i].id, e.id) : 0)
                 }
                 let request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: [])
                 if candidates.count <= 150 {
@@ -250,7 +235,8 @@ struct PlanScorer {
                 if rules.requireIndustry { industryUse[task]![e.industry, default: []].append((r, 1)) }
             }
             if allFeasible && !held.isEmpty {
-                let q = try m.addVariable(lowerBound: 0, upperBound: 1, objective: w.planned)
+                let q = try m.addVariable(
+                    lowerBound: 0, upperBound: 1, objective: objective.coefficient(.plannedEnterprise))
                 for r in held { try m.addLessOrEqual([(q, 1), (r, -1)], 0) }
             }
         }

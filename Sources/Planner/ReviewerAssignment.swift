@@ -16,7 +16,7 @@ struct ReviewerAssignmentResult {
 extension PlanningRun {
     /// Solves the reviewer-assignment MIP for the given jobs (all needing only an initial review).
     func assignReviewers(_ jobs: [Job]) throws -> ReviewerAssignmentResult? {
-        let w = rules.weights
+        let objective = staffer.objective
         let size = rules.initialPanelSize
         var m = Model(name: "reviewer-assignment")
         m.sense = .maximize
@@ -32,10 +32,12 @@ extension PlanningRun {
         var byExpert: [[Variable]] = Array(repeating: [], count: n)
         for (j, job) in jobs.enumerated() {
             let e = batch.enterprises[job.enterprise]
-            let p = try m.addVariable(name: "p_\(j)", kind: .binary, objective: w.planned)
+            let p = try m.addVariable(
+                name: "p_\(j)", kind: .binary, objective: objective.coefficient(.plannedEnterprise))
             var row: [(Int, Variable)] = []
             for i in conflictFree[job.enterprise] where ledger.cap(i, .initial) - fixedInitial[i] > 0 {
-                let score = batch.hasAffinity ? w.affinity * (affinity["\(batch.experts[i].id)\u{1}\(e.id)"] ?? 0) : 0
+                let affinityScore = affinity["\(batch.experts[i].id)\u{1}\(e.id)"] ?? 0
+                let score = batch.hasAffinity ? objective.coefficient(.affinity) * affinityScore : 0
                 let v = try m.addVariable(
                     name: "x_\(j)_\(i)", kind: .binary, objective: score + 1e-6 * tieBreak(i, job.enterprise, .initial))
                 row.append((i, v))
@@ -62,11 +64,10 @@ extension PlanningRun {
                     try m.addLessOrEqual(byOrg[org]!.map { ($0, 1.0) }, 1)
                 }
             }
-            for reason in e.reasons {
-                guard let tags = rules.expertise[reason], !tags.isEmpty else { continue }
-                let covering = row.filter { !batch.experts[$0.0].specialties.isDisjoint(with: tags) }
+            for group in objective.expertiseGroups(e) {
+                let covering = row.filter { objective.covers(batch.experts[$0.0], group) }
                 guard !covering.isEmpty else { continue }
-                let y = try m.addVariable(kind: .binary, objective: w.expertise)
+                let y = try m.addVariable(kind: .binary, objective: objective.coefficient(.coveredReason))
                 try m.addLessOrEqual([(y, 1)] + covering.map { ($0.1, -1.0) }, 0)
             }
         }
@@ -76,14 +77,15 @@ extension PlanningRun {
             if !byExpert[i].isEmpty {
                 try m.addLessOrEqual(byExpert[i].map { ($0, 1.0) }, Double(max(0, cap)))
                 // Excess over the even share and shortfall below min_total, both penalised.
-                if w.load > 0 {
-                    let excess = try m.addVariable(lowerBound: 0, objective: -w.load)
+                if objective.coefficient(.loadExcess) < 0 {
+                    let excess = try m.addVariable(lowerBound: 0, objective: objective.coefficient(.loadExcess))
                     try m.addGreaterOrEqual(
                         [(excess, 1)] + byExpert[i].map { ($0, -1.0) }, Double(fixedLoad[i] - target))
                 }
                 let minTotal = batch.experts[i].minTotal ?? rules.minTotal
-                if minTotal > fixedLoad[i] && w.minTotal > 0 {
-                    let short = try m.addVariable(lowerBound: 0, objective: -w.minTotal)
+                if minTotal > fixedLoad[i] && objective.coefficient(.minTotalShortfall) < 0 {
+                    let short = try m.addVariable(
+                        lowerBound: 0, objective: objective.coefficient(.minTotalShortfall))
                     try m.addGreaterOrEqual(
                         [(short, 1)] + byExpert[i].map { ($0, 1.0) }, Double(minTotal - fixedLoad[i]))
                 }
