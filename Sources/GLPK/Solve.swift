@@ -8,12 +8,15 @@ public enum GLPKError: Error, Sendable, Equatable, CustomStringConvertible {
     case glpk(String)
     /// An LP or MPS export could not be written.
     case exportFailed(path: String, message: String)
+    /// A solve was started from a running solve's progress callback, on its thread: refused.
+    case reentered
 
     public var description: String {
         switch self {
         case .invalidModel(let m): return "invalid model: \(m)"
         case .glpk(let m): return "GLPK error: \(m.trimmingWhitespace())"
         case .exportFailed(let path, let m): return "cannot write \(path): \(m.trimmingWhitespace())"
+        case .reentered: return "a solve cannot start inside another solve's progress callback"
         }
     }
 }
@@ -244,6 +247,7 @@ extension Model {
         let message = withUnsafeBytes(of: result.message) { raw in
             String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
         }
+        if rc == 3 { throw GLPKError.reentered }
         if rc == 1 { throw GLPKError.glpk(message) }
         if rc == 2 { throw GLPKError.exportFailed(path: lpPath ?? mpsPath ?? "?", message: message) }
         let status: SolveStatus

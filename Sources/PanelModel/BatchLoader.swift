@@ -117,6 +117,12 @@ struct LoadContext {
                 "'\(v)' is not a valid id (expected letters, digits, '-', '_' or '.')")
             return nil
         }
+        guard v.count <= InputLimits.identifierLength else {
+            error(
+                t.file, t.lines[r], t.columnName(column), String(v.prefix(20)) + "…",
+                "an id of \(v.count) characters is too long (at most \(InputLimits.identifierLength))")
+            return nil
+        }
         return v
     }
 
@@ -124,6 +130,12 @@ struct LoadContext {
         guard let v = isRequired ? required(t, r, column) : t.value(r, column) else { return nil }
         guard let d = Day(iso: v) else {
             error(t.file, t.lines[r], t.columnName(column), v, "'\(v)' is not a date (expected YYYY-MM-DD)")
+            return nil
+        }
+        guard InputLimits.years.contains(d.components.year) else {
+            error(
+                t.file, t.lines[r], t.columnName(column), v,
+                "'\(v)' is outside the years \(InputLimits.years.lowerBound)–\(InputLimits.years.upperBound)")
             return nil
         }
         return d
@@ -144,6 +156,12 @@ struct LoadContext {
         guard let v = t.value(r, column) else { return nil }
         guard let n = Int(v), n >= minimum else {
             error(t.file, t.lines[r], t.columnName(column), v, "'\(v)' is not a whole number ≥ \(minimum)")
+            return nil
+        }
+        guard n <= InputLimits.count else {
+            error(
+                t.file, t.lines[r], t.columnName(column), v,
+                "\(n) makes no sense here: expected a whole number from \(minimum) to \(InputLimits.count)")
             return nil
         }
         return n
@@ -591,6 +609,12 @@ struct LoadContext {
             else { continue }
             guard let score = Double(v), score.isFinite else {
                 error(t.file, t.lines[r], t.columnName("score"), v, "'\(v)' is not a number")
+                continue
+            }
+            guard abs(score) <= InputLimits.affinityScore else {
+                error(
+                    t.file, t.lines[r], t.columnName("score"), v,
+                    "\(v) is out of range: scores lie within ±\(Int(InputLimits.affinityScore))")
                 continue
             }
             var ok = true

@@ -72,7 +72,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     /// `YYYY-MM-DD`.
     public var iso: String {
         let (y, m, d) = components
-        return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+        let year = String(abs(y))
+        let padded = String(repeating: "0", count: max(0, 4 - year.count)) + year
+        return "\(y < 0 ? "-" : "")\(padded)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
     }
 
     public var description: String { iso }

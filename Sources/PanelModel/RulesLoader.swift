@@ -126,16 +126,16 @@ extension TOMLReader {
         rules.mipGap = double("solver", "mip_gap", min: 0) ?? rules.mipGap
 
         var w = rules.weights
-        w.planned = double("weights", "planned", min: 0) ?? w.planned
-        w.expertise = double("weights", "expertise", min: 0) ?? w.expertise
-        w.affinity = double("weights", "affinity", min: 0) ?? w.affinity
-        w.continuity = double("weights", "continuity", min: 0) ?? w.continuity
-        w.previousExpert = double("weights", "previous_expert", min: 0) ?? w.previousExpert
-        w.travel = double("weights", "travel", min: 0) ?? w.travel
-        w.load = double("weights", "load", min: 0) ?? w.load
-        w.minTotal = double("weights", "min_total", min: 0) ?? w.minTotal
-        w.buffer = double("weights", "buffer", min: 0) ?? w.buffer
-        w.change = double("weights", "change", min: 0) ?? w.change
+        w.planned = double("weights", "planned", min: 0, max: InputLimits.weight) ?? w.planned
+        w.expertise = double("weights", "expertise", min: 0, max: InputLimits.weight) ?? w.expertise
+        w.affinity = double("weights", "affinity", min: 0, max: InputLimits.weight) ?? w.affinity
+        w.continuity = double("weights", "continuity", min: 0, max: InputLimits.weight) ?? w.continuity
+        w.previousExpert = double("weights", "previous_expert", min: 0, max: InputLimits.weight) ?? w.previousExpert
+        w.travel = double("weights", "travel", min: 0, max: InputLimits.weight) ?? w.travel
+        w.load = double("weights", "load", min: 0, max: InputLimits.weight) ?? w.load
+        w.minTotal = double("weights", "min_total", min: 0, max: InputLimits.weight) ?? w.minTotal
+        w.buffer = double("weights", "buffer", min: 0, max: InputLimits.weight) ?? w.buffer
+        w.change = double("weights", "change", min: 0, max: InputLimits.weight) ?? w.change
         rules.weights = w
 
     }
@@ -231,10 +231,20 @@ public struct TOMLReader {
 
     public mutating func date(_ section: String, _ key: String, required: Bool = false) -> Day? {
         guard let v = value(section, key, required: required) else { return nil }
-        if let d = v.date, let day = Day(year: d.year, month: d.month, day: d.day) { return day }
-        if let s = v.string, let day = Day(iso: s) { return day }
+        if let d = v.date, let day = Day(year: d.year, month: d.month, day: d.day) { return inRange(section, key, day) }
+        if let s = v.string, let day = Day(iso: s) { return inRange(section, key, day) }
         fail(section, key, v.debugDescription, "expected a date like 2026-03-02, found \(v.debugDescription)")
         return nil
+    }
+
+    /// The date when its year lies in ``InputLimits/years``; an error otherwise.
+    mutating func inRange(_ section: String, _ key: String, _ day: Day) -> Day? {
+        guard InputLimits.years.contains(day.components.year) else {
+            let years = "\(InputLimits.years.lowerBound)–\(InputLimits.years.upperBound)"
+            fail(section, key, day.iso, "\(day.iso) is outside the years \(years)")
+            return nil
+        }
+        return day
     }
 
     public mutating func string(_ section: String, _ key: String) -> String? {
@@ -271,7 +281,9 @@ public struct TOMLReader {
         return n
     }
 
-    public mutating func double(_ section: String, _ key: String, min: Double) -> Double? {
+    public mutating func double(
+        _ section: String, _ key: String, min: Double, max: Double = .greatestFiniteMagnitude
+    ) -> Double? {
         guard let v = value(section, key) else { return nil }
         guard let x = v.double ?? v.int.map(Double.init) else {
             fail(section, key, v.debugDescription, "expected a number ≥ \(min), found \(v.debugDescription)")
@@ -279,6 +291,10 @@ public struct TOMLReader {
         }
         guard x >= min, x.isFinite else {
             fail(section, key, "\(x)", "\(x) makes no sense here: expected a number ≥ \(min)")
+            return nil
+        }
+        guard x <= max else {
+            fail(section, key, "\(x)", "\(x) makes no sense here: expected at most \(max)")
             return nil
         }
         return x

@@ -27,6 +27,13 @@ public struct PanelPlanCommand: ParsableCommand {
         ])
 
     public init() {}
+
+    /// Runs the command line: SIGPIPE is ignored first, so a closed stdout or stderr pipe ends
+    /// writes with an error (ignored) instead of killing the process mid-plan.
+    public static func runMain() {
+        signal(SIGPIPE, SIG_IGN)
+        main()
+    }
 }
 
 /// Loads a batch folder or exits 65 with every error.
@@ -45,6 +52,18 @@ func loadBatchOrExit(_ path: String) throws -> Batch {
     }
 }
 
+/// Standard error written with write(2): a failed write (a closed pipe, a full disk) is ignored
+/// rather than trapping, so it is safe anywhere, even inside a solver's progress callback.
 struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
+    mutating func write(_ string: String) { Self.write(string) }
+
+    static func write(_ string: String) {
+        var bytes = Array(string.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            bytes = bytes.dropFirst(written)
+        }
+    }
 }

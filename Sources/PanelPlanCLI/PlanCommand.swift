@@ -86,11 +86,11 @@ enum ProgressPrinter {
             if let b = p.bound { line += String(format: "  bound %.1f", b) }
             if let g = p.gap { line += String(format: "  gap %.4f%%", g * 100) }
             let text = isTerminal ? "\r\u{1B}[K" + line : line + "\n"
-            FileHandle.standardError.write(Data(text.utf8))
+            StandardError.write(text)
         }
     }
 
     static func finish() {
-        if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        if isTerminal { StandardError.write("\n") }
     }
 }

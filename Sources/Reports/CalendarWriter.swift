@@ -1,6 +1,7 @@
 import Foundation
 import PanelModel
 import PlanModel
+import TextFormats
 
 /// iCalendar (RFC 5545) files: one per expert with only their tasks, and one for the batch.
 public struct CalendarWriter {
@@ -44,7 +45,7 @@ public struct CalendarWriter {
         for id in byExpert.keys.sorted() {
             out.append(
                 (
-                    "expert-\(id).ics",
+                    "expert-\(FileNameText.safe(id)).ics",
                     calendar(name: "\(plan.batchName) — \(names[id] ?? id)", assignments: byExpert[id]!)
                 ))
         }

@@ -62,8 +62,11 @@ public enum PlanWriter {
     }
 
     /// Writes several files so that each appears whole or not at all.
+    /// Temporary files that a killed run left behind (`.NAME.tmp-PID` of a process that is gone)
+    /// are removed first.
     public static func writeAtomically(_ files: [(name: String, content: String)], in directory: String) throws {
         let dir = URL(fileURLWithPath: directory)
+        removeStaleTemporaries(for: files.map(\.name), in: dir)
         var temps: [(URL, URL)] = []
         defer { for (tmp, _) in temps { try? FileManager.default.removeItem(at: tmp) } }
         for (name, content) in files {
@@ -79,6 +82,21 @@ public enum PlanWriter {
             }
         }
         temps.removeAll()
+    }
+
+    /// Removes `.NAME.tmp-PID` files of these names whose process no longer runs.
+    static func removeStaleTemporaries(for names: [String], in dir: URL) {
+        let fm = FileManager.default
+        for folder in Set(names.map { dir.appendingPathComponent($0).deletingLastPathComponent() }) {
+            for entry in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                guard entry.hasPrefix("."), let mark = entry.range(of: ".tmp-", options: .backwards),
+                    let pid = Int32(entry[mark.upperBound...])
+                else { continue }
+                if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH {
+                    try? fm.removeItem(at: folder.appendingPathComponent(entry))
+                }
+            }
+        }
     }
 
     static func number(_ x: Double) -> String {

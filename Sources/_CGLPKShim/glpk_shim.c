@@ -92,6 +92,12 @@ static int bound_type(double lb, double ub) {
 const char *pp_glpk_version(void) { return glp_version(); }
 
 int pp_glpk_run(const pp_model *m, pp_result *r) {
+    if (current_guard != NULL) {
+        /* Re-entered from a progress callback: GLPK's environment belongs to the running solve. */
+        strcpy(r->message, "a GLPK solve was started from inside a running solve's progress callback");
+        r->status = PP_NOT_SOLVED;
+        return 3;
+    }
     guard_state *volatile g = (guard_state *)calloc(1, sizeof(guard_state));
     int *volatile ia = (int *)malloc(sizeof(int) * (size_t)(m->nnz + 1));
     int *volatile ja = (int *)malloc(sizeof(int) * (size_t)(m->nnz + 1));

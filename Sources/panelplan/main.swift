@@ -1,3 +1,3 @@
 import PanelPlanCLI
 
-PanelPlanCommand.main()
+PanelPlanCommand.runMain()

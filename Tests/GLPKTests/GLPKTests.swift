@@ -124,6 +124,39 @@ struct GLPKBindingTests {
         }
     }
 
+    @Test("a solve started inside a progress callback is refused and the running solve finishes")
+    func reentryIsRefused() throws {
+        var rng = SplitMix(seed: 11)
+        var m = Model()
+        m.sense = .maximize
+        let xs = try (0..<60).map { _ in try m.addVariable(kind: .binary, objective: Double(rng.next() % 100 + 1)) }
+        for _ in 0..<4 {
+            try m.addLessOrEqual(xs.map { ($0, Double(rng.next() % 100 + 1)) }, 900)
+        }
+        var inner = Model()
+        let y = try inner.addVariable(kind: .binary, objective: 1)
+        try inner.addLessOrEqual([(y, 1)], 1)
+        let refusals = Counter()
+        let others = Counter()
+        let outer = try m.solve(
+            options: SolveOptions(progress: { [inner] _ in
+                do {
+                    _ = try inner.solve()
+                    others.add()
+                } catch GLPKError.reentered {
+                    refusals.add()
+                } catch {
+                    others.add()
+                }
+                return true
+            }))
+        #expect(refusals.value > 0)
+        #expect(others.value == 0)
+        #expect(outer.status == .optimal)
+        // The environment is intact: the next solve on this thread works.
+        #expect(try inner.solve().status == .optimal)
+    }
+
     @Test("the progress callback can stop the search")
     func stopFromCallback() throws {
         var rng = SplitMix(seed: 11)

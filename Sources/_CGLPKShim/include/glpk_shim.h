@@ -76,7 +76,9 @@ typedef struct {
 } pp_result;
 
 /* Returns 0 on success, 1 when GLPK reported an internal error (message in result->message),
- * 2 when writing an export file failed. */
+ * 2 when writing an export file failed, 3 when called while a solve runs on the same thread
+ * (from a progress callback): refused, since a second solve would free the first one's
+ * environment. */
 int pp_glpk_run(const pp_model *model, pp_result *result);
 
 /* The GLPK library version, e.g. "5.0". */
