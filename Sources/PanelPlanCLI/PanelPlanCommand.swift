@@ -30,9 +30,21 @@ public struct PanelPlanCommand: ParsableCommand {
 
     /// Runs the command line: SIGPIPE is ignored first, so a closed stdout or stderr pipe ends
     /// writes with an error (ignored) instead of killing the process mid-plan.
+    /// An error that is not the command line's own (a solver failure, an unexpected I/O error)
+    /// exits 70, never ArgumentParser's generic 1: the last good plan is untouched.
     public static func runMain() {
         signal(SIGPIPE, SIG_IGN)
-        main()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ExitCode {
+            exit(withError: error)
+        } catch {
+            let code = exitCode(for: error)
+            guard code == .failure else { exit(withError: error) }
+            StandardError.write("error: \(fullMessage(for: error)) (the last plan is untouched)\n")
+            Foundation.exit(ExitStatus.failure)
+        }
     }
 }
 

@@ -77,7 +77,8 @@ extension PlanningRun {
                 let (code, reason) = poolSentence(s, task: task, enterprise: job.enterprise, pool: pool)
                 return UnscheduledEntry(enterpriseID: e.id, task: both, code: code, reason: reason, eligible: true)
             }
-            if case .failure = try staffer.staff(request, candidates) {
+            // The full-pool panel MIP only while the time limit allows (the limit covers explanations).
+            if elapsed < timeLimit, case .failure = try staffer.staff(request, candidates) {
                 return entry(
                     "panel-rules",
                     "no \(taskName(task)) panel of \(rules.panelSize(task)) meets all panel rules together "
@@ -122,7 +123,9 @@ extension PlanningRun {
                     + "'\(e.industry)': \(states.joined(separator: ", "))"
             }
         }
-        if let rule = try unblockingRule(job) { sentence += "; relaxing \(rule) alone would let it be planned" }
+        if elapsed < timeLimit, let rule = try unblockingRule(job) {
+            sentence += "; relaxing \(rule) alone would let it be planned"
+        }
         return entry(
             top.map { $0.key == "no-industry-expert" ? "industry-experts-busy" : "no-capacity" } ?? "no-capacity",
             sentence + " (rules 7, 8)")

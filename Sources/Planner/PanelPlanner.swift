@@ -289,7 +289,7 @@ struct PlanningRun {
         // The bound depends on the batch and its fixed rows only; it is computed after the search
         // so that the search has the time limit to itself.
         report("bound", jobs.count, jobs.count)
-        let relaxationBound = try scorer.bound(statuses: statuses, fixed: fixedBy)
+        let relaxationBound = try scorer.bound(statuses: statuses, fixed: fixedBy) { elapsed < timeLimit }
         knownBound = relaxationBound
         let result = assembleAssignments()
         let (objective, breakdown, planned) = scorer.score(

@@ -129,7 +129,11 @@ struct PlanScorer {
     }
 
     /// A valid upper bound on the objective of any plan of the batch with these fixed rows.
-    func bound(statuses: [EnterpriseStatus], fixed: [String: [TaskKind: Assignment]]) throws -> Double {
+    /// Each open task's value is its exact panel MIP while `exact()` says there is time, and the
+    /// cheaper relaxation of ``relaxedPanelValue(_:_:)`` (still an upper bound) after.
+    func bound(
+        statuses: [EnterpriseStatus], fixed: [String: [TaskKind: Assignment]], exact: () -> Bool = { true }
+    ) throws -> Double {
         let objective = objective
         let expertIndex = batch.expertIndex
         let enterpriseIndex = batch.enterpriseIndex
@@ -211,7 +215,7 @@ struct PlanScorer {
                             ? objective.coefficient(.affinity) * affinityScore(batch.experts[i].id, e.id) : 0)
                 }
                 let request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: [])
-                if candidates.count <= 150 {
+                if candidates.count <= 150 && exact() {
                     guard case .success(let best) = try staffer.staff(request, candidates) else {
                         allFeasible = false
                         continue
