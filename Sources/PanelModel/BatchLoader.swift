@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 /// Reads a batch folder (FORMAT v1) and validates it, collecting every error at once.
 public enum BatchLoader {
@@ -72,6 +71,13 @@ struct LoadContext {
         _ file: String, _ line: Int? = nil, _ column: String? = nil, _ value: String? = nil, _ message: String
     ) {
         diagnostics.append(Diagnostic(.warning, file: file, line: line, column: column, value: value, message))
+    }
+
+    /// The file's bytes as they are (batch.toml: its parser checks the UTF-8 itself).
+    func readBytes(_ name: String) -> [UInt8]? {
+        if let memory { return memory[name].map { Array($0.utf8) } }
+        let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
+        return FileManager.default.contents(atPath: url.path).map { Array($0) }
     }
 
     func readText(_ name: String) -> String? {

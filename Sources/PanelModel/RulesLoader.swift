@@ -1,27 +1,25 @@
 import Foundation
-import TOMLKit
+import TOMLSubset
 
 extension LoadContext {
     /// Reads batch.toml into ``BatchRules``; every key but [batch] start/end has a default.
     mutating func loadRules() -> BatchRules? {
         let file = "batch.toml"
-        guard let text = readText(file) else {
+        guard let bytes = readBytes(file) else {
             error(file, nil, nil, nil, "file is missing: a batch folder needs batch.toml with [batch] start and end")
             return nil
         }
         let root: TOMLTable
         do {
-            root = try TOMLTable(string: text)
-        } catch let e as TOMLParseError {
+            root = try TOMLParser.parse(bytes: bytes)
+        } catch {
             diagnostics.append(
                 Diagnostic(
-                    .error, file: file, line: e.source.begin.line, column: nil, value: nil,
-                    "not valid TOML (column \(e.source.begin.column)): \(e.description)"))
-            return nil
-        } catch {
-            self.error(file, nil, nil, nil, "not valid TOML: \(error)")
+                    .error, file: file, line: error.line, column: nil, value: nil,
+                    "not valid TOML (column \(error.column)): \(error.message)"))
             return nil
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         var reader = TOMLReader(root: root, text: text)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
 
@@ -163,8 +161,11 @@ public struct TOMLReader {
         self.init(root: table, text: text, file: file, prefix: prefix)
     }
 
-    /// The 1-based line of `key` inside `[section]`, found by scanning the text.
+    /// The 1-based line of `key` inside `[section]` (or of the section's header), as the parser
+    /// recorded it, else found by scanning the text.
     func line(_ section: String, _ key: String?) -> Int? {
+        if let key, let line = root[section]?.table?.line(of: key) { return line }
+        if key == nil, let line = root.line(of: section) { return line }
         let section = prefix.isEmpty ? section : "\(prefix).\(section)"
         if let key {
             // Dotted keys: `site_inspection.panel_size = 3` under [rules], or `rules.x.y = …`.
@@ -216,7 +217,7 @@ public struct TOMLReader {
         return t
     }
 
-    public mutating func value(_ section: String, _ key: String, required: Bool = false) -> TOMLValueConvertible? {
+    public mutating func value(_ section: String, _ key: String, required: Bool = false) -> TOMLValue? {
         guard let t = root[section]?.table, let v = t[key] else {
             if required {
                 diagnostics.append(
@@ -233,7 +234,7 @@ public struct TOMLReader {
         guard let v = value(section, key, required: required) else { return nil }
         if let d = v.date, let day = Day(year: d.year, month: d.month, day: d.day) { return inRange(section, key, day) }
         if let s = v.string, let day = Day(iso: s) { return inRange(section, key, day) }
-        fail(section, key, v.debugDescription, "expected a date like 2026-03-02, found \(v.debugDescription)")
+        fail(section, key, v.description, "expected a date like 2026-03-02, found \(v.description)")
         return nil
     }
 
@@ -250,7 +251,7 @@ public struct TOMLReader {
     public mutating func string(_ section: String, _ key: String) -> String? {
         guard let v = value(section, key) else { return nil }
         guard let s = v.string else {
-            fail(section, key, v.debugDescription, "expected a string")
+            fail(section, key, v.description, "expected a string")
             return nil
         }
         return s
@@ -258,16 +259,16 @@ public struct TOMLReader {
 
     public mutating func bool(_ section: String, _ key: String) -> Bool? {
         guard let v = value(section, key) else { return nil }
-        if let b = v.bool { return b }
+        if let b = v.boolean { return b }
         if let s = v.string, let b = parseBoolean(s) { return b }
-        fail(section, key, v.debugDescription, "expected true or false, found \(v.debugDescription)")
+        fail(section, key, v.description, "expected true or false, found \(v.description)")
         return nil
     }
 
     public mutating func int(_ section: String, _ key: String, min: Int, max: Int = 100_000) -> Int? {
         guard let v = value(section, key) else { return nil }
-        guard let n = v.int else {
-            fail(section, key, v.debugDescription, "expected a whole number ≥ \(min), found \(v.debugDescription)")
+        guard let n = v.integer else {
+            fail(section, key, v.description, "expected a whole number ≥ \(min), found \(v.description)")
             return nil
         }
         guard n >= min else {
@@ -285,8 +286,8 @@ public struct TOMLReader {
         _ section: String, _ key: String, min: Double, max: Double = .greatestFiniteMagnitude
     ) -> Double? {
         guard let v = value(section, key) else { return nil }
-        guard let x = v.double ?? v.int.map(Double.init) else {
-            fail(section, key, v.debugDescription, "expected a number ≥ \(min), found \(v.debugDescription)")
+        guard let x = v.double else {
+            fail(section, key, v.description, "expected a number ≥ \(min), found \(v.description)")
             return nil
         }
         guard x >= min, x.isFinite else {
@@ -325,13 +326,13 @@ public struct TOMLReader {
     mutating func stringList(_ section: String, _ key: String, what: String = "specialty strings") -> [String]? {
         guard let v = value(section, key) else { return nil }
         guard let a = v.array else {
-            fail(section, key, v.debugDescription, "expected a list of \(what), found \(v.debugDescription)")
+            fail(section, key, v.description, "expected a list of \(what), found \(v.description)")
             return nil
         }
         var out: [String] = []
         for item in a {
             guard let s = item.string else {
-                fail(section, key, item.debugDescription, "expected a list of \(what), found \(item.debugDescription)")
+                fail(section, key, item.description, "expected a list of \(what), found \(item.description)")
                 return nil
             }
             out.append(s)

@@ -1,6 +1,6 @@
 import Foundation
 import PanelModel
-import TOMLKit
+import TOMLSubset
 
 /// A what-if scenario: changes to a batch, read from a TOML file (docs/whatif.md).
 public struct Scenario {
@@ -52,22 +52,26 @@ extension Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(diagnostics: [Diagnostic(.error, file: file, "cannot read the scenario file")])
         }
-        let text = String(decoding: data, as: UTF8.self)
-        return try parse(text, file: file)
+        return try parse(bytes: Array(data), file: file)
     }
 
     /// Parses scenario text.
     public static func parse(_ text: String, file: String) throws -> Scenario {
+        try parse(bytes: Array(text.utf8), file: file)
+    }
+
+    /// Parses a scenario file's bytes (the TOML parser checks the UTF-8 and refuses NUL bytes).
+    public static func parse(bytes: [UInt8], file: String) throws -> Scenario {
         let root: TOMLTable
         do {
-            root = try TOMLTable(string: text)
-        } catch let e as TOMLParseError {
+            root = try TOMLParser.parse(bytes: bytes)
+        } catch {
             throw ScenarioError(diagnostics: [
                 Diagnostic(
-                    .error, file: file, line: e.source.begin.line,
-                    "not valid TOML (column \(e.source.begin.column)): \(e.description)")
+                    .error, file: file, line: error.line, "not valid TOML (column \(error.column)): \(error.message)")
             ])
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         var r = TOMLReader(table: root, text: text, file: file, prefix: "")
         var s = Scenario(
             name: r.string("scenario", "name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
@@ -149,8 +153,9 @@ extension Scenario {
 
     static func setBatchKey(_ table: inout TOMLTable, _ key: String, _ day: Day) {
         let (y, m, d) = day.components
-        if table["batch"]?.table == nil { table["batch"] = TOMLTable() }
-        table["batch"]!.table![key] = TOMLDate(year: y, month: m, day: d)
+        var batch = table["batch"]?.table ?? TOMLTable()
+        batch[key] = .date(year: y, month: m, day: d)
+        table["batch"] = .table(batch)
     }
 
     /// Applies the `[rules]` overrides; returns what was wrong (unknown keys are errors here).

@@ -3,7 +3,7 @@ import Foundation
 import PanelModel
 import PlanModel
 import Planner
-import TOMLKit
+import TOMLSubset
 import Workflow
 
 /// One row of the comparison table.
