@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO ?= datasets/shenzhen-demo
 OUT ?= out/shenzhen-demo
 
-.PHONY: deps test-deps build run test lint bench screenshot clean
+.PHONY: deps test-deps build run test lint fuzz sanitize bench screenshot clean
 
 # Installs GLPK (Debian's libglpk-dev) when it is missing. Root is available on these machines.
 deps:
@@ -37,10 +37,34 @@ test: test-deps lint
 	$(SWIFT) test
 	PANELPLAN_BIN=$$($(SWIFT) build --show-bin-path)/panelplan \
 		python3 -m unittest discover -s Tests/report -p 'test_*.py' -v
+	PANELPLAN_BIN=$$($(SWIFT) build --show-bin-path)/panelplan \
+		python3 -m unittest discover -s Tests/fuzz -p 'test_*.py' -v
+	$(MAKE) sanitize
 
 # Style: swift-format with the repository's .swift-format (4 spaces, 120 columns); 0 findings.
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests Fuzz Package.swift
+
+# The fuzzers, for FUZZ_SECONDS: libFuzzer over every reader of outside bytes (Fuzz/, seeded by
+# Tests/FuzzTests/corpus; new finds go to .build-fuzz/corpus), the in-process corpus mutations
+# at a larger count, and the black-box fuzzer written apart from the code (Tests/fuzz).
+FUZZ_SECONDS ?= 120
+fuzz: deps
+	PANELPLAN_FUZZ=1 $(SWIFT) build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address \
+		-Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld --product FuzzLoader
+	mkdir -p .build-fuzz/corpus
+	.build-fuzz/release/FuzzLoader -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 \
+		.build-fuzz/corpus Tests/FuzzTests/corpus
+	PANELPLAN_FUZZ_ITERATIONS=400 $(SWIFT) test --filter FuzzTests
+	$(SWIFT) build
+	python3 Tests/fuzz/fuzz_batches.py --binary $$($(SWIFT) build --show-bin-path)/panelplan \
+		--seeds examples/tiny datasets/shenzhen-demo --count 2000 --seed $$(date +%j) --out .build-fuzz/findings
+
+# The GLPK binding and the planner's rule tests under AddressSanitizer and ThreadSanitizer.
+sanitize: deps
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/sanitizers/lsan.supp $(SWIFT) test --sanitize address \
+		--scratch-path .build-asan --filter 'GLPKTests|HardRuleTests|TOMLSubsetTests'
+	$(SWIFT) test --sanitize thread --scratch-path .build-tsan --filter 'GLPKTests'
 
 bench: build
 	python3 Benchmarks/run_benchmarks.py
@@ -54,4 +78,4 @@ screenshot: build test-deps
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot=docs/report.png --window-size=1280,1400 file:///tmp/panelplan-shot/export/report.html
 
 clean:
-	rm -rf .build out
+	rm -rf .build .build-asan .build-tsan .build-fuzz out

@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -9,6 +10,7 @@ let package = Package(
         .library(name: "GLPK", targets: ["GLPK"]),
         .library(name: "PanelModel", targets: ["PanelModel"]),
         .library(name: "Planner", targets: ["Planner"]),
+        .library(name: "FuzzHarness", targets: ["FuzzHarness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,6 +47,8 @@ let package = Package(
             name: "WhatIf",
             dependencies: ["PanelModel", "PlanModel", "Workflow", "Planner", "TextFormats", "GLPK", "TOMLSubset"]
         ),
+        // Every reader of outside bytes behind one entry point, for the fuzzers (Fuzz/, make fuzz).
+        .target(name: "FuzzHarness", dependencies: ["PanelModel", "Reports", "TOMLSubset", "WhatIf"]),
         .target(
             name: "PlanStore",
             dependencies: ["PanelModel", "PlanModel", .product(name: "GRDB", package: "GRDB.swift")]
@@ -61,6 +65,7 @@ let package = Package(
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats"]),
         .testTarget(name: "TOMLSubsetTests", dependencies: ["TOMLSubset"]),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzHarness", "PanelModel"], exclude: ["corpus"]),
         .testTarget(name: "PanelModelTests", dependencies: ["PanelModel", "Workflow"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PlannerTests",
@@ -72,3 +77,17 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `make fuzz` only: the libFuzzer target over every reader of outside bytes. It needs libFuzzer's
+// driver, so the target exists only when PANELPLAN_FUZZ is set and is built with
+// -sanitize=fuzzer (see the Makefile).
+if ProcessInfo.processInfo.environment["PANELPLAN_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "FuzzLoader",
+            dependencies: ["FuzzHarness"],
+            path: "Fuzz/FuzzLoader"
+        )
+    )
+    package.products.append(.executable(name: "FuzzLoader", targets: ["FuzzLoader"]))
+}
