@@ -140,6 +140,24 @@ struct NightlyJobTests {
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    @Test("a closed stderr pipe does not kill a plan (SIGPIPE ignored, failed writes ignored)")
+    func closedPipe() throws {
+        try #require(FileManager.default.fileExists(atPath: binary.path))
+        let dir = try demoCopy("pipe")
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = ["plan", dir.path, "--no-store"]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try pipe.fileHandleForReading.close()
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationReason == .exit)
+        #expect(p.terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("plan.json").path))
+    }
+
     func demoCopy(_ name: String) throws -> URL {
         let dir = temporaryFolder(name)
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("datasets/shenzhen-demo"), to: dir)

@@ -31,3 +31,17 @@ struct TextFormatsTests {
         #expect(HTMLText.escape("<a href=\"x\">&</a>") == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;")
     }
 }
+
+@Suite("File names from outside ids")
+struct FileNameTests {
+    @Test("ids that could leave the folder or fail to write get a safe, unique name")
+    func safeNames() {
+        #expect(FileNameText.safe("E001") == "E001")
+        for id in ["../../../tmp/x", "a/b", ".hidden", String(repeating: "E", count: 300), "专家", ""] {
+            let name = FileNameText.safe(id)
+            #expect(!name.contains("/") && !name.hasPrefix(".") && !name.isEmpty && name.count <= 64, "\(id)")
+        }
+        #expect(FileNameText.safe("a/b") != FileNameText.safe("a\\b"))
+        #expect(FileNameText.safe("a/b") == FileNameText.safe("a/b"))
+    }
+}
