@@ -3,6 +3,14 @@ public enum ContinuityPolicy: String, Sendable, CaseIterable {
     case require, prefer, none
 }
 
+/// How the tasks of a batch are spread over its horizon (`[schedule] spread`).
+public enum SpreadPolicy: String, Sendable, CaseIterable {
+    /// Each ISO week's tasks as level as the enterprises' windows allow.
+    case level
+    /// Every task as early as possible.
+    case early
+}
+
 /// How a failed-last-round enterprise's previous experts are treated.
 public enum PreviousExpertsPolicy: String, Sendable, CaseIterable {
     case prefer, avoid, none
@@ -49,6 +57,12 @@ public struct BatchRules: Sendable {
     /// Relative MIP gap at which the solver may stop (an addition to FORMAT v1; default 0).
     public var mipGap = 0.0
 
+    /// `[schedule] spread`: level the weeks (default) or plan every task as early as possible.
+    public var spread: SpreadPolicy = .level
+    /// `[schedule] notice_days`: a replan dates nothing new within this many working days after
+    /// its as-of date.
+    public var noticeDays = 3
+
     /// Objective weights (batch.toml `[weights]`, an addition to FORMAT v1).
     public var weights = ObjectiveWeights()
 
@@ -91,6 +105,9 @@ public struct ObjectiveWeights: Sendable {
     public var travel = 0.1
     /// Per task above the even share of the batch's demand (subtracted).
     public var load = 1.0
+    /// Per task in a week above the smallest busiest week the windows allow (subtracted; with
+    /// `[schedule] spread = "level"`).
+    public var level = 10.0
     /// Per task an expert falls short of their min_total (subtracted).
     public var minTotal = 1.0
     /// Per working day of buffer between the site inspection and the deadline, capped at 20 days.

@@ -56,7 +56,9 @@ extension TOMLReader {
         "load": ["max_initial", "max_site", "max_per_week", "max_per_day", "min_total"],
         "expertise": nil,
         "solver": ["time_limit_seconds", "seed", "mip_gap"],
+        "schedule": ["spread", "notice_days"],
         "weights": [
+            "level",
             "planned", "expertise", "affinity", "continuity", "previous_expert", "travel", "load", "min_total",
             "buffer", "change",
         ],
@@ -122,6 +124,10 @@ extension TOMLReader {
         }
         if let seed = int("solver", "seed", min: 0) { rules.seed = UInt64(seed) }
         rules.mipGap = double("solver", "mip_gap", min: 0) ?? rules.mipGap
+        if let v = choice("schedule", "spread", SpreadPolicy.allCases.map(\.rawValue)) {
+            rules.spread = SpreadPolicy(rawValue: v) ?? rules.spread
+        }
+        rules.noticeDays = int("schedule", "notice_days", min: 0, max: 250) ?? rules.noticeDays
 
         var w = rules.weights
         w.planned = double("weights", "planned", min: 0, max: InputLimits.weight) ?? w.planned
@@ -131,6 +137,7 @@ extension TOMLReader {
         w.previousExpert = double("weights", "previous_expert", min: 0, max: InputLimits.weight) ?? w.previousExpert
         w.travel = double("weights", "travel", min: 0, max: InputLimits.weight) ?? w.travel
         w.load = double("weights", "load", min: 0, max: InputLimits.weight) ?? w.load
+        w.level = double("weights", "level", min: 0, max: InputLimits.weight) ?? w.level
         w.minTotal = double("weights", "min_total", min: 0, max: InputLimits.weight) ?? w.minTotal
         w.buffer = double("weights", "buffer", min: 0, max: InputLimits.weight) ?? w.buffer
         w.change = double("weights", "change", min: 0, max: InputLimits.weight) ?? w.change

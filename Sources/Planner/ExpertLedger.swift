@@ -67,6 +67,8 @@ struct ExpertLedger: ExpertLoad {
     var siteCount: [Int]
     var siteVisits: [[Int: [SiteVisit]]]  // expert → day ordinal → site visits
     var parallel: [TaskKind: [Int: Int]] = [.initial: [:], .site: [:]]  // slot index → tasks of kind
+    /// ISO week key → tasks of every kind in the plan (the bureau's weekly load).
+    var weekLoad: [Int: Int] = [:]
 
     init(batch: Batch) {
         rules = batch.rules
@@ -128,6 +130,7 @@ struct ExpertLedger: ExpertLoad {
             }
         }
         parallel[task, default: [:]][time.index, default: 0] += 1
+        weekLoad[time.day.weekKey, default: 0] += 1
     }
 
     /// Removes a task recorded with ``add(_:_:district:experts:)``.
@@ -145,6 +148,7 @@ struct ExpertLedger: ExpertLoad {
             }
         }
         parallel[task, default: [:]][time.index, default: 0] -= 1
+        weekLoad[time.day.weekKey, default: 0] -= 1
     }
 
     func parallelCount(_ task: TaskKind, _ time: SlotTime) -> Int { parallel[task]?[time.index] ?? 0 }

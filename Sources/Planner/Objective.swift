@@ -23,6 +23,8 @@ struct Objective: Sendable {
         case travelMinute
         /// Goal 5: a task above the batch's even share of load.
         case loadExcess
+        /// Goal 5: a task in a week above the smallest busiest week the windows allow (level).
+        case weekExcess
         /// Goal 5: a task an expert falls short of their min_total.
         case minTotalShortfall
         /// Goal 6: a working day of buffer between a site inspection and its deadline (capped).
@@ -55,6 +57,7 @@ struct Objective: Sendable {
             }
         case .travelMinute: return -weights.travel
         case .loadExcess: return -weights.load
+        case .weekExcess: return rules.spread == .level ? -weights.level : 0
         case .minTotalShortfall: return -weights.minTotal
         case .bufferDay: return weights.buffer
         case .changedAssignment: return -weights.change
@@ -71,6 +74,7 @@ struct Objective: Sendable {
         case .previousExpert: return Double(b.previousExperts)
         case .travelMinute: return b.travelMinutes
         case .loadExcess: return b.loadExcess
+        case .weekExcess: return b.weekExcess
         case .minTotalShortfall: return b.minTotalShortfall
         case .bufferDay: return Double(b.bufferDays)
         case .changedAssignment: return Double(b.changedAssignments)

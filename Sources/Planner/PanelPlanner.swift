@@ -25,8 +25,26 @@ public struct PanelPlanner {
     ///
     /// - Throws: ``PlannerError/solver(_:)`` when GLPK fails; the caller keeps its last plan.
     public func plan() throws -> Plan {
-        var run = PlanningRun(batch: batch, options: options)
-        return try run.execute()
+        let limit = options.timeLimitSeconds ?? batch.rules.timeLimitSeconds
+        var first = PlanningRun(batch: batch, options: options)
+        let plan = try first.execute()
+        // A second construction when the first left an enterprise out and time allows: its seat
+        // values also keep the experts with room left in a kind for the panels that need it. The
+        // better plan is kept (more enterprises planned, then the higher objective).
+        guard plan.plannedCount < plan.eligibleCount, plan.status != .timeLimit, plan.elapsedSeconds < limit / 2 else {
+            return plan
+        }
+        var options = options
+        options.timeLimitSeconds = limit - plan.elapsedSeconds
+        var second = PlanningRun(batch: batch, options: options)
+        second.capShareWeight = PlanningRun.capShareCost
+        var other = try second.execute()
+        other.elapsedSeconds += plan.elapsedSeconds
+        let better =
+            other.plannedCount != plan.plannedCount
+            ? other.plannedCount > plan.plannedCount : other.objective > plan.objective
+        guard better else { return plan }
+        return other
     }
 }
 
@@ -96,6 +114,10 @@ struct PlanningRun {
     /// The credit for the site panel's leader seat: the leader role's share of the seat cost.
     var leaderReserve = 0.0
     static let scarcityWeight = 60.0
+    /// Load units a full cap of the kind costs a seat in the second construction.
+    static let capShareCost = 10.0
+    /// The weight of the used share of an expert's cap of a kind in seat values (0: off).
+    var capShareWeight = 0.0
 
     init(batch: Batch, options: PlannerOptions) {
         self.batch = batch
@@ -111,9 +133,12 @@ struct PlanningRun {
             times.append(SlotTime(day: day, slot: .am))
             times.append(SlotTime(day: day, slot: .pm))
         }
-        // Replanning (an as-of date is given): nothing new is dated on or before it.
+        // Replanning (an as-of date is given): nothing new is dated on or before it, nor within
+        // [schedule] notice_days working days after it. Kept and repaired reference panels keep
+        // their own dates (``keepReference``), so a sick expert is still swapped out.
         if let asOf = options.asOf {
-            times.removeAll { $0.day <= asOf }
+            let noticeEnd = calendar.addingWorkingDays(batch.rules.noticeDays, to: asOf)
+            times.removeAll { $0.day <= noticeEnd }
         }
         self.times = times
         let hardRules = staffer.hardRules
@@ -209,7 +234,8 @@ struct PlanningRun {
         if !reference.isEmpty { jobs = try keepReference(jobs) }
         computeScarcity(jobs)
 
-        let scorer = PlanScorer(batch: batch, conflictFree: conflictFree, affinity: affinity, staffer: staffer)
+        var scorer = PlanScorer(batch: batch, conflictFree: conflictFree, affinity: affinity, staffer: staffer)
+        scorer.weekLimit = WeekLevel(statuses: statuses, fixed: fixedBy, rules: rules, calendar: calendar).limit()
         evenShareTarget = scorer.evenShare(statuses: statuses)
 
         // Initial reviews only: the exact reviewer assignment, then dates.
@@ -367,7 +393,7 @@ struct PlanningRun {
         if job.needsInitial {
             var earliest = SlotTime(day: window.earliestInitial ?? rules.start, slot: .am)
             if earliest.day < rules.start { earliest = SlotTime(day: rules.start, slot: .am) }
-            var initialTimes = Array(timesBetween(earliest, job.latest))
+            var initialTimes = spreadOrder(Array(timesBetween(earliest, job.latest)))
             if let ref = reference[e.id]?[.initial], let k = initialTimes.firstIndex(of: ref.time) {
                 initialTimes.remove(at: k)
                 initialTimes.insert(ref.time, at: 0)  // stay where announced when possible
@@ -375,11 +401,13 @@ struct PlanningRun {
             var siteFailures = 0
             for t1 in initialTimes {
                 // The site inspection must still fit after this initial review.
-                if job.needsSite {
-                    let s = earliestSite(after: t1)
-                    if s.day > job.latest { break }
+                // (In time order the later half-days fail too; in spread order they may not.)
+                if job.needsSite && earliestSite(after: t1).day > job.latest {
+                    if rules.spread == .early { break } else { continue }
                 }
-                if let fixedSite = job.fixedSite, earliestSite(after: t1) > fixedSite.time { break }
+                if let fixedSite = job.fixedSite, earliestSite(after: t1) > fixedSite.time {
+                    if rules.spread == .early { break } else { continue }
+                }
                 guard let initialPanel = try staffAt(job, .initial, t1, initialPanel: [], tally: &tally) else {
                     continue
                 }
@@ -432,7 +460,7 @@ struct PlanningRun {
         time: SlotTime, panel: StaffedPanel
     )? {
         let lower = max(from, SlotTime(day: rules.start, slot: .am))
-        var siteTimes = Array(timesBetween(lower, job.latest))
+        var siteTimes = spreadOrder(Array(timesBetween(lower, job.latest)))
         if let ref = reference[batch.enterprises[job.enterprise].id]?[.site], let k = siteTimes.firstIndex(of: ref.time)
         {
             siteTimes.remove(at: k)
@@ -442,6 +470,19 @@ struct PlanningRun {
             if let panel = try staffAt(job, .site, t2, initialPanel: initialPanel, tally: &tally) { return (t2, panel) }
         }
         return nil
+    }
+
+    /// The half-days of a window in the order to try them: in time with `spread = "early"`; with
+    /// `"level"`, the weeks holding the fewest tasks so far first (in time within a week and
+    /// between equal weeks), so that each task fills the emptiest week its window allows.
+    /// - Complexity: O(*t* log *t*) for *t* half-days.
+    func spreadOrder(_ times: [SlotTime]) -> [SlotTime] {
+        guard rules.spread == .level else { return times }
+        return times.sorted { a, b in
+            let loadA = ledger.weekLoad[a.day.weekKey] ?? 0
+            let loadB = ledger.weekLoad[b.day.weekKey] ?? 0
+            return loadA != loadB ? loadA < loadB : a < b
+        }
     }
 
     /// The candidates free for a task at a time, with their seat values.
@@ -459,10 +500,16 @@ struct PlanningRun {
                 value += objective.coefficient(.travelMinute) * ledger.travelMinutes(i, to: e.district, at: time)
             }
             // Seat heuristics in the objective's units (not terms of it): each task already held
-            // costs one load unit, each one above the even share ten, and an expert below their
-            // min_total earns two.
+            // costs one load unit, each one above the even share ten, in the second construction
+            // the share of the expert's cap of this kind already used up to ten more, and an
+            // expert below their min_total earns two.
             let load = ledger.total(i)
             value += objective.coefficient(.loadExcess) * Double(load)
+            let cap = ledger.cap(i, task)
+            if cap > 0 && capShareWeight > 0 {
+                value +=
+                    objective.coefficient(.loadExcess) * capShareWeight * Double(ledger.count(i, task)) / Double(cap)
+            }
             value += objective.coefficient(.loadExcess) * 10 * Double(max(0, load + 1 - evenShareTarget))
             value -= seatReserve[task]?[i] ?? 0
             if load < (batch.experts[i].minTotal ?? rules.minTotal) {

@@ -13,6 +13,8 @@ struct PlanScorer {
     let conflictFree: [[Int]]
     let affinity: [String: Double]
     let staffer: PanelStaffer
+    /// The smallest busiest week the windows allow (``WeekLevel``), for the levelness term.
+    var weekLimit = 0
     var rules: BatchRules { batch.rules }
     var objective: Objective { Objective(batch.rules) }
 
@@ -78,6 +80,11 @@ struct PlanScorer {
                 }
             }
         }
+        var weeks: [Int: Int] = [:]
+        for a in plan { weeks[a.day.weekKey, default: 0] += 1 }
+        b.busiestWeek = weeks.values.max() ?? 0
+        b.weekLimit = weekLimit
+        b.weekExcess = Double(weeks.values.reduce(0) { $0 + max(0, $1 - weekLimit) })
         let target = evenShare(statuses: statuses)
         for (i, l) in load.enumerated() {
             b.loadExcess += Double(max(0, l - target))

@@ -20,6 +20,7 @@ public enum PlanSummary {
             Strings.format(
                 "summary_parts", language, b.coveredReasons, b.continuity, b.travelMinutes, b.loadExcess, b.bufferDays)
             + "\n"
+        if b.busiestWeek > 0 { out += Strings.format("summary_weeks", language, b.busiestWeek, b.weekLimit) + "\n" }
         let load = Workload.perExpert(plan.assignments)
         let busiest = load.sorted { ($0.value.total, $1.key) > ($1.value.total, $0.key) }.prefix(5)
         if !busiest.isEmpty {

@@ -139,6 +139,10 @@ public enum Strings {
             "状态 %@  目标值 %.2f  上界 %.2f  差距 %.4f%%  用时 %.2f 秒",
             "status %@  objective %.2f  bound %.2f  gap %.4f%%  time %.2f s"
         ),
+        "summary_weeks": (
+            "最忙的一周 %d 项任务（各企业时间窗口所允许的最低峰值 %d）",
+            "busiest week %d tasks (the enterprises' windows allow a peak of %d at the least)"
+        ),
         "summary_parts": (
             "覆盖强制原因 %d，连续性 %d，路程 %.0f 分钟，超出均衡负荷 %.0f，截止前缓冲 " + "%d 个工作日",
             "covered listing reasons %d, continuity %d, travel %.0f min, load above even share %.0f, buffer %d "
