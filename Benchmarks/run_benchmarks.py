@@ -10,6 +10,8 @@ within one run.
     python3 Benchmarks/run_benchmarks.py [--runs 3] [--xl] [--only S,M]
 """
 import argparse
+import datetime
+import re
 import shutil
 import json
 import math
@@ -33,17 +35,50 @@ SIZES = [
 ]
 
 
+SUMMARY = {
+    "busiest": re.compile(r"busiest week (\d+) tasks \(.*?(\d+) at the least\)"),
+    "parts": re.compile(r"covered listing reasons (\d+), continuity (\d+), travel (\d+) min"),
+}
+
+
 def run_once(folder, out, limit):
     start = time.perf_counter()
-    proc = subprocess.Popen([BIN, "plan", folder, "--out", out, "--quiet", "--time-limit", str(limit)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
+    summary_path = out + ".summary.txt"
+    os.makedirs(os.path.dirname(summary_path), exist_ok=True)
+    with open(summary_path, "w", encoding="utf-8") as summary:
+        proc = subprocess.Popen([BIN, "plan", folder, "--out", out, "--quiet", "--no-store", "--lang", "en",
+                                 "--time-limit", str(limit)], stdout=summary, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"panelplan plan {folder} failed with {status}")
     with open(os.path.join(out, "plan.json"), encoding="utf-8") as f:
         plan = json.load(f)
+    text = open(summary_path, encoding="utf-8").read()
+    m = SUMMARY["busiest"].search(text)
+    plan["_busiest"], plan["_limit"] = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+    m = SUMMARY["parts"].search(text)
+    plan["_reasons"], plan["_continuity"], plan["_travel"] = (int(g) for g in m.groups()) if m else (None, None, None)
+    plan["_weeks"] = len({datetime.date.fromisoformat(a["date"]).isocalendar()[:2] for a in plan["assignments"]})
     return wall, usage.ru_maxrss / 1024.0, plan
+
+
+def spread_benchmark(rows):
+    """The same instances with spread = "early" (the construction of the first version) and
+    "level" (the default), in one run: planned, busiest week against the proven limit, quality."""
+    out = []
+    for r in rows:
+        folder = os.path.join(WORK, r["name"])
+        early = os.path.join(WORK, r["name"] + "-early")
+        shutil.rmtree(early, ignore_errors=True)
+        shutil.copytree(folder, early, ignore=shutil.ignore_patterns("*.sqlite*", "plan.*"))
+        toml = open(os.path.join(early, "batch.toml"), encoding="utf-8").read()
+        with open(os.path.join(early, "batch.toml"), "w", encoding="utf-8") as f:
+            f.write(toml + '\n[schedule]\nspread = "early"\n')
+        wall, _, plan = run_once(early, os.path.join(WORK, r["name"] + "-early-out"), 600)
+        out.append((r["name"], "early", wall, plan))
+        out.append((r["name"], "level", r["wall"], r["plan"]))
+    return out
 
 
 def replan_benchmark(runs):
@@ -155,6 +190,7 @@ def main():
             "wall": statistics.median(walls), "walls": walls, "rss": max(r[1] for r in results),
             "planned": plan.get("planned"), "eligible": plan.get("eligible"), "status": plan["status"],
             "objective": plan["objective"], "bound": plan["bound"], "gap": plan["gap"], "runs": runs,
+            "plan": plan,
         })
         print(f"{name}: {statistics.median(walls):.2f} s median of {runs}, {rows[-1]['rss']:.0f} MiB, "
               f"planned {plan.get('planned')}/{plan.get('eligible')}, gap {plan['gap'] * 100:.3f} %", flush=True)
@@ -195,6 +231,20 @@ def main():
         lines.append(f"Time grows as about enterprises^{exponent:.2f} over these sizes "
                      "(least-squares fit of log time on log enterprises; the pool grows with the batch).")
         lines.append("")
+    spread = spread_benchmark(rows)
+    lines += ["## Spread: level weeks against earliest slots", "",
+              "The same instances planned with `[schedule] spread = \"early\"` (every task in its earliest slot, the "
+              "first version's construction) and `\"level\"` (the default), in this run. *Limit* is the smallest "
+              "busiest week the enterprises' windows allow (a proven lower bound, docs/formulation.md §1); "
+              "*ratio* is busiest week / limit.", "",
+              "| name | spread | wall (s) | planned/eligible | busiest week | limit | ratio | weeks used | reasons covered | continuity | travel (min) |",
+              "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for name, mode, wall, plan in spread:
+        ratio = f"{plan['_busiest'] / plan['_limit']:.2f}" if plan["_busiest"] and plan["_limit"] else "–"
+        lines.append(f"| {name} | {mode} | {wall:.2f} | {plan.get('planned')}/{plan.get('eligible')} | "
+                     f"{plan['_busiest']} | {plan['_limit']} | {ratio} | {plan['_weeks']} | {plan['_reasons']} | "
+                     f"{plan['_continuity']} | {plan['_travel']} |")
+    lines.append("")
     if not args.no_nightly and any(r["name"] == "L" for r in rows) and any(r["name"] == "M" for r in rows):
         rep = replan_benchmark(args.runs)
         walls = sorted(r[0] for r in rep)

@@ -16,6 +16,12 @@ public struct Plan: Sendable {
     public var elapsedSeconds: Double
     /// Notes for the organizer (ignored late extension requests, fixed rows breaking rules).
     public var warnings: [String]
+    /// A replan's as-of date: assignments dated on or before it are history, kept as they were
+    /// (facts). nil for a plan made without one.
+    public var asOf: Day?
+
+    /// Whether an assignment of this plan is a fact (dated on or before ``asOf``).
+    public func isFact(_ a: Assignment) -> Bool { asOf.map { a.day <= $0 } ?? false }
 
     /// |bound − objective| / max(1, |objective|).
     public var gap: Double { abs(bound - objective) / max(1, abs(objective)) }

@@ -27,24 +27,32 @@ public struct PanelPlanner {
     public func plan() throws -> Plan {
         let limit = options.timeLimitSeconds ?? batch.rules.timeLimitSeconds
         var first = PlanningRun(batch: batch, options: options)
-        let plan = try first.execute()
-        // A second construction when the first left an enterprise out and time allows: its seat
-        // values also keep the experts with room left in a kind for the panels that need it. The
-        // better plan is kept (more enterprises planned, then the higher objective).
-        guard plan.plannedCount < plan.eligibleCount, plan.status != .timeLimit, plan.elapsedSeconds < limit / 2 else {
-            return plan
+        var best = try first.execute()
+        // More constructions while one leaves an enterprise out and time allows: seat values that
+        // also keep the experts with room left in a kind for the panels that need it, then the
+        // slots in time order (the first version's construction). The best plan is kept: more
+        // enterprises planned, then the higher objective (which holds the levelness term, so a
+        // levelled plan wins among plans of equal count). A later construction can only help.
+        var variants: [(order: SpreadPolicy, capShare: Double)] = [(batch.rules.spread, PlanningRun.capShareCost)]
+        if batch.rules.spread != .early { variants += [(.early, 0), (.early, PlanningRun.capShareCost)] }
+        var used = best.elapsedSeconds
+        for variant in variants {
+            guard best.plannedCount < best.eligibleCount, best.status != .timeLimit, used < limit / 2 else { break }
+            var options = options
+            options.timeLimitSeconds = limit - used
+            var run = PlanningRun(batch: batch, options: options)
+            run.capShareWeight = variant.capShare
+            run.slotOrder = variant.order
+            var other = try run.execute()
+            used += other.elapsedSeconds
+            other.elapsedSeconds = used
+            best.elapsedSeconds = used
+            let better =
+                other.plannedCount != best.plannedCount
+                ? other.plannedCount > best.plannedCount : other.objective > best.objective
+            if better { best = other }
         }
-        var options = options
-        options.timeLimitSeconds = limit - plan.elapsedSeconds
-        var second = PlanningRun(batch: batch, options: options)
-        second.capShareWeight = PlanningRun.capShareCost
-        var other = try second.execute()
-        other.elapsedSeconds += plan.elapsedSeconds
-        let better =
-            other.plannedCount != plan.plannedCount
-            ? other.plannedCount > plan.plannedCount : other.objective > plan.objective
-        guard better else { return plan }
-        return other
+        return best
     }
 }
 
@@ -106,6 +114,10 @@ struct PlanningRun {
     var locked = Set<String>()
     /// Reference assignments beyond the freeze that were kept (or repaired in place).
     var keptReference = Set<String>()
+    /// History (reference assignments on or before as-of), kept exactly as it was.
+    var facts: [String: [TaskKind: Assignment]] = [:]
+    /// Facts of tasks no longer open (the enterprise was recorded as held, or left the plan).
+    var closedFacts: [Assignment] = []
     /// What seating an expert costs in scarce capacity, by task: for each scarce role they hold
     /// (leader, auditor, an industry the batch needs) λ × demand/supply of that role. Heuristic
     /// seat costs of the panel MIPs, not part of the objective; they keep the scarce experts
@@ -118,11 +130,15 @@ struct PlanningRun {
     static let capShareCost = 10.0
     /// The weight of the used share of an expert's cap of a kind in seat values (0: off).
     var capShareWeight = 0.0
+    /// The order half-days are tried in (the batch's `[schedule] spread` unless a later
+    /// construction tries the other).
+    var slotOrder: SpreadPolicy
 
     init(batch: Batch, options: PlannerOptions) {
         self.batch = batch
         self.rules = batch.rules
         self.options = options
+        self.slotOrder = batch.rules.spread
         self.calendar = batch.calendar
         self.staffer = PanelStaffer(batch: batch)
         self.timeLimit = options.timeLimitSeconds ?? batch.rules.timeLimitSeconds
@@ -315,7 +331,10 @@ struct PlanningRun {
         // The bound depends on the batch and its fixed rows only; it is computed after the search
         // so that the search has the time limit to itself.
         report("bound", jobs.count, jobs.count)
-        let relaxationBound = try scorer.bound(statuses: statuses, fixed: fixedBy) { elapsed < timeLimit }
+        // Facts are as fixed as fixed rows: constants of every plan this replan can make.
+        var constants = fixedBy
+        for (id, tasks) in facts { constants[id, default: [:]].merge(tasks) { fixedRow, _ in fixedRow } }
+        let relaxationBound = try scorer.bound(statuses: statuses, fixed: constants) { elapsed < timeLimit }
         knownBound = relaxationBound
         let result = assembleAssignments()
         let (objective, breakdown, planned) = scorer.score(
@@ -336,10 +355,12 @@ struct PlanningRun {
             if a.eligible != b.eligible { return a.eligible }
             return a.enterpriseID < b.enterpriseID
         }
-        return Plan(
+        var plan = Plan(
             batchName: rules.name, status: status, objective: objective, bound: bound, assignments: result,
             unscheduled: unscheduled, breakdown: breakdown, eligibleCount: eligible, plannedCount: planned,
             elapsedSeconds: elapsed, warnings: warnings)
+        plan.asOf = options.asOf
+        return plan
     }
 
     // MARK: - Placing a job
@@ -403,10 +424,10 @@ struct PlanningRun {
                 // The site inspection must still fit after this initial review.
                 // (In time order the later half-days fail too; in spread order they may not.)
                 if job.needsSite && earliestSite(after: t1).day > job.latest {
-                    if rules.spread == .early { break } else { continue }
+                    if slotOrder == .early { break } else { continue }
                 }
                 if let fixedSite = job.fixedSite, earliestSite(after: t1) > fixedSite.time {
-                    if rules.spread == .early { break } else { continue }
+                    if slotOrder == .early { break } else { continue }
                 }
                 guard let initialPanel = try staffAt(job, .initial, t1, initialPanel: [], tally: &tally) else {
                     continue
@@ -477,7 +498,7 @@ struct PlanningRun {
     /// between equal weeks), so that each task fills the emptiest week its window allows.
     /// - Complexity: O(*t* log *t*) for *t* half-days.
     func spreadOrder(_ times: [SlotTime]) -> [SlotTime] {
-        guard rules.spread == .level else { return times }
+        guard slotOrder == .level else { return times }
         return times.sorted { a, b in
             let loadA = ledger.weekLoad[a.day.weekKey] ?? 0
             let loadB = ledger.weekLoad[b.day.weekKey] ?? 0
@@ -671,6 +692,9 @@ struct PlanningRun {
             guard !open.contains(key), !fixedKeys.contains(key) else { continue }
             let district = enterpriseIndex[ref.enterpriseID].map { batch.enterprises[$0].district } ?? ""
             ledger.add(ref.task, ref.time, district: district, experts: ref.experts.compactMap { expertIndex[$0] })
+            // A fact of a task that is no longer open stays in the plan too (written as a fact).
+            facts[ref.enterpriseID, default: [:]][ref.task] = ref
+            closedFacts.append(ref)
         }
         // History first, then frozen assignments in time order.
         for phase in 0..<2 {
@@ -703,19 +727,19 @@ struct PlanningRun {
                 let e = batch.enterprises[jobs[k].enterprise]
                 var panel: StaffedPanel?
                 if phase == 0 {
-                    // History stays as it was, unless today's data says it cannot have been
-                    // valid (an expert left the pool, a conflict or an absence was recorded):
-                    // then the task is planned again after as-of, and the organizer is told.
+                    // History is fact: it took place and stays exactly as it was. When today's
+                    // data says it breaks a rule (an expert left the pool, a conflict was
+                    // declared since), the organizer is told; nothing is re-planned.
                     if let problem = historyProblem(jobs[k], task, ref) {
                         warnings.append(
-                            "\(e.id) \(task.rawValue) of \(ref.day.iso) \(ref.slot.rawValue) is in the past but "
-                                + "\(problem): planned again (record held tasks in enterprises.csv or fixed.csv)"
+                            "\(e.id) \(task.rawValue) of \(ref.day.iso) \(ref.slot.rawValue) took place (a fact) but "
+                                + "today's data says \(problem): kept as it was"
                         )
-                    } else {
-                        panel = StaffedPanel(
-                            experts: ref.experts.compactMap { expertIndex[$0] },
-                            leader: ref.leader.flatMap { expertIndex[$0] }, value: 0)
                     }
+                    facts[e.id, default: [:]][task] = ref
+                    panel = StaffedPanel(
+                        experts: ref.experts.compactMap { expertIndex[$0] },
+                        leader: ref.leader.flatMap { expertIndex[$0] }, value: 0)
                 } else if let held = holds[n] {
                     ledger.remove(task, ref.time, district: e.district, experts: held)
                     if frozenTimeStillFits(jobs[k], task, ref.time) {
@@ -757,10 +781,11 @@ struct PlanningRun {
         if task == .site, let l = ref.leader, let i = index[l], !batch.experts[i].canLead {
             return "its leader \(l) may no longer lead"
         }
-        let free = Set(conflictFree[job.enterprise])
         for id in ref.experts {
-            let i = index[id]!
-            if !free.contains(i) { return "\(id) now has a conflict of interest" }
+            guard let i = index[id] else { continue }
+            if let v = staffer.hardRules.excludes(batch.experts[i], from: e, in: batch) {
+                return v.rule == 6 ? "\(id) now has a conflict of interest" : "\(id) is now \(v.message)"
+            }
             if let b = ledger.block(i, task, ref.time, district: e.district) { return "\(id) cannot serve then (\(b))" }
         }
         if !frozenTimeStillFits(job, task, ref.time) { return "its date no longer fits the workflow window" }
@@ -895,6 +920,10 @@ struct PlanningRun {
                     result.append(f)
                     continue
                 }
+                if let fact = facts[id]?[task] {
+                    result.append(fact)
+                    continue
+                }
                 result.append(
                     Assignment(
                         enterpriseID: id, task: task, day: a.time.day, slot: a.time.slot,
@@ -902,6 +931,7 @@ struct PlanningRun {
                         leader: a.panel.leader.map { batch.experts[$0].id }))
             }
         }
+        result += closedFacts
         result.sort { a, b in
             if a.time != b.time { return a.time < b.time }
             if a.task != b.task { return a.task < b.task }

@@ -23,6 +23,8 @@ public enum PlanReader {
         }
         var format: Int
         var batch: String
+        /// `as_of` (read with snake-case keys converted).
+        var asOf: String?
         var status: String
         var objective: Double?
         var bound: Double?
@@ -55,7 +57,9 @@ public enum PlanReader {
     }
 
     public static func read(_ data: Data) throws -> Plan {
-        let raw = try JSONDecoder().decode(Raw.self, from: data)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let raw = try decoder.decode(Raw.self, from: data)
         guard raw.format == 1 else { throw ReadError.invalid("format \(raw.format) is not 1") }
         let assignments = try raw.assignments.map { a -> Assignment in
             guard let task = TaskKind(rawValue: a.task), let day = Day(iso: a.date), let slot = Slot(rawValue: a.slot)
@@ -70,10 +74,15 @@ public enum PlanReader {
                 enterpriseID: $0.enterprise, task: $0.task.flatMap(TaskKind.init(rawValue:)), code: $0.code,
                 reason: $0.reason, eligible: $0.eligible ?? true)
         }
-        return Plan(
+        var plan = Plan(
             batchName: raw.batch, status: PlanStatus(rawValue: raw.status) ?? .feasible, objective: raw.objective ?? 0,
             bound: raw.bound ?? 0,
             assignments: assignments, unscheduled: unscheduled, breakdown: ObjectiveBreakdown(),
             eligibleCount: raw.eligible ?? 0, plannedCount: raw.planned ?? 0, elapsedSeconds: 0, warnings: [])
+        if let text = raw.asOf {
+            guard let day = Day(iso: text) else { throw ReadError.invalid("as_of '\(text)' is not a date") }
+            plan.asOf = day
+        }
+        return plan
     }
 }

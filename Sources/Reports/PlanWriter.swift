@@ -18,12 +18,13 @@ public enum PlanWriter {
         out += "  \"gap\": \(number(plan.gap)),\n"
         out += "  \"planned\": \(plan.plannedCount),\n"
         out += "  \"eligible\": \(plan.eligibleCount),\n"
+        if let asOf = plan.asOf { out += "  \"as_of\": \(q(asOf.iso)),\n" }
         out += "  \"assignments\": ["
         out += plan.assignments.map { a in
             "\n    {\"enterprise\": \(q(a.enterpriseID)), \"task\": \(q(a.task.rawValue)), \"date\": "
                 + "\(q(a.day.iso)), \"slot\": \(q(a.slot.rawValue)),\n"
                 + "     \"experts\": [\(a.experts.map(q).joined(separator: ", "))], \"leader\": "
-                + "\(a.leader.map(q) ?? "null")}"
+                + "\(a.leader.map(q) ?? "null")\(plan.isFact(a) ? ", \"fact\": true" : "")}"
         }.joined(separator: ",")
         out += plan.assignments.isEmpty ? "],\n" : "\n  ],\n"
         out += "  \"unscheduled\": ["

@@ -1,5 +1,4 @@
 import Foundation
-import Reports
 import TextFormats
 
 /// The comparison table of what-if rows as text, CSV, JSON and an SVG chart.

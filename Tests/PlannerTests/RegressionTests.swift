@@ -36,7 +36,7 @@ struct RegressionTests {
         #expect(!Set(initial.experts).isDisjoint(with: ["G1", "G2", "G3", "G4", "G5"]))
     }
 
-    @Test("replanning validates history and dates nothing new before as-of")
+    @Test("replanning keeps history as fact, warns about it, and dates nothing new before as-of")
     func replanHistoryAndAsOf() throws {
         var t = TestBatch()
         t.pool(16)
@@ -52,8 +52,10 @@ struct RegressionTests {
         let v2 = try planAndCheck(
             t, name: "history-v2",
             options: PlannerOptions(reference: v1.plan.assignments, asOf: Day(iso: "2026-03-12"), freezeDays: 5))
-        #expect(!v2.plan.assignments.contains { $0.experts.contains(leaving) })
+        // The past panel took place: kept exactly, the departed expert included, with a warning.
+        #expect(v2.plan.assignments.contains(past))
         #expect(v2.plan.warnings.contains { $0.contains("\(leaving) is no longer in the pool") })
+        #expect(!v2.plan.assignments.contains { $0.experts.contains(leaving) && $0.day > Day(iso: "2026-03-12")! })
         let asOf = Day(iso: "2026-03-12")!
         for a in v2.plan.assignments where !v1.plan.assignments.contains(a) {
             #expect(a.day > asOf, "\(a.enterpriseID) \(a.task) dated \(a.day) on or before as-of")

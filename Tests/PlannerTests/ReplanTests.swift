@@ -91,7 +91,7 @@ struct ReplanTests {
         }
     }
 
-    @Test("history before as-of stays as it was while still valid; a newly recorded conflict re-plans it after as-of")
+    @Test("history before as-of is fact: it stays as it was, and a conflict declared since is only a warning")
     func historyStays() throws {
         let (base, v1) = try baseline()
         let asOf = Day(iso: "2026-03-03")!
@@ -104,16 +104,20 @@ struct ReplanTests {
         let v2 = try replan(t, reference: v1.plan.assignments, asOf: "2026-03-03", freezeDays: 5)
         for a in past { #expect(v2.plan.assignments.contains { key($0) == key(a) }) }
 
-        // A conflict recorded now for a past panel: that panel cannot have been valid.
+        // A conflict recorded now for a past panel: the panel took place; it is kept, with a warning,
+        // and the enterprise is not lost (issue: a replan used to drop it silently).
         let a = past[0]
         t.conflicts = [[a.experts[0], a.enterpriseID, "后来申报"]]
         let v3 = try replan(t, reference: v1.plan.assignments, asOf: "2026-03-03", freezeDays: 5)
-        #expect(!v3.plan.assignments.contains { key($0) == key(a) })
+        #expect(v3.plan.assignments.contains { key($0) == key(a) })
+        #expect(v3.plan.asOf == asOf && v3.plan.isFact(a))
         #expect(
             v3.plan.warnings.contains {
                 $0.contains("\(a.enterpriseID) \(a.task.rawValue)") && $0.contains("conflict of interest")
+                    && $0.contains("kept as it was")
             })
-        if let again = v3.assignment(a.enterpriseID, a.task) { #expect(again.day > asOf) }
+        #expect(v3.plan.plannedCount == v2.plan.plannedCount)
+        #expect(!v3.plan.unscheduled.contains { $0.enterpriseID == a.enterpriseID })
     }
 }
 
