@@ -9,8 +9,12 @@ public enum ExitStatus {
     public static let badInput: Int32 = 65
     /// The solver or the process failed; the last good plan is untouched.
     public static let failure: Int32 = 70
-    /// Output could not be written.
+    /// Output could not be written, or the plan store cannot be used.
     public static let cannotWrite: Int32 = 73
+    /// `replan`: a new plan version with changes to announce.
+    public static let newPlan: Int32 = 3
+    /// `replan`: another run holds the store.
+    public static let locked: Int32 = 75
 }
 
 /// `panelplan`: plans expert panels for Shenzhen's cleaner-production audit acceptance.

@@ -22,6 +22,8 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Who makes the plan, recorded with the version.") var by: String = "plan"
     @OptionGroup var store: StoreOption
     @Option(help: "Language of the summary: zh or en (default: the locale).") var lang: String?
+    @Flag(help: "Plan anew even though the store holds a published plan (replan keeps what was announced).")
+    var force = false
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) {
@@ -32,6 +34,17 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let b = try loadBatchOrExit(batch)
         var err = StandardError()
+        // A published plan was announced: planning anew would ignore it (and publish defaults to
+        // the latest version). The nightly job is `replan`.
+        if !noStore && !force && FileManager.default.fileExists(atPath: store.path(batch: batch)) {
+            let s = try store.open(batch: batch)
+            if let published = try s.latestPublished() {
+                print(
+                    "error: the store holds published version \(published.id): use `panelplan replan \(batch)` to "
+                        + "replan around it, or `plan --force` to plan anew", to: &err)
+                throw ExitCode(ExitCode.validationFailure.rawValue)
+            }
+        }
         for w in b.warnings { print("warning: \(w)", to: &err) }
         let progress = quiet ? nil : ProgressPrinter.make()
         let planner = PanelPlanner(
@@ -61,6 +74,7 @@ struct PlanCommand: ParsableCommand {
                 let version = try s.record(
                     plan, snapshotID: snapshot.id, inputsHash: contentHash(snapshot.files, extra: parameters),
                     parameters: parameters, createdBy: by)
+                try s.markAnnounced(version)
                 versionNote = " (version \(version) in \(store.path(batch: batch)))"
             } catch {
                 print("warning: the plan was written but not recorded in the store: \(error)", to: &err)

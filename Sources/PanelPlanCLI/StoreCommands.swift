@@ -23,10 +23,14 @@ struct StoreOption: ParsableArguments {
         }
         do {
             return try PlanStore(path: path(batch: batch))
+        } catch let error as PlanStoreError {
+            StandardError.write("error: \(error)\n")
+            throw ExitCode(ExitStatus.cannotWrite)
         } catch {
-            var err = StandardError()
-            print("error: cannot open the plan store \(path(batch: batch)): \(error)", to: &err)
-            throw ExitCode(ExitStatus.failure)
+            StandardError.write(
+                "error: cannot open the plan store \(path(batch: batch)) (\(error.localizedDescription)): check that "
+                    + "the folder is writable and the disk not full\n")
+            throw ExitCode(ExitStatus.cannotWrite)
         }
     }
 }
@@ -181,6 +185,7 @@ struct ReplanCommand: ParsableCommand {
     var out: String?
     @Option(name: .customLong("time-limit"), help: "Seconds for the solver.") var timeLimit: Double?
     @Option(help: "Seconds to wait for a concurrent run before giving up with exit 75.") var wait: Double = 10
+    @Flag(help: "Accept an --as-of earlier than the last run's.") var force = false
     @OptionGroup var store: StoreOption
 
     func run() throws {
@@ -209,20 +214,34 @@ struct ReplanCommand: ParsableCommand {
         }
         guard let lock = acquired else {
             log.error("locked: another panelplan run holds \(dbPath) (waited \(Int(wait)) s)")
-            throw ExitCode(75)
+            throw ExitCode(ExitStatus.locked)
         }
         defer { withExtendedLifetime(lock) {} }
         let s = try store.open(batch: batch)
+        let outDir = out ?? batch
+        // Exactly once: a version recorded by a run that died before its files were written is
+        // announced now, before anything else.
+        if let pending = try s.latest(), !pending.announced {
+            try writeVersion(s, pending.id, outDir, log: log)
+            try s.markAnnounced(pending.id)
+            log.info("version \(pending.id) was recorded but not announced by an earlier run: announced now")
+            throw ExitCode(ExitStatus.newPlan)
+        }
+        if let last = try s.lastAsOf().flatMap(Day.init(iso:)), asOfDay < last, !force {
+            let sentence = "--as-of \(asOfDay.iso) is earlier than the last run's \(last.iso): history cannot go"
+            log.error("\(sentence) backwards (give --force to replan as of that day anyway)")
+            throw ExitCode(ExitCode.validationFailure.rawValue)
+        }
+        try s.setLastAsOf(asOfDay.iso)
         let snapshot = try importSnapshot(s, folder: batch, batch: b)
         let parameters =
             "as-of=\(asOfDay.iso);freeze-days=\(freezeDays);seed=\(b.rules.seed);"
             + "time-limit=\(timeLimit ?? b.rules.timeLimitSeconds)"
         let inputsHash = contentHash(snapshot.files, extra: parameters)
-        let outDir = out ?? batch
         let latest = try s.latest()
         if let latest, latest.inputsHash == inputsHash {
             log.info("no changes since version \(latest.id): inputs and parameters are the same")
-            try ensureExported(s, latest.id, outDir)
+            try writeNothingNew(s, latest.id, outDir, log: log)
             return
         }
         let reference = try s.latestPublished() ?? latest
@@ -252,7 +271,7 @@ struct ReplanCommand: ParsableCommand {
         {
             let sentence = "the plan for these inputs is the same as version \(latest.id) (assignments and reasons): "
             log.info("\(sentence)no new version")
-            try ensureExported(s, latest.id, outDir)
+            try writeNothingNew(s, latest.id, outDir, log: log)
             return
         }
         let causes = try changeCauses(s, from: reference?.snapshotID, to: snapshot.id, currentFiles: snapshot.files)
@@ -282,9 +301,10 @@ struct ReplanCommand: ParsableCommand {
                 in: outDir)
         } catch {
             let sentence = "version \(version) is recorded, but its files could not be written to \(outDir): "
-            log.error("\(sentence)\(error.localizedDescription); the next replan writes them")
+            log.error("\(sentence)\(error.localizedDescription); the next replan writes them and announces it")
             throw ExitCode(ExitStatus.cannotWrite)
         }
+        try s.markAnnounced(version)
         print("version \(version) " + diffText, terminator: "")
         let counts = "planned \(plan.plannedCount)/\(plan.eligibleCount), \(changes.count) "
         let notified = Set(notifications.map(\.expertID)).count
@@ -294,7 +314,7 @@ struct ReplanCommand: ParsableCommand {
             log.info("version \(version) records the new state; no assignment to announce changed")
             return
         }
-        throw ExitCode(3)
+        throw ExitCode(ExitStatus.newPlan)
     }
 
     /// The causes of the changes since the reference snapshot: the recorded events, and the
@@ -315,20 +335,37 @@ struct ReplanCommand: ParsableCommand {
         return causes
     }
 
-    /// After a crash between the store's commit and the file rename, the files may be stale:
-    /// write the version's files again when they differ.
-    func ensureExported(_ s: PlanStore, _ version: Int64, _ dir: String) throws {
+    /// Writes a recorded version's files (plan.json, plan.csv, changes.txt, notifications) to `dir`.
+    func writeVersion(_ s: PlanStore, _ version: Int64, _ dir: String, log: Logger) throws {
         let plan = try s.plan(version)
         let files =
             [("plan.json", PlanWriter.json(plan)), ("plan.csv", PlanWriter.csv(plan.assignments))]
             + (try s.files(version))
-        let stale = files.contains { name, content in
-            FileManager.default.contents(atPath: URL(fileURLWithPath: dir).appendingPathComponent(name).path)
-                != Data(content.utf8)
-        }
-        if stale {
+        do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             try PlanWriter.writeAtomically(files, in: dir)
+        } catch {
+            log.error("version \(version)'s files could not be written to \(dir): \(error.localizedDescription)")
+            throw ExitCode(ExitStatus.cannotWrite)
+        }
+    }
+
+    /// A run with nothing new: the latest version's plan files, and changes.txt and the
+    /// notifications saying so, so that no mailing script sends the last version's news again.
+    func writeNothingNew(_ s: PlanStore, _ version: Int64, _ dir: String, log: Logger) throws {
+        let plan = try s.plan(version)
+        let files = [
+            ("plan.json", PlanWriter.json(plan)), ("plan.csv", PlanWriter.csv(plan.assignments)),
+            ("changes.txt", "no changes since version \(version)\n"),
+            ("notifications.csv", PlanDiff.notificationsCSV([])),
+            ("notifications.json", PlanDiff.notificationsJSON([])),
+        ]
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try PlanWriter.writeAtomically(files, in: dir)
+        } catch {
+            log.error("cannot write to \(dir): \(error.localizedDescription)")
+            throw ExitCode(ExitStatus.cannotWrite)
         }
     }
 }

@@ -21,6 +21,10 @@ public struct PlanVersion: Sendable, Hashable {
     public var createdAt: String
     public var published: Bool
     public var publishedAt: String?
+    /// Whether the version's files were written out (see ``PlanStore/markAnnounced(_:)``).
+    public var announced: Bool
+    /// The as-of date of a replan.
+    public var asOf: String?
 }
 
 /// A change between two imported snapshots of a batch folder.
@@ -43,8 +47,13 @@ public enum PlanStoreError: Error, CustomStringConvertible {
     case noSuchVersion(Int64)
     case noVersions
     case locked(String)
+    /// The file exists but is empty or not an SQLite database: never taken for a new store.
+    case notAStore(String)
     public var description: String {
         switch self {
+        case .notAStore(let path):
+            return "\(path) is not a PanelPlan store (empty or not an SQLite database); it was left as it is: "
+                + "restore it from a backup, or move it away to start a new history"
         case .noSuchVersion(let v): return "no plan version \(v) in the store"
         case .noVersions: return "the store holds no plan yet (run `panelplan plan` first)"
         case .locked(let path): return "locked: another panelplan run holds \(path)"
@@ -64,6 +73,13 @@ public final class PlanStore: Sendable {
     /// Opens (creating and migrating) the store at `path`.
     public init(path: String) throws {
         self.path = path
+        // An existing file must be an SQLite database: an empty or foreign file would otherwise
+        // be taken for a new store and the whole history re-planned.
+        if let handle = FileHandle(forReadingAtPath: path) {
+            let header = handle.readData(ofLength: 16)
+            try? handle.close()
+            guard header == Data("SQLite format 3\0".utf8) else { throw PlanStoreError.notAStore(path) }
+        }
         var config = Configuration()
         config.busyMode = .timeout(10)
         queue = try DatabaseQueue(path: path, configuration: config)
@@ -142,6 +158,20 @@ public final class PlanStore: Sendable {
             }
             try db.alter(table: "planVersion") { t in t.add(column: "publishOrder", .integer) }
             try db.execute(sql: "UPDATE planVersion SET publishOrder = id WHERE published = 1")
+        }
+        m.registerMigration("v3") { db in
+            // Whether a version's files were written out (announced): a version recorded by a run
+            // that died before writing them is announced by the next run. Older versions count as
+            // announced. And the as-of date of a replan, for the facts of plan.json.
+            try db.alter(table: "planVersion") { t in
+                t.add(column: "announced", .boolean).notNull().defaults(to: true)
+                t.add(column: "asOf", .text)
+            }
+            // The as-of date of the last replan, whether or not it made a version.
+            try db.create(table: "runState") { t in
+                t.column("name", .text).primaryKey()
+                t.column("value", .text).notNull()
+            }
         }
         return m
     }
@@ -233,12 +263,13 @@ public final class PlanStore: Sendable {
                 sql: """
                     INSERT INTO planVersion (snapshotID, inputsHash, parameters, status, objective, bound, gap, \
                     elapsedSeconds,
-                        planned, eligible, batchName, createdBy, createdAt, published)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                        planned, eligible, batchName, createdBy, createdAt, published, announced, asOf)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)
                     """,
                 arguments: [
                     snapshotID, inputsHash, parameters, plan.status.rawValue, plan.objective, plan.bound, plan.gap,
                     plan.elapsedSeconds, plan.plannedCount, plan.eligibleCount, plan.batchName, createdBy, timestamp(),
+                    plan.asOf?.iso,
                 ])
             let id = db.lastInsertedRowID
             for a in plan.assignments {
@@ -311,6 +342,30 @@ public final class PlanStore: Sendable {
     /// The latest version, if any.
     public func latest() throws -> PlanVersion? { try versions().last }
 
+    /// The as-of date of the last replan (nil before the first).
+    public func lastAsOf() throws -> String? {
+        try queue.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM runState WHERE name = 'lastAsOf'")
+        }
+    }
+
+    /// Records the as-of date of a replan.
+    public func setLastAsOf(_ day: String) throws {
+        try queue.write { db in
+            try db.execute(
+                sql: "INSERT INTO runState (name, value) VALUES ('lastAsOf', ?) "
+                    + "ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                arguments: [day])
+        }
+    }
+
+    /// Records that a version's files were written out: the mailing script has its news.
+    public func markAnnounced(_ id: Int64) throws {
+        try queue.write { db in
+            try db.execute(sql: "UPDATE planVersion SET announced = 1 WHERE id = ?", arguments: [id])
+        }
+    }
+
     /// The version published last (publishing an older version again makes it the reference).
     public func latestPublished() throws -> PlanVersion? {
         try queue.read { db in
@@ -361,12 +416,14 @@ public final class PlanStore: Sendable {
                         code: r["code"], reason: r["reason"], eligible: r["eligible"])
                 }
         }
-        return Plan(
+        var plan = Plan(
             batchName: v.batchName, status: PlanStatus(rawValue: v.status) ?? .feasible, objective: v.objective,
             bound: v.bound,
             assignments: assignments, unscheduled: unscheduled, breakdown: ObjectiveBreakdown(),
             eligibleCount: v.eligible,
             plannedCount: v.planned, elapsedSeconds: v.elapsedSeconds, warnings: [])
+        plan.asOf = v.asOf.flatMap(Day.init(iso:))
+        return plan
     }
 
     static func version(_ r: Row) -> PlanVersion {
@@ -376,7 +433,7 @@ public final class PlanStore: Sendable {
             objective: r["objective"], bound: r["bound"], gap: r["gap"], elapsedSeconds: r["elapsedSeconds"],
             planned: r["planned"],
             eligible: r["eligible"], batchName: r["batchName"], createdBy: r["createdBy"], createdAt: r["createdAt"],
-            published: r["published"], publishedAt: r["publishedAt"])
+            published: r["published"], publishedAt: r["publishedAt"], announced: r["announced"], asOf: r["asOf"])
     }
 }
 

@@ -174,14 +174,60 @@ struct NightlyJobTests {
         try (text + line + "\n").write(to: url, atomically: true, encoding: .utf8)
     }
 
-    @Test("the store migrates an empty file")
-    func migrationFromEmptyFile() throws {
-        let path = temporaryFolder("empty").path + ".sqlite"
-        FileManager.default.createFile(atPath: path, contents: Data())
+    @Test("a new store is migrated; an empty or foreign file is an error, never taken for a new store")
+    func storeFiles() throws {
+        let path = temporaryFolder("new").path + ".sqlite"
         let store = try PlanStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1", "v2"])
+        #expect(try store.appliedMigrations() == ["v1", "v2", "v3"])
         #expect(try store.versions().isEmpty)
         _ = try PlanStore(path: path)  // reopening is a no-op
+        for contents in [Data(), Data("plan.json".utf8)] {
+            let bad = temporaryFolder("bad").path + ".sqlite"
+            FileManager.default.createFile(atPath: bad, contents: contents)
+            #expect(throws: PlanStoreError.self) { try PlanStore(path: bad) }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: bad)) == contents)  // left as it was
+        }
+        let dir = try demoCopy("empty-store")
+        FileManager.default.createFile(atPath: dir.appendingPathComponent("panelplan.sqlite").path, contents: Data())
+        let r = try run(["replan", dir.path])
+        #expect(r.status == 73 && r.output.contains("not a PanelPlan store"), "\(r.output)")
+    }
+
+    @Test("a version recorded but not announced is announced by the next run, exactly once")
+    func pendingAnnouncement() throws {
+        let dir = try demoCopy("pending")
+        #expect(try run(["plan", dir.path, "--quiet"]).status == 0)
+        #expect(try run(["publish", dir.path]).status == 0)
+        let plan = try String(contentsOf: dir.appendingPathComponent("plan.csv"), encoding: .utf8).split(
+            separator: "\n")[1].split(separator: ",")
+        try appendUnavailability(dir, "\(plan[4].split(separator: ";")[0]),\(plan[2]),\(plan[2]),病假")
+        // The out folder cannot be written (a file stands where the folder should be).
+        let blocked = dir.appendingPathComponent("blocked")
+        FileManager.default.createFile(atPath: blocked.path, contents: Data())
+        let failed = try run(["replan", dir.path, "--out", blocked.appendingPathComponent("out").path])
+        #expect(failed.status == 73, "\(failed.output)")
+        let out = temporaryFolder("pending-out")
+        let announced = try run(["replan", dir.path, "--out", out.path])
+        #expect(announced.status == 3, "\(announced.output)")
+        #expect(announced.output.contains("announced now"))
+        let changes = try String(contentsOf: out.appendingPathComponent("changes.txt"), encoding: .utf8)
+        #expect(changes.contains("1 change") || changes.contains("changes"))
+        #expect(try run(["replan", dir.path, "--out", out.path]).status == 0)
+        #expect(
+            try String(contentsOf: out.appendingPathComponent("changes.txt"), encoding: .utf8).hasPrefix("no changes"))
+    }
+
+    @Test("plan refuses a batch with a published plan; replan refuses an as-of that goes backwards")
+    func guards() throws {
+        let dir = try demoCopy("guards")
+        #expect(try run(["plan", dir.path, "--quiet"]).status == 0)
+        #expect(try run(["publish", dir.path]).status == 0)
+        let again = try run(["plan", dir.path, "--quiet"])
+        #expect(again.status == 64 && again.output.contains("replan"), "\(again.output)")
+        #expect([0, 3].contains(try run(["replan", dir.path, "--as-of", "2026-03-10"]).status))
+        let back = try run(["replan", dir.path, "--as-of", "2026-03-05"])
+        #expect(back.status == 64 && back.output.contains("earlier than the last run"), "\(back.output)")
+        #expect([0, 3].contains(try run(["replan", dir.path, "--as-of", "2026-03-05", "--force"]).status))
     }
 
     @Test("plan, publish, replan, idempotency, history, diff and export")
@@ -198,6 +244,10 @@ struct NightlyJobTests {
         let r = try run(["replan", dir.path])
         #expect(r.status == 3, "\(r.output)")
         #expect(r.output.contains("\(expert) unavailable \(day)..\(day)"))
+        let notes = try String(contentsOf: dir.appendingPathComponent("notifications.csv"), encoding: .utf8)
+        #expect(try Data(contentsOf: dir.appendingPathComponent("notifications.csv")).starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(notes.contains("expert_id,expert_name,change"))
+        #expect(notes.split(separator: "\n").contains { $0.hasPrefix("\(expert),") && $0.contains(",released,") })
         let again = try run(["replan", dir.path])
         #expect(again.status == 0 && again.output.contains("no changes"))
         #expect(try run(["history", dir.path]).output.contains("replan"))
@@ -206,14 +256,11 @@ struct NightlyJobTests {
         #expect(try run(["export", dir.path, "--version", "1", "--out", out.path]).status == 0)
         #expect(
             try runChecker(batch: dir, plan: dir.appendingPathComponent("plan.json"), expectComplete: true).status == 0)
-        let notes = try String(contentsOf: dir.appendingPathComponent("notifications.csv"), encoding: .utf8)
-        #expect(try Data(contentsOf: dir.appendingPathComponent("notifications.csv")).starts(with: [0xEF, 0xBB, 0xBF]))
-        #expect(notes.contains("expert_id,expert_name,change"))
-        #expect(notes.split(separator: "\n").contains { $0.hasPrefix("\(expert),") && $0.contains(",released,") })
-        // Files lost after the store's commit (a crash, a full disk) are written again.
-        try FileManager.default.removeItem(at: dir.appendingPathComponent("notifications.csv"))
-        #expect(try run(["replan", dir.path]).status == 0)
-        #expect(try String(contentsOf: dir.appendingPathComponent("notifications.csv"), encoding: .utf8) == notes)
+        // A run with nothing new leaves no stale news: the notifications hold no row.
+        let quiet = try String(contentsOf: dir.appendingPathComponent("notifications.csv"), encoding: .utf8)
+        #expect(quiet.split(separator: "\n").count == 1)
+        #expect(
+            try String(contentsOf: dir.appendingPathComponent("changes.txt"), encoding: .utf8).hasPrefix("no changes"))
         // A lock file that cannot be created is not "locked".
         let bad = try run(["replan", dir.path, "--db", "/nonexistent-dir/x.sqlite", "--wait", "0"])
         #expect(bad.status == 73 && bad.output.contains("cannot create the lock file"))
