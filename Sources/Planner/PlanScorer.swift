@@ -135,6 +135,23 @@ struct PlanScorer {
         return value + seats.reduce(0) { $0 + max(0, $1) }
     }
 
+    /// An upper bound on a panel's value that reads nothing of the pool: every listing reason
+    /// covered, the `size` best positive affinity scores of the enterprise, a previous expert
+    /// where that is rewarded.
+    /// - Complexity: O(*a* log *a*) for the enterprise's *a* affinity rows.
+    func unconstrainedPanelValue(_ request: PanelRequest) -> Double {
+        let e = request.enterprise
+        var value = objective.coefficient(.coveredReason) * Double(objective.expertiseGroups(e).count)
+        if batch.hasAffinity {
+            let scores = batch.affinity.filter { $0.enterpriseID == e.id }.map(\.score).sorted(by: >)
+            value += objective.coefficient(.affinity) * scores.prefix(request.size).reduce(0) { $0 + max(0, $1) }
+        }
+        if request.task == .site && !staffer.previousExperts(request).isEmpty {
+            value += max(0, objective.coefficient(.previousExpert))
+        }
+        return value
+    }
+
     /// A valid upper bound on the objective of any plan of the batch with these fixed rows.
     /// Each open task's value is its exact panel MIP while `exact()` says there is time, and the
     /// cheaper relaxation of ``relaxedPanelValue(_:_:)`` (still an upper bound) after.
@@ -172,6 +189,7 @@ struct PlanScorer {
         var auditorUse: [TaskKind: [Term]] = [.initial: [], .site: []]
         var industryUse: [TaskKind: [String: [Term]]] = [.initial: [:], .site: [:]]
         var any = false
+        var everyVariableAtOne = 0.0
         for (k, s) in statuses.enumerated() {
             guard let window = s.window else { continue }
             let e = batch.enterprises[k]
@@ -210,34 +228,41 @@ struct PlanScorer {
                     value += objective.coefficient(.bufferDay) * Double(buffer(site: from, deadline: window.deadline))
                     value += max(0, objective.coefficient(.continuity))
                 }
-                let pool = conflictFree[k].filter { i in
-                    (task == .initial
-                        ? (batch.experts[i].maxInitial ?? rules.maxInitial)
-                        : (batch.experts[i].maxSite ?? rules.maxSite)) > 0
-                }
-                let candidates = pool.map { i in
-                    Candidate(
-                        expert: i,
-                        seatValue: batch.hasAffinity
-                            ? objective.coefficient(.affinity) * affinityScore(batch.experts[i].id, e.id) : 0)
-                }
                 let request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: [])
-                if candidates.count <= 150 && exact() {
-                    guard case .success(let best) = try staffer.staff(request, candidates) else {
-                        allFeasible = false
-                        continue
-                    }
-                    value += best.value
+                if !exact() {
+                    // Out of time: a bound with no look at the pool (every reason covered, the best
+                    // affinity seats, a previous expert), feasibility assumed: larger, still valid.
+                    value += unconstrainedPanelValue(request)
                 } else {
-                    // Large pools: an upper bound on the panel MIP instead of its optimum (every
-                    // coverable reason, the best seats), and its necessary conditions for feasibility.
-                    guard staffer.shortfall(request, candidates) == nil else {
-                        allFeasible = false
-                        continue
+                    let pool = conflictFree[k].filter { i in
+                        (task == .initial
+                            ? (batch.experts[i].maxInitial ?? rules.maxInitial)
+                            : (batch.experts[i].maxSite ?? rules.maxSite)) > 0
                     }
-                    value += relaxedPanelValue(request, candidates)
+                    let candidates = pool.map { i in
+                        Candidate(
+                            expert: i,
+                            seatValue: batch.hasAffinity
+                                ? objective.coefficient(.affinity) * affinityScore(batch.experts[i].id, e.id) : 0)
+                    }
+                    if candidates.count <= 150 {
+                        guard case .success(let best) = try staffer.staff(request, candidates) else {
+                            allFeasible = false
+                            continue
+                        }
+                        value += best.value
+                    } else {
+                        // Large pools: an upper bound on the panel MIP instead of its optimum (every
+                        // coverable reason, the best seats), and its necessary conditions for feasibility.
+                        guard staffer.shortfall(request, candidates) == nil else {
+                            allFeasible = false
+                            continue
+                        }
+                        value += relaxedPanelValue(request, candidates)
+                    }
                 }
                 let r = try m.addVariable(lowerBound: 0, upperBound: 1, objective: max(0, value))
+                everyVariableAtOne += max(0, value)
                 held.append(r)
                 any = true
                 seatsUsed[task]!.append((r, Double(rules.panelSize(task))))
@@ -248,10 +273,14 @@ struct PlanScorer {
             if allFeasible && !held.isEmpty {
                 let q = try m.addVariable(
                     lowerBound: 0, upperBound: 1, objective: objective.coefficient(.plannedEnterprise))
+                everyVariableAtOne += objective.coefficient(.plannedEnterprise)
                 for r in held { try m.addLessOrEqual([(q, 1), (r, -1)], 0) }
             }
         }
         guard any else { return total }
+        // Out of time: the LP without its capacity rows, solved by hand (every variable at its
+        // upper bound 1): a larger optimum, still a valid bound, found at once.
+        guard exact() else { return total + everyVariableAtOne }
         // Aggregate capacities: seats, leaders, auditors and industry experts per task kind
         // (caps left after the fixed rows), and max_parallel over the horizon's half-days.
         let slots = Double(2 * batch.calendar.workingDays(from: rules.start, through: rules.end))
