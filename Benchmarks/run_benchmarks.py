@@ -244,7 +244,12 @@ def main():
         lines.append(f"| {name} | {mode} | {wall:.2f} | {plan.get('planned')}/{plan.get('eligible')} | "
                      f"{plan['_busiest']} | {plan['_limit']} | {ratio} | {plan['_weeks']} | {plan['_reasons']} | "
                      f"{plan['_continuity']} | {plan['_travel']} |")
-    lines.append("")
+    lines += ["",
+              "The limit bounds the busiest week of plans that hold every task; a batch the pool cannot carry "
+              "(L, XL: capacity-bound) may leave tasks out and fall below it. The goals are lexicographic: when "
+              "the levelled construction plans fewer enterprises than the earliest-slot one, the planner keeps the "
+              "plan with more planned (goal 1 before goal 5), so such a row shows the earliest-slot plan's weeks; "
+              "a search that re-dates and re-staffs together (issue \"Planner v2\") is what gets both.", ""]
     if not args.no_nightly and any(r["name"] == "L" for r in rows) and any(r["name"] == "M" for r in rows):
         rep = replan_benchmark(args.runs)
         walls = sorted(r[0] for r in rep)
