@@ -47,6 +47,14 @@ let package = Package(
             name: "WhatIf",
             dependencies: ["PanelModel", "PlanModel", "Workflow", "Planner", "TextFormats", "GLPK", "TOMLSubset"]
         ),
+        // The nightly job: reference, history, freeze, store, lock; a typed outcome for the CLI.
+        .target(
+            name: "NightlyJob",
+            dependencies: [
+                "PanelModel", "PlanModel", "Planner", "PlanStore", "Reports",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Every reader of outside bytes behind one entry point, for the fuzzers (Fuzz/, make fuzz).
         .target(name: "FuzzHarness", dependencies: ["PanelModel", "Reports", "TOMLSubset", "WhatIf"]),
         .target(
@@ -57,7 +65,7 @@ let package = Package(
             name: "PanelPlanCLI",
             dependencies: [
                 "PanelModel", "PlanModel", "Workflow", "Planner", "Reports", "BatchGenerator", "PlanStore", "WhatIf",
-                "TextFormats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TextFormats", "NightlyJob", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

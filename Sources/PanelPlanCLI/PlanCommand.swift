@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NightlyJob
 import PanelModel
 import PlanModel
 import PlanStore
