@@ -133,6 +133,9 @@ struct PlanningRun {
     /// The order half-days are tried in (the batch's `[schedule] spread` unless a later
     /// construction tries the other).
     var slotOrder: SpreadPolicy
+    /// The smallest busiest week the windows allow (``WeekLevel``): the weekly load that
+    /// `spread = "level"` fills before any week goes above it.
+    var weekCap = Int.max
 
     init(batch: Batch, options: PlannerOptions) {
         self.batch = batch
@@ -252,6 +255,7 @@ struct PlanningRun {
 
         var scorer = PlanScorer(batch: batch, conflictFree: conflictFree, affinity: affinity, staffer: staffer)
         scorer.weekLimit = WeekLevel(statuses: statuses, fixed: fixedBy, rules: rules, calendar: calendar).limit()
+        weekCap = scorer.weekLimit
         evenShareTarget = scorer.evenShare(statuses: statuses)
 
         // Initial reviews only: the exact reviewer assignment, then dates.
@@ -499,11 +503,17 @@ struct PlanningRun {
     /// - Complexity: O(*t* log *t*) for *t* half-days.
     func spreadOrder(_ times: [SlotTime]) -> [SlotTime] {
         guard slotOrder == .level else { return times }
-        return times.sorted { a, b in
-            let loadA = ledger.weekLoad[a.day.weekKey] ?? 0
-            let loadB = ledger.weekLoad[b.day.weekKey] ?? 0
-            return loadA != loadB ? loadA < loadB : a < b
-        }
+        // Weeks below the proven limit first, in time (the earliest such slot, as the early
+        // construction would pick, so the windows' capacity is used as tightly); then the others,
+        // the emptiest first.
+        let open = times.filter { (ledger.weekLoad[$0.day.weekKey] ?? 0) < weekCap }
+        let full = times.filter { (ledger.weekLoad[$0.day.weekKey] ?? 0) >= weekCap }
+        return open
+            + full.sorted { a, b in
+                let loadA = ledger.weekLoad[a.day.weekKey] ?? 0
+                let loadB = ledger.weekLoad[b.day.weekKey] ?? 0
+                return loadA != loadB ? loadA < loadB : a < b
+            }
     }
 
     /// The candidates free for a task at a time, with their seat values.
