@@ -170,7 +170,12 @@ public struct NightlyJob {
         let notifications = PlanDiff.notifications(changes)
         let header = "against \(referenceNote): \(changes.count) change\(changes.count == 1 ? "" : "s")\n"
         let diffText = header + changes.map { "  " + $0.line + "\n" }.joined()
-        let expertNames = Dictionary(b.experts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        // Names from the reference's folder first, so that an expert who has left is still named.
+        var expertNames: [String: String] = [:]
+        if let reference, let old = ChangeDetector.batch(from: try s.snapshotFiles(reference.snapshotID)) {
+            for x in old.experts { expertNames[x.id] = x.name }
+        }
+        for x in b.experts { expertNames[x.id] = x.name }
         let enterpriseNames = Dictionary(b.enterprises.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let extra = [
             ("changes.txt", diffText),
@@ -178,7 +183,10 @@ public struct NightlyJob {
                 "notifications.csv",
                 PlanDiff.notificationsCSV(notifications, expertNames: expertNames, enterpriseNames: enterpriseNames)
             ),
-            ("notifications.json", PlanDiff.notificationsJSON(notifications)),
+            (
+                "notifications.json",
+                PlanDiff.notificationsJSON(notifications, expertNames: expertNames, enterpriseNames: enterpriseNames)
+            ),
         ]
         // The store first (one transaction, with the files' contents), then the files: a run
         // that dies in between leaves the version unannounced, and the next run announces it.

@@ -121,6 +121,9 @@ public enum PlanDiff {
         public var expertID: String
         /// `assigned`, `released`, `moved`, `panel-changed`.
         public var change: String
+        /// `leader` or `member`: the expert's role on the panel (after the change; before it for a
+        /// release).
+        public var role: String
         public var enterpriseID: String
         public var task: TaskKind
         public var before: String?
@@ -136,10 +139,12 @@ public enum PlanDiff {
             let after = c.after.map { "\($0.day.iso) \($0.slot.rawValue)" }
             let cause = c.causes.joined(separator: "; ")
             func add(_ expert: String, _ change: String, before: String?, after: String?) {
+                let panel = change == "released" ? c.before : c.after
+                let role = panel?.leader == expert ? "leader" : "member"
                 out.append(
                     Notification(
-                        expertID: expert, change: change, enterpriseID: c.enterpriseID, task: c.task, before: before,
-                        after: after, cause: cause))
+                        expertID: expert, change: change, role: role, enterpriseID: c.enterpriseID, task: c.task,
+                        before: before, after: after, cause: cause))
             }
             // A released expert has no new slot; a newly assigned one had no old slot.
             switch c.kind {
@@ -164,11 +169,11 @@ public enum PlanDiff {
     public static func notificationsCSV(
         _ list: [Notification], expertNames: [String: String] = [:], enterpriseNames: [String: String] = [:]
     ) -> String {
-        var out = "\u{FEFF}expert_id,expert_name,change,enterprise_id,enterprise_name,task,before,after,cause\n"
+        var out = "\u{FEFF}expert_id,expert_name,change,role,enterprise_id,enterprise_name,task,before,after,cause\n"
         for n in list {
             out +=
                 [
-                    n.expertID, expertNames[n.expertID] ?? "", n.change, n.enterpriseID,
+                    n.expertID, expertNames[n.expertID] ?? "", n.change, n.role, n.enterpriseID,
                     enterpriseNames[n.enterpriseID] ?? "",
                     n.task.rawValue, n.before ?? "", n.after ?? "", n.cause,
                 ]
@@ -178,11 +183,14 @@ public enum PlanDiff {
     }
 
     /// notifications.json
-    public static func notificationsJSON(_ list: [Notification]) -> String {
+    public static func notificationsJSON(
+        _ list: [Notification], expertNames: [String: String] = [:], enterpriseNames: [String: String] = [:]
+    ) -> String {
         let q = JSONText.quote
         let items = list.map { n in
-            "  {\"expert\": \(q(n.expertID)), \"change\": \(q(n.change)), \"enterprise\": \(q(n.enterpriseID)), "
-                + "\"task\": \(q(n.task.rawValue)), "
+            "  {\"expert\": \(q(n.expertID)), \"expert_name\": \(q(expertNames[n.expertID] ?? "")), "
+                + "\"change\": \(q(n.change)), \"role\": \(q(n.role)), \"enterprise\": \(q(n.enterpriseID)), "
+                + "\"enterprise_name\": \(q(enterpriseNames[n.enterpriseID] ?? "")), \"task\": \(q(n.task.rawValue)), "
                 + "\"before\": \(n.before.map(q) ?? "null"), \"after\": \(n.after.map(q) ?? "null"), \"cause\": "
                 + "\(q(n.cause))}"
         }

@@ -246,7 +246,11 @@ struct NightlyJobTests {
         #expect(r.output.contains("\(expert) unavailable \(day)..\(day)"))
         let notes = try String(contentsOf: dir.appendingPathComponent("notifications.csv"), encoding: .utf8)
         #expect(try Data(contentsOf: dir.appendingPathComponent("notifications.csv")).starts(with: [0xEF, 0xBB, 0xBF]))
-        #expect(notes.contains("expert_id,expert_name,change"))
+        #expect(notes.contains("expert_id,expert_name,change,role"))
+        let json = try String(contentsOf: dir.appendingPathComponent("notifications.json"), encoding: .utf8)
+        #expect(
+            json.contains("\"role\": \"") && json.contains("\"expert_name\": \"")
+                && !json.contains("\"expert_name\": \"\""))
         #expect(notes.split(separator: "\n").contains { $0.hasPrefix("\(expert),") && $0.contains(",released,") })
         let again = try run(["replan", dir.path])
         #expect(again.status == 0 && again.output.contains("no changes"))
