@@ -10,13 +10,26 @@ struct CheckCommand: ParsableCommand {
 
     @Argument(help: "The batch folder.") var batch: String
     @Option(help: "Language: zh or en (default: the locale).") var lang: String?
+    @Option(
+        name: .customLong("as-of"),
+        help: "The date to judge the workflow by, as a replan of that day would (default: batch.toml today).")
+    var asOf: String?
 
     func run() throws {
         let language = Language.resolve(lang)
+        var date: Day?
+        if let asOf {
+            guard let d = Day(iso: asOf) else {
+                throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)")
+            }
+            date = d
+        }
         let b = try loadBatchOrExit(batch)
         var err = StandardError()
         for w in b.warnings { print("warning: \(w)", to: &err) }
-        let statuses = b.enterprises.map { WorkflowRules.status($0, rules: b.rules, calendar: b.calendar) }
+        let statuses = b.enterprises.map {
+            WorkflowRules.status($0, rules: b.rules, calendar: b.calendar, asOf: date ?? b.rules.today)
+        }
         for s in statuses {
             for note in s.notes {
                 print("warning: enterprises.csv:\(s.enterprise.line): \(s.enterprise.id): \(note)", to: &err)
