@@ -125,9 +125,11 @@ public struct NightlyJob {
         }
         try s.setLastAsOf(asOfDay.iso)
         let snapshot = try importSnapshot(s, folder: options.batchFolder, batch: b)
+        let declines = try s.declines()
         let parameters =
             "as-of=\(asOfDay.iso);freeze-days=\(options.freezeDays);seed=\(b.rules.seed);"
             + "time-limit=\(options.timeLimitSeconds ?? b.rules.timeLimitSeconds)"
+            + (declines.isEmpty ? "" : ";declines=\(declines.map(\.key).joined(separator: ","))")
         let inputsHash = contentHash(snapshot.files, extra: parameters)
         let latest = try s.latest()
         if let latest, latest.inputsHash == inputsHash {
@@ -145,12 +147,11 @@ public struct NightlyJob {
         log.info("replanning \(options.batchFolder) as of \(asOfDay.iso), \(freeze)")
         let plan: Plan
         do {
-            plan = try PanelPlanner(
-                batch: b,
-                options: PlannerOptions(
-                    timeLimitSeconds: options.timeLimitSeconds, reference: referenceAssignments,
-                    asOf: asOfDay, freezeDays: options.freezeDays)
-            ).plan()
+            var plannerOptions = PlannerOptions(
+                timeLimitSeconds: options.timeLimitSeconds, reference: referenceAssignments,
+                asOf: asOfDay, freezeDays: options.freezeDays)
+            plannerOptions.declines = declines
+            plan = try PanelPlanner(batch: b, options: plannerOptions).plan()
         } catch {
             throw Failure.solver("\(error)")
         }
@@ -163,8 +164,14 @@ public struct NightlyJob {
             try VersionFiles.writeNothingNew(s, latest.id, to: outDir)
             return .nothingNew(version: latest.id)
         }
-        let causes = try VersionFiles.causes(
+        var causes = try VersionFiles.causes(
             s, from: reference?.snapshotID, to: snapshot.id, currentFiles: snapshot.files)
+        causes += declines.map { d in
+            let why = d.reason.isEmpty ? "" : " (\(d.reason))"
+            return ChangeCause(
+                subjects: [d.expertID, d.enterpriseID],
+                detail: "\(d.expertID) declined \(d.enterpriseID) \(d.task.rawValue)\(why)")
+        }
         let changes = PlanDiff.changes(
             from: referenceAssignments, to: plan.assignments, causes: causes, historyUpTo: asOfDay)
         let notifications = PlanDiff.notifications(changes)

@@ -27,7 +27,8 @@ public struct PanelPlanCommand: ParsableCommand {
             + "docs/user-guide.md).",
         subcommands: [
             CheckCommand.self, StatusCommand.self, PlanCommand.self, ReplanCommand.self, PublishCommand.self,
-            HistoryCommand.self, DiffCommand.self, ExportCommand.self, WhatIfCommand.self, GenerateCommand.self,
+            HistoryCommand.self, DiffCommand.self, DeclineCommand.self, ExportCommand.self, WhatIfCommand.self,
+            GenerateCommand.self,
         ])
 
     public init() {}

@@ -190,3 +190,78 @@ struct ReplanCommand: ParsableCommand {
         }
     }
 }
+
+struct DeclineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decline",
+        abstract: "Record that an invited expert declined a task, swap in a replacement and notify.",
+        discussion: """
+            The decline is kept in the plan store: no later replan puts that expert back on that task.
+            The panel is repaired by replanning as of --as-of (default: the last replan's, else batch.toml
+            today), which swaps the expert out of the frozen panel; exit codes as for replan (3: the swap
+            is announced).
+            """)
+
+    @Argument(help: "The batch folder.") var batch: String
+    @Argument(help: "The enterprise id.") var enterprise: String
+    @Argument(help: "The task: initial or site.") var task: String
+    @Argument(help: "The expert who declined.") var expert: String
+    @Option(help: "Why, as the expert said (recorded and shown as the cause).") var reason: String = ""
+    @Option(name: .customLong("as-of"), help: "The last day of history (default: batch.toml today).")
+    var asOf: String?
+    @Option(help: "Where to write plan.json, changes.txt and notifications (default: the batch folder).")
+    var out: String?
+    @OptionGroup var store: StoreOption
+
+    func run() throws {
+        LoggingSystem.bootstrap { label in
+            var h = StreamLogHandler.standardError(label: label)
+            h.logLevel = .info
+            return h
+        }
+        let log = Logger(label: "panelplan.decline")
+        guard let kind = TaskKind(rawValue: task.lowercased()) else {
+            throw ValidationError("task '\(task)' is not initial or site")
+        }
+        let b = try loadBatchOrExit(batch)
+        let s = try store.open(batch: batch, mustExist: true)
+        // By default, as of the last night's run (or batch.toml today before the first).
+        var asOfDay = try s.lastAsOf().flatMap(Day.init(iso:)) ?? b.rules.today
+        if let asOf {
+            guard let d = Day(iso: asOf) else {
+                throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)")
+            }
+            asOfDay = d
+        }
+        guard let reference = try s.latestPublished() ?? s.latest() else {
+            throw ValidationError("the store holds no plan yet: run `panelplan plan` first")
+        }
+        guard
+            let seat = try s.assignments(reference.id).first(where: {
+                $0.enterpriseID == enterprise && $0.task == kind && $0.experts.contains(expert)
+            })
+        else {
+            throw ValidationError(
+                "\(expert) is not on the \(kind.rawValue) panel of \(enterprise) in version \(reference.id)")
+        }
+        guard seat.day > asOfDay else {
+            throw ValidationError(
+                "the \(kind.rawValue) of \(enterprise) was on \(seat.day.iso), on or before --as-of \(asOfDay.iso): "
+                    + "it took place and cannot be declined")
+        }
+        try s.recordDecline(Decline(enterpriseID: enterprise, task: kind, expertID: expert, reason: reason))
+        log.info("recorded: \(expert) declined \(enterprise) \(kind.rawValue) of \(seat.day.iso)")
+        var options = NightlyJob.Options(
+            batchFolder: batch, storePath: store.path(batch: batch), outFolder: out ?? batch, asOf: asOfDay)
+        options.createdBy = "decline"
+        let outcome: NightlyJob.Outcome
+        do {
+            outcome = try NightlyJob(options: options, log: log).run(batch: b)
+        } catch {
+            log.error("\(error); the decline is recorded and the next replan applies it")
+            throw ExitCode(ReplanCommand.exitStatus(error))
+        }
+        if case .newPlan(let version, let diff) = outcome { print("version \(version) " + diff, terminator: "") }
+        if outcome.announces { throw ExitCode(ExitStatus.newPlan) }
+    }
+}

@@ -173,6 +173,17 @@ public final class PlanStore: Sendable {
                 t.column("value", .text).notNull()
             }
         }
+        m.registerMigration("v4") { db in
+            // Experts who declined a task (`panelplan decline`), kept across nights and re-imports.
+            try db.create(table: "decline") { t in
+                t.column("enterpriseID", .text).notNull()
+                t.column("task", .text).notNull()
+                t.column("expertID", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("recordedAt", .text).notNull()
+                t.primaryKey(["enterpriseID", "task", "expertID"])
+            }
+        }
         return m
     }
 
@@ -341,6 +352,29 @@ public final class PlanStore: Sendable {
 
     /// The latest version, if any.
     public func latest() throws -> PlanVersion? { try versions().last }
+
+    /// Records that an expert declined a task; recording the same decline again keeps the first.
+    public func recordDecline(_ decline: Decline) throws {
+        try queue.write { db in
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO decline (enterpriseID, task, expertID, reason, recordedAt) "
+                    + "VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    decline.enterpriseID, decline.task.rawValue, decline.expertID, decline.reason, timestamp(),
+                ])
+        }
+    }
+
+    /// Every decline recorded, in the order recorded.
+    public func declines() throws -> [Decline] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM decline ORDER BY recordedAt, rowid").compactMap { r in
+                guard let task = TaskKind(rawValue: r["task"]) else { return nil }
+                return Decline(
+                    enterpriseID: r["enterpriseID"], task: task, expertID: r["expertID"], reason: r["reason"])
+            }
+        }
+    }
 
     /// The as-of date of the last replan (nil before the first).
     public func lastAsOf() throws -> String? {

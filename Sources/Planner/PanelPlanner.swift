@@ -114,6 +114,8 @@ struct PlanningRun {
     var locked = Set<String>()
     /// Reference assignments beyond the freeze that were kept (or repaired in place).
     var keptReference = Set<String>()
+    /// Declined seats, by ``Decline/key``.
+    let declined: Set<String>
     /// History (reference assignments on or before as-of), kept exactly as it was.
     var facts: [String: [TaskKind: Assignment]] = [:]
     /// Facts of tasks no longer open (the enterprise was recorded as held, or left the plan).
@@ -142,6 +144,7 @@ struct PlanningRun {
         self.rules = batch.rules
         self.options = options
         self.slotOrder = batch.rules.spread
+        self.declined = Set(options.declines.map(\.key))
         self.calendar = batch.calendar
         self.staffer = PanelStaffer(batch: batch)
         self.timeLimit = options.timeLimitSeconds ?? batch.rules.timeLimitSeconds
@@ -521,7 +524,7 @@ struct PlanningRun {
         let e = batch.enterprises[job.enterprise]
         let objective = staffer.objective
         var result: [Candidate] = []
-        for i in conflictFree[job.enterprise] {
+        for i in conflictFree[job.enterprise] where !isDeclined(i, e.id, task) {
             guard ledger.block(i, task, time, district: e.district) == nil else { continue }
             var value = 0.0
             if batch.hasAffinity {
@@ -817,13 +820,19 @@ struct PlanningRun {
         return time >= siteLowerBound(job, initialAt: initialAt)
     }
 
+    /// Whether the expert declined this task (`panelplan decline`).
+    func isDeclined(_ expert: Int, _ enterpriseID: String, _ task: TaskKind) -> Bool {
+        !declined.isEmpty && declined.contains("\(enterpriseID)|\(task.rawValue)|\(batch.experts[expert].id)")
+    }
+
     /// The members of a frozen panel who can still serve: free of conflicts and of every rule
     /// of 8 and 9 given what is already held.
     func validMembers(_ job: Job, _ task: TaskKind, _ ref: Assignment) -> [Int] {
         let e = batch.enterprises[job.enterprise]
         let conflictFreeSet = Set(conflictFree[job.enterprise])
         var kept: [Int] = []
-        for i in ref.experts.compactMap({ staffer.expertIndex[$0] }) where conflictFreeSet.contains(i) {
+        for i in ref.experts.compactMap({ staffer.expertIndex[$0] })
+        where conflictFreeSet.contains(i) && !isDeclined(i, e.id, task) {
             if ledger.block(i, task, ref.time, district: e.district) == nil { kept.append(i) }
         }
         return kept

@@ -1,4 +1,5 @@
 import PanelModel
+import PlanModel
 
 /// Planner settings from the command line; defaults come from batch.toml `[solver]`.
 public struct PlannerOptions: Sendable {
@@ -15,6 +16,8 @@ public struct PlannerOptions: Sendable {
     public var asOf: Day?
     /// The freeze horizon in working days after `asOf`.
     public var freezeDays: Int
+    /// Experts who declined a task: never seated on it (a frozen panel is repaired by a swap).
+    public var declines: [Decline] = []
 
     public init(
         timeLimitSeconds: Double? = nil, seed: UInt64? = nil,

@@ -35,7 +35,8 @@ extension PlanningRun {
             let p = try m.addVariable(
                 name: "p_\(j)", kind: .binary, objective: objective.coefficient(.plannedEnterprise))
             var row: [(Int, Variable)] = []
-            for i in conflictFree[job.enterprise] where ledger.cap(i, .initial) - fixedInitial[i] > 0 {
+            for i in conflictFree[job.enterprise]
+            where ledger.cap(i, .initial) - fixedInitial[i] > 0 && !isDeclined(i, e.id, .initial) {
                 let affinityScore = affinity["\(batch.experts[i].id)\u{1}\(e.id)"] ?? 0
                 let score = batch.hasAffinity ? objective.coefficient(.affinity) * affinityScore : 0
                 let v = try m.addVariable(

@@ -178,7 +178,7 @@ struct NightlyJobTests {
     func storeFiles() throws {
         let path = temporaryFolder("new").path + ".sqlite"
         let store = try PlanStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4"])
         #expect(try store.versions().isEmpty)
         _ = try PlanStore(path: path)  // reopening is a no-op
         for contents in [Data(), Data("plan.json".utf8)] {
@@ -215,6 +215,38 @@ struct NightlyJobTests {
         #expect(try run(["replan", dir.path, "--out", out.path]).status == 0)
         #expect(
             try String(contentsOf: out.appendingPathComponent("changes.txt"), encoding: .utf8).hasPrefix("no changes"))
+    }
+
+    @Test("a decline swaps one expert, is announced, and no later replan puts the expert back")
+    func decline() throws {
+        let dir = try demoCopy("decline")
+        #expect(try run(["plan", dir.path, "--quiet"]).status == 0)
+        #expect(try run(["publish", dir.path]).status == 0)
+        let row = try String(contentsOf: dir.appendingPathComponent("plan.csv"), encoding: .utf8).split(
+            separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let (enterprise, task, expert) = (row[0], row[1], row[4].split(separator: ";").map(String.init)[0])
+        let r = try run(["decline", dir.path, enterprise, task, expert, "--reason", "出差"])
+        #expect(r.status == 3, "\(r.output)")
+        #expect(r.output.contains("\(expert) declined \(enterprise) \(task) (出差)"))
+        let plan = try String(contentsOf: dir.appendingPathComponent("plan.csv"), encoding: .utf8)
+        let seat = try #require(plan.split(separator: "\n").first { $0.hasPrefix("\(enterprise),\(task),") })
+        #expect(!seat.contains(expert))
+        #expect(seat.split(separator: ",")[2] == row[2] && seat.split(separator: ",")[3] == row[3])  // same slot
+        let before = Set(row[4].split(separator: ";"))
+        let after = Set(seat.split(separator: ",")[4].split(separator: ";"))
+        #expect(before.subtracting(after).count == 1)  // one swap
+        #expect(
+            try runChecker(batch: dir, plan: dir.appendingPathComponent("plan.json"), expectComplete: true).status == 0)
+        // Later nights keep the decline, even after a re-import with other changes.
+        try appendUnavailability(dir, "E001,2026-06-01,2026-06-05,培训")
+        #expect([0, 3].contains(try run(["replan", dir.path]).status))
+        let later = try String(contentsOf: dir.appendingPathComponent("plan.csv"), encoding: .utf8)
+        let again = try #require(later.split(separator: "\n").first { $0.hasPrefix("\(enterprise),\(task),") })
+        #expect(!again.contains(expert))
+        // A task that took place cannot be declined.
+        let kept = String(try #require(before.intersection(after).first))
+        let past = try run(["decline", dir.path, enterprise, task, kept, "--as-of", "2026-06-30"])
+        #expect(past.status == 64 && past.output.contains("took place"), "\(past.output)")
     }
 
     @Test("plan refuses a batch with a published plan; replan refuses an as-of that goes backwards")
