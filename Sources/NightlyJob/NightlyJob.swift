@@ -69,7 +69,7 @@ public struct NightlyJob {
         public var description: String {
             switch self {
             case .locked(let path, let waited):
-                return "locked: another panelplan run holds \(path) (waited \(Int(waited)) s)"
+                return "locked: another panelplan run holds \(path) (waited \(String(format: "%.0f", waited)) s)"
             case .cannotWrite(let sentence): return sentence
             case .asOfBackwards(let asOf, let last):
                 return "--as-of \(asOf.iso) is earlier than the last run's \(last.iso): history cannot go backwards "

@@ -398,8 +398,10 @@ struct LoadContext {
             let a = district(t, r, "from", required: true)
             let b = district(t, r, "to", required: true)
             guard let v = required(t, r, "minutes") else { continue }
-            guard let m = Double(v), m >= 0, m.isFinite else {
-                error(t.file, t.lines[r], t.columnName("minutes"), v, "'\(v)' is not a number of minutes ≥ 0")
+            guard let m = Double(v), m >= 0, m <= InputLimits.travelMinutes else {
+                error(
+                    t.file, t.lines[r], t.columnName("minutes"), v,
+                    "'\(v)' is not a number of minutes from 0 to \(Int(InputLimits.travelMinutes))")
                 continue
             }
             guard let a, let b else { continue }

@@ -9,6 +9,8 @@ public enum InputLimits {
     public static let affinityScore = 1_000_000.0
     /// `[weights]` values are at most this.
     public static let weight = 1e9
+    /// Travel minutes (travel.csv, `max_travel_minutes`) are at most this (a week).
+    public static let travelMinutes = 10_080.0
     /// Dates lie in these years (four digits, so that every date the project writes reads back).
     public static let years = 1900...2199
 }

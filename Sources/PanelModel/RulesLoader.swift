@@ -84,7 +84,9 @@ extension TOMLReader {
         rules.sitePanelSize = int("site_inspection", "panel_size", min: 1, max: 50) ?? rules.sitePanelSize
         rules.revisionDays = int("site_inspection", "revision_days", min: 0, max: 250) ?? rules.revisionDays
         rules.siteMaxParallel = int("site_inspection", "max_parallel", min: 1) ?? rules.siteMaxParallel
-        rules.maxTravelMinutes = double("site_inspection", "max_travel_minutes", min: 0) ?? rules.maxTravelMinutes
+        rules.maxTravelMinutes =
+            double("site_inspection", "max_travel_minutes", min: 0, max: InputLimits.travelMinutes)
+            ?? rules.maxTravelMinutes
 
         rules.onePerOrganization = bool("panel", "one_per_organization") ?? rules.onePerOrganization
         rules.requireAuditor = bool("panel", "require_auditor") ?? rules.requireAuditor

@@ -16,7 +16,7 @@ extension PlanningRun {
         if timedOut && tally.slotsTried == 0 {
             return entry(
                 "time-limit",
-                "the time limit of \(Int(timeLimit)) s ran out before this enterprise was reached ([solver] "
+                "the time limit of \(String(format: "%.0f", timeLimit)) s ran out before this enterprise was reached ([solver] "
                     + "time_limit_seconds)"
             )
         }
@@ -160,7 +160,7 @@ extension PlanningRun {
             ),
             ("the max_initial/max_site caps (rule 8)", { $0.ledger.ignoreCaps = true }),
             (
-                "max_travel_minutes=\(Int(rules.maxTravelMinutes)) (rule 9)",
+                "max_travel_minutes=\(String(format: "%.0f", rules.maxTravelMinutes)) (rule 9)",
                 {
                     $0.rules.maxTravelMinutes = 100_000
                     $0.ledger.rules.maxTravelMinutes = 100_000

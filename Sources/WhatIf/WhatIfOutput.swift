@@ -21,7 +21,10 @@ public enum WhatIfOutput {
         ]
     }
 
-    static func fmt(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x) }
+    /// A number for a table: whole numbers without decimals (any size, never trapping).
+    static func fmt(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(format: "%.0f", x) : String(format: "%.2f", x)
+    }
 
     public static func csv(_ rows: [WhatIfRow]) -> String {
         ([header] + rows.map(cells)).map { $0.map(CSVText.field).joined(separator: ",") }.joined(separator: "\n")

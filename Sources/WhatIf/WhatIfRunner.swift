@@ -78,14 +78,14 @@ public struct Sweep {
     public func scenario(at value: Double, seed: UInt64) throws -> Scenario {
         let label =
             isPercent
-            ? "\(key)=\(Int(value))%" : "\(key)=\(value == value.rounded() ? String(Int(value)) : String(value))"
+            ? "\(key)=\(WhatIfOutput.fmt(value))%" : "\(key)=\(WhatIfOutput.fmt(value))"
         var s = Scenario(name: label)
         if key == "pool" {
             s.removeFraction = max(0, 1 - value / 100)
             s.removeSeed = seed
         } else {
             let path = key.split(separator: ".").map(String.init)
-            let valueText = value == value.rounded() ? String(Int(value)) : String(value)
+            let valueText = WhatIfOutput.fmt(value)
             s = try Scenario.parse(
                 "[scenario]\nname = \"\(label)\"\n[rules.\(path.dropLast().joined(separator: "."))]\n\(path.last!) = "
                     + "\(valueText)\n",

@@ -64,6 +64,16 @@ struct HardeningTests {
         #expect(errors(u).contains { $0.contains("affinity.csv") && $0.contains("±1000000") })
     }
 
+    @Test("travel minutes too large for any report are errors (a crash found by the black-box fuzzer)")
+    func hugeTravelMinutes() {
+        let t = smallBatch()
+        let travel = ["travel.csv": "from,to,minutes\nfutian,baoan,9223372036854775807\n"]
+        #expect(errors(t, extra: travel).contains { $0.contains("travel.csv") && $0.contains("from 0 to 10080") })
+        var u = smallBatch()
+        u.set("site_inspection", "max_travel_minutes", "1e300")
+        #expect(errors(u).contains { $0.contains("max_travel_minutes") && $0.contains("at most") })
+    }
+
     @Test("an id longer than 64 characters is refused by check")
     func longIdentifier() {
         var t = smallBatch()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rule 9: two same-day site inspections of one expert are at most `max_travel_minutes` apart.
 public struct TravelRule: LoadRule {
     public let number = 9
@@ -15,8 +17,9 @@ public struct TravelRule: LoadRule {
         for other in load.siteDistricts(seat.expert, on: seat.time.day) {
             let minutes = districts.travelMinutes(other, seat.district)
             if minutes > limit {
-                let shown = minutes.isFinite ? "\(Int(minutes.rounded())) min" : "an unknown travel time"
-                return "a site visit in \(other) the same day, \(shown) away (max_travel_minutes=\(Int(limit)))"
+                let shown = minutes.isFinite ? String(format: "%.0f min", minutes) : "an unknown travel time"
+                let cap = String(format: "%.0f", limit)
+                return "a site visit in \(other) the same day, \(shown) away (max_travel_minutes=\(cap))"
             }
         }
         return nil
