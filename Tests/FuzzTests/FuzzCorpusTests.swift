@@ -34,7 +34,8 @@ struct FuzzCorpusTests {
 
     @Test("every input that once crashed a reader is now refused with an error")
     func reproducersAreRefused() throws {
-        for (name, bytes) in try Self.inputs() where name.hasPrefix("toml-") || name.hasPrefix("experts-") || name.hasPrefix("travel-") {
+        let reproducers = ["toml-", "experts-", "travel-"]
+        for (name, bytes) in try Self.inputs() where reproducers.contains(where: { name.hasPrefix($0) }) {
             #expect(throws: BatchLoadError.self, "\(name)") {
                 try BatchLoader.load(files: FuzzHarness.folder(bytes), name: name)
             }
