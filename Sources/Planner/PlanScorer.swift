@@ -185,9 +185,9 @@ struct PlanScorer {
         var m = Model(name: "bound")
         m.sense = .maximize
         var seatsUsed: [TaskKind: [Term]] = [.initial: [], .site: []]
-        var leaderUse: [Term] = []
-        var auditorUse: [TaskKind: [Term]] = [.initial: [], .site: []]
-        var industryUse: [TaskKind: [String: [Term]]] = [.initial: [:], .site: [:]]
+        // Tasks whose composition rules need a member of the same set of experts share that set's
+        // remaining capacity (an auditor, an industry expert, a leader: whatever the rule values say).
+        var needs: [TaskKind: [[Int]: [Term]]] = [.initial: [:], .site: [:]]
         var any = false
         var everyVariableAtOne = 0.0
         for (k, s) in statuses.enumerated() {
@@ -266,9 +266,13 @@ struct PlanScorer {
                 held.append(r)
                 any = true
                 seatsUsed[task]!.append((r, Double(rules.panelSize(task))))
-                if task == .site { leaderUse.append((r, 1)) }
-                if rules.requireAuditor { auditorUse[task]!.append((r, 1)) }
-                if rules.requireIndustry { industryUse[task]![e.industry, default: []].append((r, 1)) }
+                let context = PanelContext(task: task, enterprise: e)
+                for rule in staffer.hardRules.panel where exact() {
+                    guard case .atLeastOne(let qualifies) = rule.requirement(context, experts: batch.experts) else {
+                        continue
+                    }
+                    needs[task, default: [:]][batch.experts.indices.filter(qualifies), default: []].append((r, 1))
+                }
             }
             if allFeasible && !held.isEmpty {
                 let q = try m.addVariable(
@@ -300,23 +304,10 @@ struct PlanScorer {
         for task in TaskKind.allCases where !seatsUsed[task]!.isEmpty {
             try m.addLessOrEqual(seatsUsed[task]!, batch.experts.indices.reduce(0) { $0 + remaining($1, task) })
             try m.addLessOrEqual(seatsUsed[task]!.map { ($0.variable, 1.0) }, Double(rules.maxParallel(task)) * slots)
-            if !auditorUse[task]!.isEmpty {
-                try m.addLessOrEqual(
-                    auditorUse[task]!,
-                    batch.experts.indices.filter { batch.experts[$0].isAuditor }.reduce(0) { $0 + remaining($1, task) })
+            let groups = (needs[task] ?? [:]).sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            for (set, terms) in groups {
+                try m.addLessOrEqual(terms, set.reduce(0) { $0 + remaining($1, task) })
             }
-            for (tag, terms) in industryUse[task]!.sorted(by: { $0.key < $1.key }) {
-                try m.addLessOrEqual(
-                    terms,
-                    batch.experts.indices.filter { batch.experts[$0].specialties.contains(tag) }.reduce(0) {
-                        $0 + remaining($1, task)
-                    })
-            }
-        }
-        if !leaderUse.isEmpty {
-            try m.addLessOrEqual(
-                leaderUse,
-                batch.experts.indices.filter { batch.experts[$0].canLead }.reduce(0) { $0 + remaining($1, .site) })
         }
         let lp = try m.solve()
         guard lp.status == .optimal else { throw PlannerError.solver("the bound LP ended \(lp.status.rawValue)") }

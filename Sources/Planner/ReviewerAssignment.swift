@@ -46,24 +46,27 @@ extension PlanningRun {
             }
             x.append(row)
             try m.addEqual(row.map { ($0.1, 1.0) } + [(p, -Double(size))], 0)
-            if rules.requireAuditor {
-                try m.addGreaterOrEqual(row.filter { batch.experts[$0.0].isAuditor }.map { ($0.1, 1.0) } + [(p, -1)], 0)
+            // The composition rules (5, 7) as their values state them, held when the panel is: a
+            // qualifying member per planned panel, at most one member per group.
+            let context = PanelContext(task: .initial, enterprise: e)
+            for rule in staffer.hardRules.panel {
+                switch rule.requirement(context, experts: batch.experts) {
+                case nil:
+                    continue
+                case .atLeastOne(let qualifies):
+                    try m.addGreaterOrEqual(row.filter { qualifies($0.0) }.map { ($0.1, 1.0) } + [(p, -1)], 0)
+                case .atMostOnePerGroup(let group):
+                    var members: [String: [Variable]] = [:]
+                    for (i, v) in row { members[group(i), default: []].append(v) }
+                    for key in members.keys.sorted() {
+                        guard let same = members[key], same.count > 1 else { continue }
+                        try m.addLessOrEqual(same.map { ($0, 1.0) }, 1)
+                    }
+                }
             }
             let partners = Set(continuityPartners(e.id, .initial))
             if !partners.isEmpty {
                 try m.addGreaterOrEqual(row.filter { partners.contains($0.0) }.map { ($0.1, 1.0) } + [(p, -1)], 0)
-            }
-            if rules.requireIndustry {
-                try m.addGreaterOrEqual(
-                    row.filter { batch.experts[$0.0].specialties.contains(e.industry) }.map { ($0.1, 1.0) } + [(p, -1)],
-                    0)
-            }
-            if rules.onePerOrganization {
-                var byOrg: [String: [Variable]] = [:]
-                for (i, v) in row { byOrg[batch.experts[i].organization, default: []].append(v) }
-                for org in byOrg.keys.sorted() where byOrg[org]!.count > 1 {
-                    try m.addLessOrEqual(byOrg[org]!.map { ($0, 1.0) }, 1)
-                }
             }
             for group in objective.expertiseGroups(e) {
                 let covering = row.filter { objective.covers(batch.experts[$0.0], group) }
