@@ -267,12 +267,14 @@ struct PlanScorer {
                 any = true
                 seatsUsed[task]!.append((r, Double(rules.panelSize(task))))
                 let context = PanelContext(task: task, enterprise: e)
+                var sets = Set<[Int]>()  // two rules may need the same experts: one row for them
                 for rule in staffer.hardRules.panel where exact() {
                     guard case .atLeastOne(let qualifies) = rule.requirement(context, experts: batch.experts) else {
                         continue
                     }
-                    needs[task, default: [:]][batch.experts.indices.filter(qualifies), default: []].append((r, 1))
+                    sets.insert(batch.experts.indices.filter(qualifies))
                 }
+                for set in sets { needs[task, default: [:]][set, default: []].append((r, 1)) }
             }
             if allFeasible && !held.isEmpty {
                 let q = try m.addVariable(
