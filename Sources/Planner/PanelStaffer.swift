@@ -155,8 +155,14 @@ struct PanelStaffer {
         for reason in request.enterprise.reasons {
             if let tags = rules.expertise[reason], !tags.isEmpty { take({ !$0.specialties.isDisjoint(with: tags) }, 4) }
         }
-        let special = Set(request.initialPanel).union(request.forced).union(request.requireOneOf).union(
+        // Experts a term of the objective or a rule singles out always stay candidates: the
+        // initial reviewers (continuity), the failed round's experts when they are rewarded,
+        // the forced and required members, the leader to keep.
+        var special = Set(request.initialPanel).union(request.forced).union(request.requireOneOf).union(
             request.preferredLeader.map { [$0] } ?? [])
+        if request.task == .site && objective.coefficient(.previousExpert) > 0 {
+            special.formUnion(previousExperts(request))
+        }
         for (k, c) in candidates.enumerated() where special.contains(c.expert) { keep.insert(k) }
         let subset = keep.sorted().map { candidates[$0] }
         if case .success(let panel) = try staff(request, subset) { return .success(panel) }

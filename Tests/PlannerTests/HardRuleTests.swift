@@ -289,4 +289,17 @@ struct HardRuleTests {
                     == row[4].split(separator: ";").map(String.init).sorted())
         }
     }
+
+    @Test("previous_experts = prefer: an available previous expert joins the site panel of a large pool")
+    func previousExpertInLargePool() throws {
+        var t = TestBatch()
+        t.pool(120)  // more candidates than a panel MIP takes at once
+        // Far away: their travel makes them the least attractive seats, but a previous expert is
+        // worth far more (100 against about 28 for the trip from Shenshan).
+        for k in 1...3 { t.expert("P\(k)", "general", district: "shenshan") }
+        t.enterprise("A", extra: ["reasons": "failed-last-round", "previous_experts": "P1;P2;P3"])
+        let r = try planAndCheck(t, name: "previous", expectComplete: true)
+        let site = try #require(r.assignment("A", .site))
+        #expect(!Set(site.experts).isDisjoint(with: ["P1", "P2", "P3"]))
+    }
 }
