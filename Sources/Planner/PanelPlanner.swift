@@ -324,6 +324,14 @@ struct PlanningRun {
             }
         }
 
+        // Scarce specialists used up by panels that only gained from them: free them and retry.
+        var unplaced: [(Job, FailureTally)] = []
+        for (job, tally) in stillFailed {
+            if !timedOut, elapsed < timeLimit, try releaseBlockers(job) { continue }
+            unplaced.append((job, tally))
+        }
+        stillFailed = unplaced
+
         // Improvement: re-staff every planned panel with all the others fixed (not needed after
         // the exact reviewer assignment).
         if assignment == nil { try improve() }
@@ -586,6 +594,21 @@ struct PlanningRun {
             request.preferredLeaderValue = -staffer.objective.coefficient(.changedAssignment)
         }
         let cands = candidates(job, task, time)
+        if task == .initial && job.needsSite && rules.continuity == .require && request.requireOneOf.isEmpty {
+            // The initial panel must hold someone who can also sit on the site panel: an expert
+            // free on some day of the site window after this review, with a site seat left.
+            let first = earliestSite(after: time).day
+            request.requireOneOf = cands.map(\.expert).filter { i in
+                ledger.count(i, .site) < ledger.cap(i, .site)
+                    && calendar.workingDayList(from: first, through: job.latest).contains {
+                        !ledger.isUnavailable(i, on: $0)
+                    }
+            }
+            if request.requireOneOf.isEmpty {
+                tally.note(.noContinuity)
+                return nil
+            }
+        }
         do {
             switch try staffer.staffPruned(request, cands) {
             case .success(let panel): return panel

@@ -302,4 +302,38 @@ struct HardRuleTests {
         let site = try #require(r.assignment("A", .site))
         #expect(!Set(site.experts).isDisjoint(with: ["P1", "P2", "P3"]))
     }
+
+    @Test("the scarce-specialist trap: the only battery expert is not spent on a panel that only gains a reason")
+    func scarceSpecialistTrap() throws {
+        var t = TestBatch()
+        t.pool(12)
+        // X is the one expert of industry 'batteries' and also covers heavy-metal; X can sit on one
+        // initial review and one site inspection in the batch.
+        t.expert("X", "batteries;heavy-metal", extra: ["max_initial": "1", "max_site": "1"])
+        // A comes first (earlier deadline) and gains a covered reason from X; B needs X on both panels.
+        t.enterprise("A", extra: ["reasons": "heavy-metal", "deadline": "2026-04-10"])
+        t.enterprise("B", industry: "batteries")
+        let r = try planAndCheck(t, name: "scarce", expectComplete: true)
+        #expect(r.plan.plannedCount == 2)
+        #expect(r.assignment("B", .initial)?.experts.contains("X") == true)
+        #expect(r.assignment("B", .site)?.experts.contains("X") == true)
+        #expect(r.assignment("A", .initial)?.experts.contains("X") == false)
+    }
+
+    @Test("continuity = require: the first initial panel's experts away for the whole site window")
+    func continuityRequireWithAbsentReviewers() throws {
+        var t = TestBatch()
+        t.set("panel", "continuity", "\"require\"")
+        t.set("batch", "end", "2026-03-31")
+        t.pool(6, prefix: "R")
+        t.pool(6, prefix: "G")
+        // The R experts are free only in the first week; a site inspection can come at the
+        // earliest ten working days after an initial review, when they are all away.
+        t.unavailability = (1...6).map { ["R\($0)", "2026-03-09", "2026-03-31", "出差"] }
+        t.enterprise("A", extra: ["deadline": "2026-03-31"])
+        let r = try planAndCheck(t, name: "continuity-absent", expectComplete: true)
+        let initial = try #require(r.assignment("A", .initial))
+        let site = try #require(r.assignment("A", .site))
+        #expect(!Set(initial.experts).isDisjoint(with: site.experts))
+    }
 }
