@@ -17,13 +17,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let language = Language.resolve(lang)
-        var date: Day?
-        if let asOf {
-            guard let d = Day(iso: asOf) else {
-                throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)")
-            }
-            date = d
-        }
+        let date = try parseAsOf(asOf)
         let b = try loadBatchOrExit(batch)
         var err = StandardError()
         for w in b.warnings { print("warning: \(w)", to: &err) }

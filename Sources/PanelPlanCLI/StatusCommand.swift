@@ -24,13 +24,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let b = try loadBatchOrExit(batch)
-        var date = b.rules.today
-        if let asOf {
-            guard let d = Day(iso: asOf) else {
-                throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)")
-            }
-            date = d
-        }
+        let date = try parseAsOf(asOf) ?? b.rules.today
         let statuses = b.enterprises.map { WorkflowRules.status($0, rules: b.rules, calendar: b.calendar, asOf: date) }
         let header = [
             "id", "name", "stage", "next", "next_due", "overdue", "veto", "extension", "eligible", "earliest_initial",

@@ -147,21 +147,10 @@ struct ReplanCommand: ParsableCommand {
     @OptionGroup var store: StoreOption
 
     func run() throws {
-        LoggingSystem.bootstrap { label in
-            var h = StreamLogHandler.standardError(label: label)
-            h.logLevel = .info
-            return h
-        }
-        let log = Logger(label: "panelplan.replan")
+        let log = nightlyLogger("panelplan.replan")
         guard freezeDays >= 0 else { throw ValidationError("--freeze-days must be ≥ 0") }
         let b = try loadBatchOrExit(batch)
-        var asOfDay = b.rules.today
-        if let asOf {
-            guard let d = Day(iso: asOf) else {
-                throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)")
-            }
-            asOfDay = d
-        }
+        let asOfDay = try parseAsOf(asOf) ?? b.rules.today
         var options = NightlyJob.Options(
             batchFolder: batch, storePath: store.path(batch: batch), outFolder: out ?? batch, asOf: asOfDay)
         options.freezeDays = freezeDays
@@ -214,25 +203,14 @@ struct DeclineCommand: ParsableCommand {
     @OptionGroup var store: StoreOption
 
     func run() throws {
-        LoggingSystem.bootstrap { label in
-            var h = StreamLogHandler.standardError(label: label)
-            h.logLevel = .info
-            return h
-        }
-        let log = Logger(label: "panelplan.decline")
+        let log = nightlyLogger("panelplan.decline")
         guard let kind = TaskKind(rawValue: task.lowercased()) else {
             throw ValidationError("task '\(task)' is not initial or site")
         }
         let b = try loadBatchOrExit(batch)
         let s = try store.open(batch: batch, mustExist: true)
         // By default, as of the last night's run (or batch.toml today before the first).
-        var asOfDay = try s.lastAsOf().flatMap(Day.init(iso:)) ?? b.rules.today
-        if let asOf {
-            guard let d = Day(iso: asOf) else {
-                throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)")
-            }
-            asOfDay = d
-        }
+        let asOfDay = try parseAsOf(asOf) ?? s.lastAsOf().flatMap(Day.init(iso:)) ?? b.rules.today
         guard let reference = try s.latestPublished() ?? s.latest() else {
             throw ValidationError("the store holds no plan yet: run `panelplan plan` first")
         }
@@ -264,4 +242,23 @@ struct DeclineCommand: ParsableCommand {
         if case .newPlan(let version, let diff) = outcome { print("version \(version) " + diff, terminator: "") }
         if outcome.announces { throw ExitCode(ExitStatus.newPlan) }
     }
+}
+
+/// Logs of the nightly job: one line each on stderr, at info level, fit for cron mail.
+func nightlyLogger(_ label: String) -> Logger {
+    LoggingSystem.bootstrap { label in
+        var h = StreamLogHandler.standardError(label: label)
+        h.logLevel = .info
+        return h
+    }
+    return Logger(label: label)
+}
+
+/// An `--as-of` option's date, nil when it is not given; a usage error when it is not a date.
+func parseAsOf(_ text: String?) throws -> Day? {
+    guard let text else { return nil }
+    guard let day = Day(iso: text) else {
+        throw ValidationError("--as-of '\(text)' is not a date (expected YYYY-MM-DD)")
+    }
+    return day
 }
