@@ -134,8 +134,10 @@ struct LoadContext {
 
     mutating func date(_ t: CSVTable, _ r: Int, _ column: String, required isRequired: Bool = false) -> Day? {
         guard let v = isRequired ? required(t, r, column) : t.value(r, column) else { return nil }
-        guard let d = Day(iso: v) else {
-            error(t.file, t.lines[r], t.columnName(column), v, "'\(v)' is not a date (expected YYYY-MM-DD)")
+        guard let d = Day(written: v) else {
+            error(
+                t.file, t.lines[r], t.columnName(column), v,
+                "'\(v)' is not a date (expected YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)")
             return nil
         }
         guard InputLimits.years.contains(d.components.year) else {

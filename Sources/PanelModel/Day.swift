@@ -33,6 +33,23 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
         self.init(year: y, month: m, day: d)
     }
 
+    /// Parses a date as Chinese offices write it: `2026-03-02`, `2026/3/2`, `2026-3-2`,
+    /// `2026.3.2` or `2026年3月2日`; nil for anything else or a date that does not exist.
+    public init?(written text: String) {
+        if let day = Day(iso: text) {
+            self = day
+            return
+        }
+        var s = text.trimmingWhitespace()
+        if s.hasSuffix("日") { s.removeLast() }
+        let parts = s.split(omittingEmptySubsequences: false) { "-/.年月".contains($0) }
+        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
     /// Year, month and day.
     public var components: (year: Int, month: Int, day: Int) {
         let z = ordinal + 719_468

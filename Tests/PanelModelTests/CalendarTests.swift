@@ -80,4 +80,14 @@ struct CalendarTests {
         #expect(t.travelMinutes("shenshan", "baoan") > 200)
         #expect(t.travelMinutes("nanshan", "nanshan") == 0)
     }
+
+    @Test("dates as Chinese offices write them are read; impossible ones are not")
+    func writtenDates() {
+        for text in ["2026-03-02", "2026/3/2", "2026-3-2", "2026.3.2", "2026年3月2日", " 2026/03/02 "] {
+            #expect(Day(written: text)?.iso == "2026-03-02", "\(text)")
+        }
+        for text in ["2026/2/30", "2026-13-01", "26/3/2", "2026年3月", "3/2/2026", "2026-3-2-1", ""] {
+            #expect(Day(written: text) == nil, "\(text)")
+        }
+    }
 }
