@@ -12,20 +12,6 @@ struct CSVTable {
     /// 1-based physical line of each row (the header is line 1).
     let lines: [Int]
 
-    /// Header aliases: Chinese headers accepted for the English ones.
-    static let aliases: [String: String] = [
-        "编号": "id", "姓名": "name", "单位": "organization", "专业": "specialties", "审核师": "auditor",
-        "组长": "leader", "区": "district", "企业名称": "name", "行业": "industry", "强制原因": "reasons",
-        "服务机构": "consultancy", "验收截止": "deadline", "送审日期": "draft_submitted",
-        "名称": "name", "类型": "kind", "专家编号": "expert_id", "企业编号": "enterprise_id", "在库": "active",
-    ]
-
-    static func canonical(_ header: String) -> String {
-        let h = header.trimmingWhitespace()
-        if let alias = aliases[h] { return alias }
-        return h.lowercased()
-    }
-
     /// Reads `text`; a CSV syntax problem is reported as a diagnostic and yields nil.
     static func parse(_ rawText: String, file: String, diagnostics: inout [Diagnostic]) -> CSVTable? {
         var text = rawText
@@ -41,7 +27,7 @@ struct CSVTable {
             var columns: [String: Int] = [:]
             var headers: [String: String] = [:]
             for (i, h) in header.enumerated() {
-                let name = canonical(h)
+                let name = ColumnNames.canonical(h, file: file)
                 if name.isEmpty { continue }
                 if columns[name] != nil {
                     diagnostics.append(
