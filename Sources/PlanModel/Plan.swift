@@ -19,6 +19,8 @@ public struct Plan: Sendable {
     /// A replan's as-of date: assignments dated on or before it are history, kept as they were
     /// (facts). nil for a plan made without one.
     public var asOf: Day?
+    /// The objective level by level, in the order of the soft goals (empty when not computed).
+    public var levels: [PlanLevel] = []
 
     /// Whether an assignment of this plan is a fact (dated on or before ``asOf``).
     public func isFact(_ a: Assignment) -> Bool { asOf.map { a.day <= $0 } ?? false }

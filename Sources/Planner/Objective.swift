@@ -33,17 +33,52 @@ struct Objective: Sendable {
         case changedAssignment
     }
 
+    /// The soft goals' levels, in their order (docs/format.md §5): each a group of terms.
+    enum Level: String, CaseIterable, Sendable {
+        case planned
+        case expertise
+        case continuity
+        case balance
+        case buffer
+
+        /// The terms of the level.
+        var terms: Set<Term> {
+            switch self {
+            case .planned: return [.plannedEnterprise]
+            case .expertise: return [.coveredReason, .affinity]
+            case .continuity: return [.continuity, .previousExpert]
+            case .balance: return [.travelMinute, .loadExcess, .weekExcess, .minTotalShortfall]
+            case .buffer: return [.bufferDay, .changedAssignment]
+            }
+        }
+    }
+
     /// Working days of buffer counted per site inspection at most.
     static let bufferCap = 20
 
     let rules: BatchRules
     var weights: ObjectiveWeights { rules.weights }
+    /// When set, only these terms count (the objective of one level, for its bound).
+    var only: Set<Term>?
 
     init(_ rules: BatchRules) { self.rules = rules }
+
+    /// The objective of one level alone: the other terms' coefficients are 0.
+    func restricted(to level: Level) -> Objective {
+        var objective = self
+        objective.only = level.terms
+        return objective
+    }
+
+    /// A level's value in a plan's breakdown, in objective units.
+    func value(of level: Level, in b: ObjectiveBreakdown) -> Double {
+        level.terms.reduce(0) { $0 + coefficient($1) * amount($1, in: b) }
+    }
 
     /// The coefficient of one unit of `term` (the objective is maximized): rewards positive,
     /// penalties negative, a term its policy switches off 0.
     func coefficient(_ term: Term) -> Double {
+        if let only, !only.contains(term) { return 0 }
         switch term {
         case .plannedEnterprise: return weights.planned
         case .coveredReason: return weights.expertise

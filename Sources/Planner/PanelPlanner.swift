@@ -375,6 +375,12 @@ struct PlanningRun {
             unscheduled: unscheduled, breakdown: breakdown, eligibleCount: eligible, plannedCount: planned,
             elapsedSeconds: elapsed, warnings: warnings)
         plan.asOf = options.asOf
+        for level in Objective.Level.allCases {
+            let levelBound = try scorer.bound(of: level, statuses: statuses, fixed: constants) { elapsed < timeLimit }
+            plan.levels.append(
+                PlanLevel(
+                    name: level.rawValue, value: staffer.objective.value(of: level, in: breakdown), bound: levelBound))
+        }
         return plan
     }
 

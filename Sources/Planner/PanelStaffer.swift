@@ -75,13 +75,13 @@ struct PanelStaffer {
     /// The objective: the panel MIP's coefficients.
     let objective: Objective
 
-    init(batch: Batch) {
+    init(batch: Batch, objective: Objective? = nil) {
         self.batch = batch
         self.rules = batch.rules
         self.experts = batch.experts
         self.expertIndex = batch.expertIndex
         self.hardRules = HardRules(batch)
-        self.objective = Objective(batch.rules)
+        self.objective = objective ?? Objective(batch.rules)
     }
 
     /// The necessary conditions, checked by counting; nil when counts allow a panel.

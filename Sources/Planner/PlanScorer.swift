@@ -16,7 +16,7 @@ struct PlanScorer {
     /// The smallest busiest week the windows allow (``WeekLevel``), for the levelness term.
     var weekLimit = 0
     var rules: BatchRules { batch.rules }
-    var objective: Objective { Objective(batch.rules) }
+    var objective: Objective { staffer.objective }
 
     func affinityScore(_ expert: String, _ enterprise: String) -> Double {
         affinity["\(expert)\u{1}\(enterprise)"] ?? 0
@@ -150,6 +150,21 @@ struct PlanScorer {
             value += max(0, objective.coefficient(.previousExpert))
         }
         return value
+    }
+
+    /// The bound of one level alone: the same relaxation with only the level's terms counted.
+    /// Holding the levels before it would only shrink the plans it ranges over, so it is also
+    /// a valid bound for the level given them.
+    func bound(
+        of level: Objective.Level, statuses: [EnterpriseStatus], fixed: [String: [TaskKind: Assignment]],
+        exact: () -> Bool
+    ) throws -> Double {
+        let restricted = objective.restricted(to: level)
+        var scorer = PlanScorer(
+            batch: batch, conflictFree: conflictFree, affinity: affinity,
+            staffer: PanelStaffer(batch: batch, objective: restricted))
+        scorer.weekLimit = weekLimit
+        return try scorer.bound(statuses: statuses, fixed: fixed, exact: exact)
     }
 
     /// A valid upper bound on the objective of any plan of the batch with these fixed rows.

@@ -21,6 +21,12 @@ public enum PlanSummary {
                 "summary_parts", language, b.coveredReasons, b.continuity, b.travelMinutes, b.loadExcess, b.bufferDays)
             + "\n"
         if b.busiestWeek > 0 { out += Strings.format("summary_weeks", language, b.busiestWeek, b.weekLimit) + "\n" }
+        // The levels with something to gain (balance is a penalty whose bound is 0: no percentage).
+        let gaps = plan.levels.filter { $0.name != "balance" && $0.bound > 0 }.map { level in
+            let gap = max(0, level.bound - level.value) / max(1, abs(level.bound)) * 100
+            return "\(t("level_" + level.name)) \(String(format: "%.1f", gap)) %"
+        }
+        if !gaps.isEmpty { out += t("summary_levels") + gaps.joined(separator: ", ") + "\n" }
         let load = Workload.perExpert(plan.assignments)
         let busiest = load.sorted { ($0.value.total, $1.key) > ($1.value.total, $0.key) }.prefix(5)
         if !busiest.isEmpty {

@@ -19,6 +19,12 @@ public enum PlanWriter {
         out += "  \"planned\": \(plan.plannedCount),\n"
         out += "  \"eligible\": \(plan.eligibleCount),\n"
         if let asOf = plan.asOf { out += "  \"as_of\": \(q(asOf.iso)),\n" }
+        if !plan.levels.isEmpty {
+            let levels = plan.levels.map {
+                "{\"name\": \(q($0.name)), \"value\": \(number($0.value)), \"bound\": \(number($0.bound))}"
+            }
+            out += "  \"levels\": [\n    " + levels.joined(separator: ",\n    ") + "\n  ],\n"
+        }
         out += "  \"assignments\": ["
         out += plan.assignments.map { a in
             "\n    {\"enterprise\": \(q(a.enterpriseID)), \"task\": \(q(a.task.rawValue)), \"date\": "

@@ -139,6 +139,11 @@ public enum Strings {
             "状态 %@  目标值 %.2f  上界 %.2f  差距 %.4f%%  用时 %.2f 秒",
             "status %@  objective %.2f  bound %.2f  gap %.4f%%  time %.2f s"
         ),
+        "summary_levels": ("距各目标可达上限：", "how far each goal is from the best any plan could reach: "),
+        "level_planned": ("安排企业数", "enterprises planned"),
+        "level_expertise": ("专业覆盖", "expertise"),
+        "level_continuity": ("连续性", "continuity"),
+        "level_buffer": ("截止前缓冲", "buffer before deadlines"),
         "summary_weeks": (
             "最忙的一周 %d 项任务（各企业时间窗口所允许的最低峰值 %d）",
             "busiest week %d tasks (the enterprises' windows allow a peak of %d at the least)"

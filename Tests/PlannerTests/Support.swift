@@ -153,6 +153,11 @@ func planFolderAndCheck(
     // The bound is never clamped to the objective, so a wrong one shows here.
     #expect(plan.bound >= plan.objective - 1e-6 * max(1, abs(plan.objective)), "bound below the objective")
     #expect(!plan.warnings.contains { $0.hasPrefix("internal:") }, "\(plan.warnings)")
+    // Every level's bound is a bound: never below the level's value.
+    #expect(plan.levels.map(\.name) == ["planned", "expertise", "continuity", "balance", "buffer"])
+    for level in plan.levels {
+        #expect(level.bound >= level.value - 1e-6 * max(1, abs(level.value)), "level \(level.name)")
+    }
     return PlannedBatch(batch: batch, plan: plan, folder: out)
 }
 
