@@ -381,6 +381,7 @@ struct PlanningRun {
                 PlanLevel(
                     name: level.rawValue, value: staffer.objective.value(of: level, in: breakdown), bound: levelBound))
         }
+        plan.elapsedSeconds = elapsed
         return plan
     }
 
