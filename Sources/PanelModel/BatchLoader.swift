@@ -88,13 +88,19 @@ struct LoadContext {
     }
 
     mutating func table(_ name: String, required: Bool, columns: [String]) -> CSVTable? {
-        guard let text = readText(name) else {
+        guard let bytes = readBytes(name) else {
             if required { error(name, nil, nil, nil, "file is missing: a batch folder needs \(name)") }
             return nil
         }
-        if String(decoding: Array(text.utf8), as: UTF8.self).contains("\u{FFFD}") {
-            error(name, nil, nil, nil, "is not valid UTF-8 (save it as UTF-8; a BOM is fine)")
+        guard let (text, encoding) = TextDecoding.decode(bytes) else {
+            error(
+                name, nil, nil, nil,
+                "is neither UTF-8, UTF-16 nor GB18030 text (save it from Excel as \"CSV UTF-8\")")
             return nil
+        }
+        if encoding != .utf8 {
+            warning(
+                name, nil, nil, nil, "read as \(encoding.rawValue) text; \"CSV UTF-8\" is the safest way to save it")
         }
         guard let t = CSVTable.parse(text, file: name, diagnostics: &diagnostics) else { return nil }
         var ok = true

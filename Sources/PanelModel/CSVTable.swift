@@ -21,8 +21,11 @@ struct CSVTable {
             return nil
         }
         let lineStarts = recordStartLines(text)
+        // Excel's "Unicode text" is tab-separated: a header with tabs and no comma.
+        let headerLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
+        let delimiter: UnicodeScalar = headerLine.contains("\t") && !headerLine.contains(",") ? "\t" : ","
         do {
-            let reader = try CSVReader(string: text, hasHeaderRow: true)
+            let reader = try CSVReader(string: text, hasHeaderRow: true, delimiter: delimiter)
             let header = reader.headerRow ?? []
             var columns: [String: Int] = [:]
             var headers: [String: String] = [:]

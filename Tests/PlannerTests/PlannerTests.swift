@@ -38,6 +38,39 @@ struct PlannerTests {
         #expect(PlanStatus(objective: 100, bound: 100, timedOut: true) == .timeLimit)
     }
 
+    @Test("the demo saved as GB18030 CSV and as UTF-16 tab-separated text plans exactly like the UTF-8 demo")
+    func officeEncodings() throws {
+        let demo = repositoryRoot.appendingPathComponent("datasets/shenzhen-demo")
+        let office = temporaryFolder("office")
+        try FileManager.default.copyItem(at: demo, to: office)
+        func convert(_ name: String, to encoding: String, tabs: Bool = false) throws {
+            let url = office.appendingPathComponent(name)
+            var text = try String(contentsOf: url, encoding: .utf8)
+            if tabs { text = text.replacingOccurrences(of: ",", with: "\t") }
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+            p.arguments = ["-f", "UTF-8", "-t", encoding, "-o", url.path + ".converted", url.path]
+            try p.run()
+            p.waitUntilExit()
+            try #require(p.terminationStatus == 0)
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: url.path + ".converted"))
+            if encoding == "UTF-16LE" { bytes = Data([0xFF, 0xFE]) + bytes }
+            try bytes.write(to: url)
+            try FileManager.default.removeItem(atPath: url.path + ".converted")
+        }
+        try convert("experts.csv", to: "GB18030")
+        try convert("enterprises.csv", to: "GB18030")
+        try convert("unavailability.csv", to: "UTF-16LE", tabs: true)
+        let a = try PanelPlanner(batch: try BatchLoader.load(path: demo.path)).plan()
+        let officeBatch = try BatchLoader.load(path: office.path)
+        #expect(officeBatch.warnings.contains { $0.file == "experts.csv" && $0.message.contains("GB18030") })
+        #expect(officeBatch.warnings.contains { $0.file == "unavailability.csv" && $0.message.contains("UTF-16") })
+        let b = try PanelPlanner(batch: officeBatch).plan()
+        #expect(a.assignments == b.assignments)
+        #expect(officeBatch.experts.map(\.name) == (try BatchLoader.load(path: demo.path)).experts.map(\.name))
+    }
+
     @Test("same inputs and seed give byte-identical plans")
     func determinism() throws {
         let demo = repositoryRoot.appendingPathComponent("datasets/shenzhen-demo")
