@@ -62,6 +62,8 @@ public struct BatchRules: Sendable {
     /// `[schedule] notice_days`: a replan dates nothing new within this many working days after
     /// its as-of date.
     public var noticeDays = 3
+    /// `[draw] reserves`: ranked reserve experts per panel seat (候补), 0 for none.
+    public var reserves = 2
 
     /// Objective weights (batch.toml `[weights]`, an addition to FORMAT v1).
     public var weights = ObjectiveWeights()

@@ -56,6 +56,7 @@ extension TOMLReader {
         "load": ["max_initial", "max_site", "max_per_week", "max_per_day", "min_total"],
         "expertise": nil,
         "solver": ["time_limit_seconds", "seed", "mip_gap"],
+        "draw": ["reserves"],
         "schedule": ["spread", "notice_days"],
         "weights": [
             "level",
@@ -130,6 +131,7 @@ extension TOMLReader {
             rules.spread = SpreadPolicy(rawValue: v) ?? rules.spread
         }
         rules.noticeDays = int("schedule", "notice_days", min: 0, max: 250) ?? rules.noticeDays
+        rules.reserves = int("draw", "reserves", min: 0, max: 10) ?? rules.reserves
 
         var w = rules.weights
         w.planned = double("weights", "planned", min: 0, max: InputLimits.weight) ?? w.planned

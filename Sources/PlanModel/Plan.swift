@@ -21,6 +21,12 @@ public struct Plan: Sendable {
     public var asOf: Day?
     /// The objective level by level, in the order of the soft goals (empty when not computed).
     public var levels: [PlanLevel] = []
+    /// Reserve experts (候补) by ``Assignment`` key (`enterprise|task`), then by member: experts who
+    /// could each take that member's seat alone without breaking a hard rule, in the order to ask.
+    public var reserves: [String: [String: [String]]] = [:]
+
+    /// The key of an assignment in ``reserves``.
+    public static func key(_ a: Assignment) -> String { "\(a.enterpriseID)|\(a.task.rawValue)" }
 
     /// Whether an assignment of this plan is a fact (dated on or before ``asOf``).
     public func isFact(_ a: Assignment) -> Bool { asOf.map { a.day <= $0 } ?? false }

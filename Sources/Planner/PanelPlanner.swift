@@ -375,6 +375,7 @@ struct PlanningRun {
             unscheduled: unscheduled, breakdown: breakdown, eligibleCount: eligible, plannedCount: planned,
             elapsedSeconds: elapsed, warnings: warnings)
         plan.asOf = options.asOf
+        plan.reserves = reserves(for: result)
         for level in Objective.Level.allCases {
             let levelBound = try scorer.bound(of: level, statuses: statuses, fixed: constants) { elapsed < timeLimit }
             plan.levels.append(

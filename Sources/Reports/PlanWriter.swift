@@ -30,7 +30,8 @@ public enum PlanWriter {
             "\n    {\"enterprise\": \(q(a.enterpriseID)), \"task\": \(q(a.task.rawValue)), \"date\": "
                 + "\(q(a.day.iso)), \"slot\": \(q(a.slot.rawValue)),\n"
                 + "     \"experts\": [\(a.experts.map(q).joined(separator: ", "))], \"leader\": "
-                + "\(a.leader.map(q) ?? "null")\(plan.isFact(a) ? ", \"fact\": true" : "")}"
+                + "\(a.leader.map(q) ?? "null")\(plan.isFact(a) ? ", \"fact\": true" : "")"
+                + reservesMember(plan.reserves[Plan.key(a)], experts: a.experts) + "}"
         }.joined(separator: ",")
         out += plan.assignments.isEmpty ? "],\n" : "\n  ],\n"
         out += "  \"unscheduled\": ["
@@ -104,6 +105,16 @@ public enum PlanWriter {
                 }
             }
         }
+    }
+
+    /// `, "reserves": {member: [ids]}` in the panel's member order, or nothing.
+    static func reservesMember(_ seats: [String: [String]]?, experts: [String]) -> String {
+        guard let seats, !seats.isEmpty else { return "" }
+        let q = JSONText.quote
+        let items = experts.compactMap { member in
+            seats[member].map { "\(q(member)): [\($0.map(q).joined(separator: ", "))]" }
+        }
+        return ",\n     \"reserves\": {" + items.joined(separator: ", ") + "}"
     }
 
     static func number(_ x: Double) -> String {

@@ -71,6 +71,25 @@ struct PlannerTests {
         #expect(officeBatch.experts.map(\.name) == (try BatchLoader.load(path: demo.path)).experts.map(\.name))
     }
 
+    @Test("every seat has reserves (候补), and the independent checker swaps each in without a breach")
+    func reserves() throws {
+        let demo = repositoryRoot.appendingPathComponent("datasets/shenzhen-demo")
+        let out = temporaryFolder("reserves")
+        let r = try planFolderAndCheck(demo, outputFolder: out, expectComplete: true)
+        let seats = r.plan.assignments.map { a in r.plan.reserves[Plan.key(a)] ?? [:] }
+        #expect(seats.filter { !$0.isEmpty }.count == r.plan.assignments.count)
+        #expect(seats.allSatisfy { $0.values.allSatisfy { (1...2).contains($0.count) } })
+        for a in r.plan.assignments {
+            for (member, list) in r.plan.reserves[Plan.key(a)] ?? [:] {
+                #expect(a.experts.contains(member) && Set(list).isDisjoint(with: a.experts))
+            }
+        }
+        let check = try runChecker(
+            batch: demo, plan: out.appendingPathComponent("plan.json"), expectComplete: true,
+            extra: ["--check-reserves"])
+        #expect(check.status == 0, "\(check.output)")
+    }
+
     @Test("same inputs and seed give byte-identical plans")
     func determinism() throws {
         let demo = repositoryRoot.appendingPathComponent("datasets/shenzhen-demo")

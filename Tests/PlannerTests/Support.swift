@@ -162,13 +162,15 @@ func planFolderAndCheck(
 }
 
 /// Runs Tests/checker/check_plan.py, the plan checker written apart from the planner.
-func runChecker(batch: URL, plan: URL, expectComplete: Bool) throws -> (status: Int32, output: String) {
+func runChecker(batch: URL, plan: URL, expectComplete: Bool, extra: [String] = []) throws -> (
+    status: Int32, output: String
+) {
     let checker = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("checker/check_plan.py")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments =
-        ["python3", checker.path, batch.path, plan.path] + (expectComplete ? ["--expect-complete"] : [])
+        ["python3", checker.path, batch.path, plan.path] + (expectComplete ? ["--expect-complete"] : []) + extra
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe

@@ -1,0 +1,54 @@
+import PanelModel
+import PlanModel
+import Workflow
+
+extension PlanningRun {
+    /// Reserve experts (候补) for every seat of every panel planned now (not fixed rows, not
+    /// facts): for each member, up to `[draw] reserves` experts who could take that seat alone —
+    /// free then under every load rule (8, 9) given the rest of the plan, free of conflicts and
+    /// declines, the panel keeping every composition rule (5, 7), able to lead for the leader's
+    /// seat — ranked by the seat values the panel MIP uses.
+    /// - Complexity: O(*p* · *n*) candidate checks for *p* panels and a pool of *n*.
+    func reserves(for plan: [Assignment]) -> [String: [String: [String]]] {
+        guard rules.reserves > 0 else { return [:] }
+        let index = staffer.expertIndex
+        var out: [String: [String: [String]]] = [:]
+        for a in plan {
+            guard let k = batch.enterpriseIndex[a.enterpriseID], let entry = assignments[a.enterpriseID]?[a.task],
+                !entry.fixed, facts[a.enterpriseID]?[a.task] == nil
+            else { continue }
+            let e = batch.enterprises[k]
+            let members = a.experts.compactMap { index[$0] }
+            let job = Job(
+                enterprise: k, status: WorkflowRules.status(e, rules: rules, calendar: calendar),
+                needsInitial: a.task == .initial,
+                needsSite: a.task == .site, fixedInitial: nil, fixedSite: nil, latest: rules.end)
+            let ranked = candidates(job, a.task, a.time).filter { !members.contains($0.expert) }.sorted {
+                $0.seatValue != $1.seatValue ? $0.seatValue > $1.seatValue : $0.expert < $1.expert
+            }
+            let initialPanel = a.task == .site ? (assignments[a.enterpriseID]?[.initial]?.panel.experts ?? []) : []
+            let context = PanelContext(task: a.task, enterprise: e, initialPanel: initialPanel)
+            var seats: [String: [String]] = [:]
+            for member in members {
+                let isLeader = a.leader == batch.experts[member].id
+                var found: [String] = []
+                for c in ranked where found.count < rules.reserves {
+                    if isLeader && !batch.experts[c.expert].canLead { continue }
+                    let swapped = members.map { $0 == member ? c.expert : $0 }
+                    let keeps = staffer.hardRules.panel.allSatisfy {
+                        $0.check(swapped, context, experts: batch.experts) == nil
+                    }
+                    // continuity = "require" seen from the site panel: an initial reviewer stays on it.
+                    let sitePartners = continuityPartners(a.enterpriseID, a.task)
+                    let continuityKept = sitePartners.isEmpty || !Set(sitePartners).isDisjoint(with: swapped)
+                    if keeps && continuityKept && !isDeclined(c.expert, a.enterpriseID, a.task) {
+                        found.append(batch.experts[c.expert].id)
+                    }
+                }
+                if !found.isEmpty { seats[batch.experts[member].id] = found }
+            }
+            if !seats.isEmpty { out[Plan.key(a)] = seats }
+        }
+        return out
+    }
+}
