@@ -377,7 +377,16 @@ struct PlanningRun {
         plan.asOf = options.asOf
         plan.reserves = reserves(for: result)
         for level in Objective.Level.allCases {
-            let levelBound = try scorer.bound(of: level, statuses: statuses, fixed: constants) { elapsed < timeLimit }
+            // The penalties' level cannot be above 0. The continuity and buffer terms of the
+            // relaxation do not come from the panel MIPs, so their bounds skip the MIPs and the
+            // capacity LP (every open task counted): a little weaker, still valid, much cheaper.
+            let exactLevel = level == .planned || level == .expertise
+            let levelBound =
+                level == .balance
+                ? 0
+                : try scorer.bound(of: level, statuses: statuses, fixed: constants) {
+                    exactLevel && elapsed < timeLimit
+                }
             plan.levels.append(
                 PlanLevel(
                     name: level.rawValue, value: staffer.objective.value(of: level, in: breakdown), bound: levelBound))
