@@ -16,7 +16,8 @@ extension PlanningRun {
         if timedOut && tally.slotsTried == 0 {
             return entry(
                 "time-limit",
-                "the time limit of \(String(format: "%.0f", timeLimit)) s ran out before this enterprise was reached ([solver] "
+                "the time limit of \(String(format: "%.0f", timeLimit)) s ran out before this enterprise was "
+                    + "reached ([solver] "
                     + "time_limit_seconds)"
             )
         }

@@ -112,7 +112,8 @@ public struct HTMLReport {
         var html = "<section id=\"glance\"><h2>\(t("at_a_glance"))</h2><div class=\"cards\">"
         for (k, v) in cards {
             html +=
-                "<div class=\"card\"><div class=\"v\">\(HTMLText.escape(v))</div><div class=\"k\">\(HTMLText.escape(k))</div></div>"
+                "<div class=\"card\"><div class=\"v\">\(HTMLText.escape(v))</div>"
+                + "<div class=\"k\">\(HTMLText.escape(k))</div></div>"
         }
         html += "</div>"
         if !atRisk.isEmpty {
@@ -240,7 +241,8 @@ public struct HTMLReport {
                 + "<title>\(HTMLText.escape("\(id) \(expertNames[id] ?? ""): \(l.site) \(t("site"))"))</title></rect>"
             svg +=
                 "<rect x=\"\(x)\" y=\"\(10 + h - hi)\" width=\"\(barW - 1)\" height=\"\(hi)\" fill=\"#2b6cb0\">"
-                + "<title>\(HTMLText.escape("\(id) \(expertNames[id] ?? ""): \(l.initial) \(t("initial"))"))</title></rect>"
+                + "<title>"
+                + HTMLText.escape("\(id) \(expertNames[id] ?? ""): \(l.initial) \(t("initial"))") + "</title></rect>"
         }
         svg += "<text x=\"40\" y=\"\(h + 30)\">\(HTMLText.escape(t("experts"))) (\(experts.count))</text></svg>"
         return "<section id=\"load\"><h2>\(t("load_chart"))</h2>\(svg)</section>"
@@ -289,7 +291,8 @@ public struct HTMLReport {
             html +=
                 "<tr><td>\(HTMLText.escape(u.enterpriseID))</td><td>"
                 + "\(HTMLText.escape(enterprises[u.enterpriseID]?.name ?? ""))</td><td>"
-                + "\(HTMLText.escape(u.task.map { t($0.rawValue) } ?? t("both")))</td><td>\(HTMLText.escape(u.code))</td><td>"
+                + HTMLText.escape(u.task.map { t($0.rawValue) } ?? t("both"))
+                + "</td><td>\(HTMLText.escape(u.code))</td><td>"
                 + "\(HTMLText.escape(u.reason))</td></tr>"
         }
         return html + "</table></section>"

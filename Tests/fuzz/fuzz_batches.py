@@ -17,7 +17,7 @@ seeded with "SEED:i", whatever --jobs is. Every failing case is saved under
 diff.txt and the mutated files). See README.md beside this file.
 
 The fuzzer was written without reading the tool's sources, from the format
-(shared/FORMAT.md), the docs and `--help` only.
+(docs/format.md), the docs and `--help` only.
 """
 
 from __future__ import annotations

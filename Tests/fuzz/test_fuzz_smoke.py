@@ -48,7 +48,7 @@ SAMPLES = {"any": CSV_SAMPLE, "csv": CSV_SAMPLE, "toml": TOML_SAMPLE, "json": JS
 
 def seed_folders():
     seeds = [os.path.join(REPO, "datasets", "shenzhen-demo")]
-    tiny = os.path.join(os.path.dirname(REPO), "shared", "examples", "tiny")
+    tiny = os.path.join(REPO, "examples", "tiny")
     if os.path.isdir(tiny):
         seeds.append(tiny)
     return [s for s in seeds if os.path.isdir(s)]
