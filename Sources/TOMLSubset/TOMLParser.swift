@@ -378,6 +378,20 @@ private struct Parser {
         try openTable(parts)
     }
 
+    /// A key, the `=` after it and the blanks around; the line the key stands on.
+    private mutating func parseKeyThenEquals() throws(TOMLSyntaxError) -> (line: Int, parts: [KeyPart]) {
+        let keyLine = line
+        let parts = try parseKey()
+        skipSpaces()
+        guard peek() == Byte.equals else {
+            let shown = displayKey(parts.map(\.name))
+            throw failure("expected '=' after the key '\(shown)', found \(describe(at: index))", at: index)
+        }
+        index += 1
+        skipSpaces()
+        return (keyLine, parts)
+    }
+
     private mutating func parseKey() throws(TOMLSyntaxError) -> [KeyPart] {
         var parts: [KeyPart] = []
         while true {
@@ -486,15 +500,7 @@ private struct Parser {
     }
 
     private mutating func parseKeyValueLine() throws(TOMLSyntaxError) {
-        let keyLine = line
-        let parts = try parseKey()
-        skipSpaces()
-        guard peek() == Byte.equals else {
-            let shown = displayKey(parts.map(\.name))
-            throw failure("expected '=' after the key '\(shown)', found \(describe(at: index))", at: index)
-        }
-        index += 1
-        skipSpaces()
+        let (keyLine, parts) = try parseKeyThenEquals()
         let value = try parseValue(depth: 0)
         try insert(value, at: parts, into: current, line: keyLine, prefix: currentPath)
     }
@@ -747,15 +753,7 @@ private struct Parser {
         while true {
             skipSpaces()
             try expectInlineTableContinues(open: open)
-            let keyLine = line
-            let parts = try parseKey()
-            skipSpaces()
-            guard peek() == Byte.equals else {
-                let shown = displayKey(parts.map(\.name))
-                throw failure("expected '=' after the key '\(shown)', found \(describe(at: index))", at: index)
-            }
-            index += 1
-            skipSpaces()
+            let (keyLine, parts) = try parseKeyThenEquals()
             let valueDepth = depth + parts.count - 1
             guard valueDepth <= TOMLParser.maximumDepth else {
                 throw failure("tables may be nested at most \(TOMLParser.maximumDepth) deep", at: open)
