@@ -60,9 +60,23 @@ public struct BatchGenerator {
         ("baoan", 24), ("longgang", 20), ("longhua", 12), ("guangming", 11), ("pingshan", 10), ("nanshan", 6),
         ("futian", 3), ("luohu", 3), ("yantian", 3), ("dapeng", 3), ("shenshan", 5),
     ]
-    static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛")
-    static let givenChars = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉宇志飞鹏浩琳颖雪晨林华峰亮斌健凯丹")
-    static let companyWords = Array("华信通力诚恒威铭星伟祥隆汇长腾金利光兴宝远明创精富源升骏驰展美鑫达泰顺安盛嘉瑞宏")
+    static let surnames = Array(
+        [
+            "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋",
+            "唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁",
+            "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦",
+            "邱江尹薛",
+        ].joined())
+    static let givenChars = Array(
+        [
+            "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华",
+            "玉兰萍红建文辉宇志飞鹏浩琳颖雪晨林华峰亮斌健凯丹",
+        ].joined())
+    static let companyWords = Array(
+        [
+            "华信通力诚恒威铭星伟祥隆汇长腾金利光兴宝远明创精",
+            "富源升骏驰展美鑫达泰顺安盛嘉瑞宏",
+        ].joined())
 
     var rng: SplitMix64
     let p: Parameters
@@ -98,9 +112,8 @@ public struct BatchGenerator {
         let institutes = ["I-SZAES", "I-SZEMC", "I-SIAT", "I-SMQ", "I-DESIGN", "I-GDEP", "I-SCIES"]
         var organizations: [[String]] = []
         for c in consultancies {
-            organizations.append([
-                c, "深圳市\(String((0..<2).map { _ in pick(Self.companyWords) }))清洁生产技术服务有限公司", "consultancy",
-            ])
+            let words = String((0..<2).map { _ in pick(Self.companyWords) })
+            organizations.append([c, "深圳市\(words)清洁生产技术服务有限公司", "consultancy"])
         }
         for u in universities { organizations.append([u, "大学 \(u)", "university"]) }
         for i in institutes { organizations.append([i, "研究院 \(i)", "institute"]) }

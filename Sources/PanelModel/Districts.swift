@@ -15,7 +15,8 @@ public struct District: Sendable, Hashable {
 
     /// The Chinese name without 区, 新区 or 特别合作区: 福田, 大鹏, 深汕.
     public var shortNameZh: String {
-        for suffix in ["特别合作区", "新区", "区"] where nameZh.hasSuffix(suffix) && nameZh.count > suffix.count {
+        let suffixes = ["特别合作区", "新区", "区"]
+        for suffix in suffixes where nameZh.hasSuffix(suffix) && nameZh.count > suffix.count {
             return String(nameZh.dropLast(suffix.count))
         }
         return nameZh

@@ -136,7 +136,9 @@ public struct HTMLReport {
         var (y, m, _) = batch.rules.start.components
         let (ey, em, _) = batch.rules.end.components
         let weekdays =
-            language == .zh ? ["一", "二", "三", "四", "五", "六", "日"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+            language == .zh
+            ? ["一", "二", "三", "四", "五", "六", "日"]
+            : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         var months = 0
         while (y, m) <= (ey, em) && months < 24 {
             let first = Day(year: y, month: m, day: 1)!

@@ -110,7 +110,10 @@ public enum Strings {
         "unplanned": ("未安排企业及原因", "Unplanned enterprises and reasons"),
         "holiday": ("法定节假日", "official holiday"),
         "workday": ("调休工作日", "make-up working day"),
-        "deadlines_at_risk": ("临近截止（缓冲不足5个工作日）", "deadlines at risk (buffer under 5 " + "working days)"),
+        "deadlines_at_risk": (
+            "临近截止（缓冲不足5个工作日）",
+            "deadlines at risk (buffer under 5 working days)"
+        ),
         "none": ("无", "none"),
         "covered": ("覆盖的强制原因", "covered listing reasons"),
         "continuity": ("初审专家参加现场验收", "continuity"),
@@ -129,12 +132,16 @@ public enum Strings {
         "warnings": ("警告", "warnings"),
         "ok": ("通过", "OK"),
         "counts": (
-            "专家 %d 名，企业 %d 家，机构 %d 个，回避声明 %d 条，不可用时段 %d " + "条，固定安排 %d 条",
+            "专家 %d 名，企业 %d 家，机构 %d 个，回避声明 %d 条，"
+                + "不可用时段 %d 条，固定安排 %d 条",
             "%d experts, %d enterprises, %d organizations, %d conflicts, %d unavailability periods, %d fixed rows"
         ),
         "horizon": ("计划期 %@..%@：%d 个工作日", "horizon %@..%@: %d working days"),
         "eligible_of": ("可安排企业：%d / %d", "eligible for planning: %d of %d"),
-        "summary_planned": ("已安排 %d/%d 家应安排企业，共 %d 场", "planned %d/%d eligible enterprises, " + "%d panels"),
+        "summary_planned": (
+            "已安排 %d/%d 家应安排企业，共 %d 场",
+            "planned %d/%d eligible enterprises, %d panels"
+        ),
         "summary_status": (
             "状态 %@  目标值 %.2f  上界 %.2f  差距 %.4f%%  用时 %.2f 秒",
             "status %@  objective %.2f  bound %.2f  gap %.4f%%  time %.2f s"
@@ -149,7 +156,8 @@ public enum Strings {
             "busiest week %d tasks (the enterprises' windows allow a peak of %d at the least)"
         ),
         "summary_parts": (
-            "覆盖强制原因 %d，连续性 %d，路程 %.0f 分钟，超出均衡负荷 %.0f，截止前缓冲 " + "%d 个工作日",
+            "覆盖强制原因 %d，连续性 %d，路程 %.0f 分钟，"
+                + "超出均衡负荷 %.0f，截止前缓冲 %d 个工作日",
             "covered listing reasons %d, continuity %d, travel %.0f min, load above even share %.0f, buffer %d "
                 + "working days"
         ),

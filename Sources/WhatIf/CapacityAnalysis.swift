@@ -148,7 +148,8 @@ public enum CapacityAnalysis {
         for (role, count) in additions.sorted(by: { $0.key.description < $1.key.description }) {
             for _ in 0..<count {
                 n += 1
-                var x = Expert(id: "ADD-\(n)", name: "新增专家 \(n)", organization: "ADD-ORG-\(n)", district: district)
+                let name = "新增专家 \(n)"
+                var x = Expert(id: "ADD-\(n)", name: name, organization: "ADD-ORG-\(n)", district: district)
                 switch role {
                 case .specialty(let tag): x.specialties = [tag]
                 case .leader: x.canLead = true

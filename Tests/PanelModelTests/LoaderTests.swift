@@ -79,15 +79,20 @@ struct LoaderTests {
         }
     }
 
-    @Test("every column has a Chinese name, per file: 企业编号 is the id of enterprises.csv, 列入名单日期 its listed")
+    @Test("every column has a Chinese name, per file (企业编号: enterprises.csv's id)")
     func chineseColumnTable() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("loader-zh-all-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let files = [
             "batch.toml": "[batch]\nstart = 2026-03-02\nend = 2026-04-30\n",
-            "experts.csv": "专家编号,姓名,工作单位,专业,审核师,组长,所在区,初审上限,现场验收上限,在库\n"
-                + (1...6).map { "E\($0),专家\($0),U\($0),general,是,是,福田,3,2,是" }.joined(separator: "\n") + "\n",
-            "enterprises.csv": "企业编号,企业名称,区,行业,列入名单日期,验收截止,送审日期,上轮专家\n"
+            "experts.csv": "专家编号,姓名,工作单位,专业,审核师,组长,"
+                + "所在区,初审上限,现场验收上限,在库\n"
+                + (1...6).map {
+                    "E\($0),专家\($0),U\($0),general,"
+                        + "是,是,福田,3,2,是"
+                }.joined(separator: "\n") + "\n",
+            "enterprises.csv": "企业编号,企业名称,区,行业,"
+                + "列入名单日期,验收截止,送审日期,上轮专家\n"
                 + "N1,某企业,龙岗,general,2025/5/1,2026年4月30日,2026-2-1,E1\n",
             "unavailability.csv": "专家编号,开始日期,结束日期,原因\nE2,2026/3/9,,病假\n",
             "fixed.csv": "企业编号,环节,日期,时段,专家,组长\nN1,initial,2026-03-05,am,E1;E2;E3,\n",

@@ -452,7 +452,8 @@ struct ScalarTests {
 struct StructureTests {
     @Test func dottedKeysCreateSubtables() throws {
         let root = try TOMLParser.parse(
-            "site_inspection.panel_size = 3\nsite_inspection.plan = true\n[rules]\nload.max_site = 8\nload.\"最大\" = 1"
+            "site_inspection.panel_size = 3\nsite_inspection.plan = true\n[rules]\n"
+                + "load.max_site = 8\nload.\"最大\" = 1"
         )
         #expect(root["site_inspection"]?.table?["panel_size"] == .integer(3))
         #expect(root["site_inspection"]?.table?.line(of: "plan") == 2)
