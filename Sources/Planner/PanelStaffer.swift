@@ -199,21 +199,10 @@ struct PanelStaffer {
         }
         // The composition rules (5, 7) as their values state them; the leader rule is the leader
         // choice above.
+        let seats = candidates.indices.map { (expert: candidates[$0].expert, variable: x[$0]) }
         for rule in hardRules.panel where !(rule is LeaderRule) {
-            switch rule.requirement(request.context, experts: experts) {
-            case nil:
-                continue
-            case .atLeastOne(let qualifies):
-                try m.addGreaterOrEqual(
-                    candidates.indices.filter { qualifies(candidates[$0].expert) }.map { (x[$0], 1.0) }, 1)
-            case .atMostOnePerGroup(let group):
-                var members: [String: [Int]] = [:]
-                for (k, c) in candidates.enumerated() { members[group(c.expert), default: []].append(k) }
-                for key in members.keys.sorted() {
-                    guard let same = members[key], same.count > 1 else { continue }
-                    try m.addLessOrEqual(same.map { (x[$0], 1.0) }, 1)
-                }
-            }
+            guard let requirement = rule.requirement(request.context, experts: experts) else { continue }
+            try m.addComposition(requirement, seats: seats)
         }
         // Coverage of listing reasons: y_r ≤ Σ_{i covers r} x_i.
         for group in objective.expertiseGroups(request.enterprise) {

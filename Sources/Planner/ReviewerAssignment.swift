@@ -49,20 +49,10 @@ extension PlanningRun {
             // The composition rules (5, 7) as their values state them, held when the panel is: a
             // qualifying member per planned panel, at most one member per group.
             let context = PanelContext(task: .initial, enterprise: e)
+            let seats = row.map { (expert: $0.0, variable: $0.1) }
             for rule in staffer.hardRules.panel {
-                switch rule.requirement(context, experts: batch.experts) {
-                case nil:
-                    continue
-                case .atLeastOne(let qualifies):
-                    try m.addGreaterOrEqual(row.filter { qualifies($0.0) }.map { ($0.1, 1.0) } + [(p, -1)], 0)
-                case .atMostOnePerGroup(let group):
-                    var members: [String: [Variable]] = [:]
-                    for (i, v) in row { members[group(i), default: []].append(v) }
-                    for key in members.keys.sorted() {
-                        guard let same = members[key], same.count > 1 else { continue }
-                        try m.addLessOrEqual(same.map { ($0, 1.0) }, 1)
-                    }
-                }
+                guard let requirement = rule.requirement(context, experts: batch.experts) else { continue }
+                try m.addComposition(requirement, seats: seats, held: p)
             }
             let partners = Set(continuityPartners(e.id, .initial))
             if !partners.isEmpty {
