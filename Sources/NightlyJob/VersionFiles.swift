@@ -8,24 +8,27 @@ import Reports
 enum VersionFiles {
     /// Writes a recorded version's files (plan.json, plan.csv, changes.txt, notifications).
     static func write(_ s: PlanStore, _ version: Int64, to dir: String) throws {
-        let plan = try s.plan(version)
-        let files =
-            [("plan.json", PlanWriter.json(plan)), ("plan.csv", PlanWriter.csv(plan.assignments))]
-            + (try s.files(version))
-        try writeOrFail(files, to: dir, what: "version \(version)'s files")
+        let recorded = try s.files(version).filter { $0.name != "plan.json" }
+        try writeOrFail(try planFiles(s, version) + recorded, to: dir, what: "version \(version)'s files")
     }
 
     /// A run with nothing new: the latest version's plan files, and changes.txt and the
     /// notifications saying so, so that no mailing script sends the last version's news again.
-    static func writeNothingNew(_ s: PlanStore, _ version: Int64, to dir: String) throws {
-        let plan = try s.plan(version)
+    static func writeNothingNew(_ s: PlanStore, _ version: Int64, to dir: String, language: Language) throws {
         let files = [
-            ("plan.json", PlanWriter.json(plan)), ("plan.csv", PlanWriter.csv(plan.assignments)),
-            ("changes.txt", "no changes since version \(version)\n"),
+            ("changes.txt", Strings.format("no_changes_since", language, version) + "\n"),
             ("notifications.csv", PlanDiff.notificationsCSV([])),
             ("notifications.json", PlanDiff.notificationsJSON([])),
         ]
-        try writeOrFail(files, to: dir, what: "the files")
+        try writeOrFail(try planFiles(s, version) + files, to: dir, what: "the files")
+    }
+
+    /// plan.json as recorded with the version (levels and all; rebuilt from the store for
+    /// versions recorded before it was kept), and plan.csv.
+    static func planFiles(_ s: PlanStore, _ version: Int64) throws -> [(name: String, content: String)] {
+        let plan = try s.plan(version)
+        let json = try s.files(version).first { $0.name == "plan.json" }?.content ?? PlanWriter.json(plan)
+        return [("plan.json", json), ("plan.csv", PlanWriter.csv(plan.assignments))]
     }
 
     static func writeOrFail(_ files: [(name: String, content: String)], to dir: String, what: String) throws {
@@ -36,23 +39,5 @@ enum VersionFiles {
             throw NightlyJob.Failure.cannotWrite(
                 "\(what) could not be written to \(dir): \(error.localizedDescription)")
         }
-    }
-
-    /// The causes of the changes since the reference snapshot: the recorded events, and the
-    /// rule, calendar, affinity and travel files compared with the reference's own (so a change
-    /// that was made and undone in between is no cause).
-    static func causes(_ s: PlanStore, from reference: Int64?, to current: Int64, currentFiles: [String: String]) throws
-        -> [ChangeCause]
-    {
-        let timingOnly = ChangeDetector.timingOnlyKinds
-        var causes = try s.events(after: reference, upTo: current).filter { !$0.subjects.contains("*") }.map {
-            ChangeCause(subjects: $0.subjects, detail: $0.detail, affectsPanels: !timingOnly.contains($0.kind))
-        }
-        if let reference {
-            causes += ChangeDetector.fileEvents(from: try s.snapshotFiles(reference), to: currentFiles).map {
-                ChangeCause(subjects: $0.subjects, detail: $0.detail)
-            }
-        }
-        return causes
     }
 }

@@ -74,7 +74,7 @@ struct PlanCommand: ParsableCommand {
                 let parameters = "seed=\(seed ?? b.rules.seed);time-limit=\(timeLimit ?? b.rules.timeLimitSeconds)"
                 let version = try s.record(
                     plan, snapshotID: snapshot.id, inputsHash: contentHash(snapshot.files, extra: parameters),
-                    parameters: parameters, createdBy: by)
+                    parameters: parameters, createdBy: by, files: [("plan.json", PlanWriter.json(plan))])
                 try s.markAnnounced(version)
                 versionNote = " (version \(version) in \(store.path(batch: batch)))"
             } catch {

@@ -27,21 +27,6 @@ public struct PlanVersion: Sendable, Hashable {
     public var asOf: String?
 }
 
-/// A change between two imported snapshots of a batch folder.
-public struct ChangeEvent: Sendable, Hashable {
-    /// e.g. `draft-arrived`, `penalized`, `expert-unavailable`, `enterprise-added`.
-    public var kind: String
-    /// The enterprise or expert ids it concerns.
-    public var subjects: [String]
-    /// A sentence for people: "E017 unavailable 2026-04-02..2026-04-10 (病假)".
-    public var detail: String
-    public init(kind: String, subjects: [String], detail: String) {
-        self.kind = kind
-        self.subjects = subjects
-        self.detail = detail
-    }
-}
-
 /// Errors of the plan store.
 public enum PlanStoreError: Error, CustomStringConvertible {
     case noSuchVersion(Int64)
@@ -184,6 +169,19 @@ public final class PlanStore: Sendable {
                 t.primaryKey(["enterpriseID", "task", "expertID"])
             }
         }
+        m.registerMigration("v5") { db in
+            // The reserves (候补) of each seat, in the order to ask them: a decline takes the first
+            // who can still serve (plan.json `reserves`).
+            try db.create(table: "reserve") { t in
+                t.column("versionID", .integer).notNull().references("planVersion", onDelete: .cascade)
+                t.column("enterpriseID", .text).notNull()
+                t.column("task", .text).notNull()
+                t.column("member", .text).notNull()
+                t.column("rank", .integer).notNull()
+                t.column("expertID", .text).notNull()
+                t.primaryKey(["versionID", "enterpriseID", "task", "member", "rank"])
+            }
+        }
         return m
     }
 
@@ -292,6 +290,19 @@ public final class PlanStore: Sendable {
                         id, a.enterpriseID, a.task.rawValue, a.day.iso, a.slot.rawValue,
                         a.experts.joined(separator: ";"), a.leader,
                     ])
+            }
+            for (key, seats) in plan.reserves {
+                let parts = key.split(separator: "|", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { continue }
+                for (member, list) in seats {
+                    for (rank, expert) in list.enumerated() {
+                        try db.execute(
+                            sql:
+                                "INSERT INTO reserve (versionID, enterpriseID, task, member, rank, expertID) VALUES "
+                                + "(?, ?, ?, ?, ?, ?)",
+                            arguments: [id, parts[0], parts[1], member, rank, expert])
+                    }
+                }
             }
             for u in plan.unscheduled {
                 try db.execute(
@@ -438,6 +449,21 @@ public final class PlanStore: Sendable {
         }
     }
 
+    /// The reserves of a version's seats by ``Plan/key(_:)``, then by member, in rank order.
+    public func reserves(_ id: Int64) throws -> [String: [String: [String]]] {
+        try queue.read { db in
+            var out: [String: [String: [String]]] = [:]
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM reserve WHERE versionID = ? ORDER BY enterpriseID, task, member, rank",
+                arguments: [id])
+            for r in rows {
+                let key = "\(r["enterpriseID"] as String)|\(r["task"] as String)"
+                out[key, default: [:]][r["member"] as String, default: []].append(r["expertID"])
+            }
+            return out
+        }
+    }
+
     /// A version as a whole plan, for export.
     public func plan(_ id: Int64) throws -> Plan {
         let v = try version(id)
@@ -457,6 +483,7 @@ public final class PlanStore: Sendable {
             eligibleCount: v.eligible,
             plannedCount: v.planned, elapsedSeconds: v.elapsedSeconds, warnings: [])
         plan.asOf = v.asOf.flatMap(Day.init(iso:))
+        plan.reserves = try reserves(id)
         return plan
     }
 

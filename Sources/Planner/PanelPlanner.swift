@@ -881,6 +881,7 @@ struct PlanningRun {
     /// The frozen panel with the experts who can no longer serve swapped out, or nil.
     func repairFrozen(_ job: Job, _ task: TaskKind, _ ref: Assignment, keep: [Int]) throws -> StaffedPanel? {
         let e = batch.enterprises[job.enterprise]
+        if let fromReserves = repairFromReserves(job, task, ref, keep: keep) { return fromReserves }
         var request = PanelRequest(
             task: task, enterprise: e, size: rules.panelSize(task),
             initialPanel: task == .site ? (assignments[e.id]?[.initial]?.panel.experts ?? []) : [])
@@ -893,6 +894,46 @@ struct PlanningRun {
         }
         if case .success(let panel) = try staffer.staffPruned(request, candidates(job, task, ref.time)) { return panel }
         return nil
+    }
+
+    /// A frozen panel repaired from the reference plan's reserves (候补), in the order they are
+    /// to be asked: each member who can no longer serve gives their seat to the first of their
+    /// reserves who is still free (rules 6, 8, 9 and declines), able to lead for the leader's
+    /// seat. Nil when a seat has no such reserve or the panel would break a composition rule;
+    /// the panel MIP then finds the swap.
+    func repairFromReserves(_ job: Job, _ task: TaskKind, _ ref: Assignment, keep: [Int]) -> StaffedPanel? {
+        guard let seats = options.referenceReserves[Plan.key(ref)], keep.count < ref.experts.count else {
+            return nil
+        }
+        let e = batch.enterprises[job.enterprise]
+        let index = staffer.expertIndex
+        let free = Set(candidates(job, task, ref.time).map(\.expert))
+        var panel: [Int] = []
+        var leader: Int?
+        for member in ref.experts {
+            let isLeader = member == ref.leader
+            var seated: Int?
+            if let i = index[member], keep.contains(i) {
+                seated = i
+            } else {
+                let reserves = (seats[member] ?? []).compactMap { index[$0] }
+                seated = reserves.first { r in
+                    free.contains(r) && !panel.contains(r) && !keep.contains(r)
+                        && (!isLeader || batch.experts[r].canLead)
+                }
+            }
+            guard let seated else { return nil }
+            panel.append(seated)
+            if isLeader { leader = seated }
+        }
+        let initialPanel = task == .site ? (assignments[e.id]?[.initial]?.panel.experts ?? []) : []
+        let context = PanelContext(task: task, enterprise: e, initialPanel: initialPanel)
+        guard staffer.hardRules.panel.allSatisfy({ $0.check(panel, context, experts: batch.experts) == nil }) else {
+            return nil
+        }
+        let partners = continuityPartners(e.id, task)
+        guard partners.isEmpty || !Set(partners).isDisjoint(with: panel) else { return nil }
+        return StaffedPanel(experts: panel, leader: leader, value: 0)
     }
 
     // MARK: - Improvement

@@ -18,6 +18,9 @@ public struct PlannerOptions: Sendable {
     public var freezeDays: Int
     /// Experts who declined a task: never seated on it (a frozen panel is repaired by a swap).
     public var declines: [Decline] = []
+    /// The reference plan's reserves (候补, ``Plan/reserves``): a frozen panel that lost a member
+    /// takes that member's first reserve who can still serve before any other expert.
+    public var referenceReserves: [String: [String: [String]]] = [:]
 
     public init(
         timeLimitSeconds: Double? = nil, seed: UInt64? = nil,

@@ -13,6 +13,8 @@ public enum PlanReader {
             var slot: String
             var experts: [String]
             var leader: String?
+            /// Reserves (候补) by member, in the order to ask them.
+            var reserves: [String: [String]]?
         }
         struct U: Decodable {
             var enterprise: String
@@ -23,7 +25,7 @@ public enum PlanReader {
         }
         var format: Int
         var batch: String
-        /// `as_of` (read with snake-case keys converted).
+        /// `as_of`.
         var asOf: String?
         var status: String
         var objective: Double?
@@ -32,6 +34,13 @@ public enum PlanReader {
         var eligible: Int?
         var assignments: [A]
         var unscheduled: [U]
+
+        // Written out rather than converted from snake case, which would rewrite the expert ids
+        // that key `reserves`.
+        enum CodingKeys: String, CodingKey {
+            case format, batch, status, objective, bound, planned, eligible, assignments, unscheduled
+            case asOf = "as_of"
+        }
     }
 
     public enum ReadError: Error { case invalid(String) }
@@ -58,7 +67,6 @@ public enum PlanReader {
 
     public static func read(_ data: Data) throws -> Plan {
         let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         let raw = try decoder.decode(Raw.self, from: data)
         guard raw.format == 1 else { throw ReadError.invalid("format \(raw.format) is not 1") }
         let assignments = try raw.assignments.map { a -> Assignment in
@@ -79,6 +87,9 @@ public enum PlanReader {
             bound: raw.bound ?? 0,
             assignments: assignments, unscheduled: unscheduled, breakdown: ObjectiveBreakdown(),
             eligibleCount: raw.eligible ?? 0, plannedCount: raw.planned ?? 0, elapsedSeconds: 0, warnings: [])
+        for a in raw.assignments {
+            if let seats = a.reserves, !seats.isEmpty { plan.reserves["\(a.enterprise)|\(a.task)"] = seats }
+        }
         if let text = raw.asOf {
             guard let day = Day(iso: text) else { throw ReadError.invalid("as_of '\(text)' is not a date") }
             plan.asOf = day
