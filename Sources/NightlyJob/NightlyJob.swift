@@ -26,6 +26,9 @@ public struct NightlyJob {
         public var waitSeconds = 10.0
         /// Accept an as-of earlier than the last run's.
         public var force = false
+        /// The language of changes.txt and the notifications; nil: the batch's `[batch]
+        /// language`, else the locale.
+        public var language: Language?
 
         public init(batchFolder: String, storePath: String, outFolder: String, asOf: Day) {
             self.batchFolder = batchFolder
@@ -112,6 +115,7 @@ public struct NightlyJob {
         let s = try PlanStore(path: options.storePath)
         let outDir = options.outFolder
         let asOfDay = options.asOf
+        let language = options.language ?? Language.resolve(nil, batch: b.rules.language)
         // Exactly once: a version recorded by a run that died before its files were written is
         // announced now, before anything else.
         if let pending = try s.latest(), !pending.announced {
@@ -134,7 +138,7 @@ public struct NightlyJob {
         let latest = try s.latest()
         if let latest, latest.inputsHash == inputsHash {
             log.info("no changes since version \(latest.id): inputs and parameters are the same")
-            try VersionFiles.writeNothingNew(s, latest.id, to: outDir)
+            try VersionFiles.writeNothingNew(s, latest.id, to: outDir, language: language)
             return .nothingNew(version: latest.id)
         }
         let reference = try s.latestPublished() ?? latest
@@ -151,6 +155,7 @@ public struct NightlyJob {
                 timeLimitSeconds: options.timeLimitSeconds, reference: referenceAssignments,
                 asOf: asOfDay, freezeDays: options.freezeDays)
             plannerOptions.declines = declines
+            plannerOptions.referenceReserves = try reference.map { try s.plan($0.id).reserves } ?? [:]
             plan = try PanelPlanner(batch: b, options: plannerOptions).plan()
         } catch {
             throw Failure.solver("\(error)")
@@ -161,22 +166,16 @@ public struct NightlyJob {
                 == plan.unscheduled.map({ "\($0.enterpriseID)|\($0.code)|\($0.reason)" })
         {
             log.info("the plan for these inputs is the same as version \(latest.id) (assignments and reasons)")
-            try VersionFiles.writeNothingNew(s, latest.id, to: outDir)
+            try VersionFiles.writeNothingNew(s, latest.id, to: outDir, language: language)
             return .nothingNew(version: latest.id)
         }
-        var causes = try VersionFiles.causes(
-            s, from: reference?.snapshotID, to: snapshot.id, currentFiles: snapshot.files)
-        causes += declines.map { d in
-            let why = d.reason.isEmpty ? "" : " (\(d.reason))"
-            return ChangeCause(
-                subjects: [d.expertID, d.enterpriseID],
-                detail: "\(d.expertID) declined \(d.enterpriseID) \(d.task.rawValue)\(why)")
+        let newDeclines = declines.filter {
+            !ChangeCauses.declineKeys(ofParameters: reference?.parameters ?? "").contains($0.key)
         }
-        let changes = PlanDiff.changes(
-            from: referenceAssignments, to: plan.assignments, causes: causes, historyUpTo: asOfDay)
-        let notifications = PlanDiff.notifications(changes)
-        let header = "against \(referenceNote): \(changes.count) change\(changes.count == 1 ? "" : "s")\n"
-        let diffText = header + changes.map { "  " + $0.line + "\n" }.joined()
+        let causes = try ChangeCauses.between(
+            s, from: reference?.snapshotID, to: snapshot.id, newFiles: snapshot.files, declines: newDeclines,
+            language: language)
+        let changes = PlanDiff.changes(from: referenceAssignments, to: plan.assignments, causes: causes)
         // Names from the reference's folder first, so that an expert who has left is still named.
         var expertNames: [String: String] = [:]
         if let reference, let old = ChangeDetector.batch(from: try s.snapshotFiles(reference.snapshotID)) {
@@ -184,27 +183,30 @@ public struct NightlyJob {
         }
         for x in b.experts { expertNames[x.id] = x.name }
         let enterpriseNames = Dictionary(b.enterprises.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let notifications = PlanDiff.notifications(
+            changes, expertNames: expertNames, enterpriseNames: enterpriseNames, language: language)
+        let against =
+            reference.map {
+                Strings.format($0.published ? "changes_against_published" : "changes_against_latest", language, $0.id)
+            } ?? Strings.text("changes_against_none", language)
+        let header = Strings.format(
+            changes.count == 1 ? "changes_count_one" : "changes_count", language, against, changes.count)
+        let diffText = header + "\n" + changes.map { "  " + $0.line(in: language) + "\n" }.joined()
         let extra = [
             ("changes.txt", diffText),
-            (
-                "notifications.csv",
-                PlanDiff.notificationsCSV(notifications, expertNames: expertNames, enterpriseNames: enterpriseNames)
-            ),
-            (
-                "notifications.json",
-                PlanDiff.notificationsJSON(notifications, expertNames: expertNames, enterpriseNames: enterpriseNames)
-            ),
+            ("notifications.csv", PlanDiff.notificationsCSV(notifications)),
+            ("notifications.json", PlanDiff.notificationsJSON(notifications)),
         ]
         // The store first (one transaction, with the files' contents), then the files: a run
         // that dies in between leaves the version unannounced, and the next run announces it.
+        let planJSON = ("plan.json", PlanWriter.json(plan))
         let version = try s.record(
             plan, snapshotID: snapshot.id, inputsHash: inputsHash, parameters: parameters,
-            createdBy: options.createdBy, files: extra)
+            createdBy: options.createdBy, files: [planJSON] + extra)
         do {
             try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
             try PlanWriter.writeAtomically(
-                [("plan.json", PlanWriter.json(plan)), ("plan.csv", PlanWriter.csv(plan.assignments))] + extra,
-                in: outDir)
+                [planJSON, ("plan.csv", PlanWriter.csv(plan.assignments))] + extra, in: outDir)
         } catch {
             throw Failure.cannotWrite(
                 "version \(version) is recorded, but its files could not be written to \(outDir): "

@@ -1,5 +1,6 @@
 import PanelModel
 import PlanStore
+import Reports
 
 /// Imports the folder as a snapshot, recording what changed since the previous one.
 public func importSnapshot(_ store: PlanStore, folder: String, batch: Batch) throws -> (

@@ -25,6 +25,10 @@ public struct BatchRules: Sendable {
     public var end: Day
     /// "As of" date; default the day before `start`.
     public var today: Day
+    /// The language of what the batch's people read (`[batch] language`: "zh" or "en"): the
+    /// nightly job's changes and notifications, notices and exports. Nil: the command's
+    /// `--lang`, else the locale.
+    public var language: String?
 
     public var planInitial = true
     public var initialPanelSize = 3

@@ -49,7 +49,7 @@ extension LoadContext {
 extension TOMLReader {
     /// Every key of batch.toml, by table (nil: any key).
     public static let knownKeys: [String: [String]?] = [
-        "batch": ["name", "start", "end", "today"],
+        "batch": ["name", "start", "end", "today", "language"],
         "initial_review": ["plan", "panel_size", "lead_days", "max_parallel"],
         "site_inspection": ["plan", "panel_size", "revision_days", "max_parallel", "max_travel_minutes"],
         "panel": ["one_per_organization", "require_auditor", "require_industry", "continuity", "previous_experts"],
@@ -72,6 +72,7 @@ extension TOMLReader {
         if let end = date("batch", "end") { rules.end = end }
         if let today = date("batch", "today") { rules.today = today }
         if let name = string("batch", "name") { rules.name = name }
+        if let language = choice("batch", "language", ["zh", "en"]) { rules.language = language }
         if rules.end < rules.start {
             fail("batch", "end", rules.end.iso, "end \(rules.end.iso) is before start \(rules.start.iso)")
         }

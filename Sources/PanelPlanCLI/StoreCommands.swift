@@ -83,34 +83,29 @@ struct HistoryCommand: ParsableCommand {
 
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "diff", abstract: "Compare two plan versions task by task.")
+        commandName: "diff", abstract: "Compare two plan versions task by task, with the causes of each change.")
     @Argument(help: "The older version.") var from: Int64
     @Argument(help: "The newer version.") var to: Int64
     @Option(help: "The batch folder holding the store.") var batch: String = "."
     @OptionGroup var store: StoreOption
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let s = try store.open(batch: batch, mustExist: true)
         do {
             let a = try s.version(from)
             let b = try s.version(to)
-            let timingOnly = ChangeDetector.timingOnlyKinds
-            var causes = try s.events(after: a.snapshotID, upTo: b.snapshotID).filter { !$0.subjects.contains("*") }.map
-            {
-                ChangeCause(subjects: $0.subjects, detail: $0.detail, affectsPanels: !timingOnly.contains($0.kind))
-            }
-            causes += ChangeDetector.fileEvents(
-                from: try s.snapshotFiles(a.snapshotID), to: try s.snapshotFiles(b.snapshotID)
-            )
-            .map { ChangeCause(subjects: $0.subjects, detail: $0.detail) }
-            // Tasks before the newer version's as-of date that it no longer holds were held.
-            let asOf = b.parameters.split(separator: ";").first { $0.hasPrefix("as-of=") }.flatMap {
-                Day(iso: String($0.dropFirst(6)))
-            }
-            let changes = PlanDiff.changes(
-                from: try s.assignments(from), to: try s.assignments(to), causes: causes, historyUpTo: asOf)
-            print("version \(from) → \(to): \(changes.count) change\(changes.count == 1 ? "" : "s")")
-            for c in changes { print("  " + c.line) }
+            let files = try s.snapshotFiles(b.snapshotID)
+            let lang = language.resolve(batch: ChangeDetector.batch(from: files)?.rules.language)
+            // The declines the newer version obeyed and the older did not.
+            let obeyed = ChangeCauses.declineKeys(ofParameters: b.parameters).subtracting(
+                ChangeCauses.declineKeys(ofParameters: a.parameters))
+            let causes = try ChangeCauses.between(
+                s, from: a.snapshotID, to: b.snapshotID, newFiles: files,
+                declines: try s.declines().filter { obeyed.contains($0.key) }, language: lang)
+            let changes = PlanDiff.changes(from: try s.assignments(from), to: try s.assignments(to), causes: causes)
+            print(Strings.format(changes.count == 1 ? "diff_header_one" : "diff_header", lang, from, to, changes.count))
+            for c in changes { print("  " + c.line(in: lang)) }
         } catch let e as PlanStoreError {
             var err = StandardError()
             print("error: \(e)", to: &err)
@@ -145,6 +140,7 @@ struct ReplanCommand: ParsableCommand {
     @Option(help: "Seconds to wait for a concurrent run before giving up with exit 75.") var wait: Double = 10
     @Flag(help: "Accept an --as-of earlier than the last run's.") var force = false
     @OptionGroup var store: StoreOption
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let log = nightlyLogger("panelplan.replan")
@@ -158,6 +154,7 @@ struct ReplanCommand: ParsableCommand {
         options.createdBy = by
         options.waitSeconds = wait
         options.force = force
+        options.language = language.lang
         let outcome: NightlyJob.Outcome
         do {
             outcome = try NightlyJob(options: options, log: log).run(batch: b)
@@ -201,6 +198,7 @@ struct DeclineCommand: ParsableCommand {
     @Option(help: "Where to write plan.json, changes.txt and notifications (default: the batch folder).")
     var out: String?
     @OptionGroup var store: StoreOption
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let log = nightlyLogger("panelplan.decline")
@@ -232,6 +230,7 @@ struct DeclineCommand: ParsableCommand {
         var options = NightlyJob.Options(
             batchFolder: batch, storePath: store.path(batch: batch), outFolder: out ?? batch, asOf: asOfDay)
         options.createdBy = "decline"
+        options.language = language.lang
         let outcome: NightlyJob.Outcome
         do {
             outcome = try NightlyJob(options: options, log: log).run(batch: b)

@@ -21,24 +21,33 @@ public struct PlanChange: Sendable, Hashable {
     /// Experts who left the panel.
     public var expertsRemoved: [String] { Array(Set(before?.experts ?? []).subtracting(after?.experts ?? [])).sorted() }
 
-    /// One line for people.
-    public var line: String {
-        func when(_ a: Assignment?) -> String { a.map { "\($0.day.iso) \($0.slot.rawValue)" } ?? "-" }
+    /// One line for people, in `language`.
+    public func line(in language: Language = .en) -> String {
+        func when(_ a: Assignment?) -> String {
+            a.map { "\($0.day.iso) \(Strings.slot($0.slot, language))" } ?? "-"
+        }
+        let task = Strings.task(self.task, language)
         var s: String
         switch kind {
         case .added:
-            s = "added   \(enterpriseID) \(task.rawValue) \(when(after)) [\(after!.experts.joined(separator: ", "))]"
-        case .removed: s = "removed \(enterpriseID) \(task.rawValue) \(when(before))"
-        case .moved: s = "moved   \(enterpriseID) \(task.rawValue) \(when(before)) → \(when(after))"
-        case .panelChanged: s = "panel   \(enterpriseID) \(task.rawValue) \(when(after))"
+            let experts = (after?.experts ?? []).joined(separator: ", ")
+            s = Strings.format("change_added", language, enterpriseID, task, when(after), experts)
+        case .removed: s = Strings.format("change_removed", language, enterpriseID, task, when(before))
+        case .moved: s = Strings.format("change_moved", language, enterpriseID, task, when(before), when(after))
+        case .panelChanged: s = Strings.format("change_panel", language, enterpriseID, task, when(after))
         }
         if kind == .moved || kind == .panelChanged {
             if !expertsRemoved.isEmpty || !expertsAdded.isEmpty {
                 s += ": " + (expertsRemoved.map { "−\($0)" } + expertsAdded.map { "+\($0)" }).joined(separator: " ")
             }
-            if before?.leader != after?.leader { s += " (leader \(before?.leader ?? "-") → \(after?.leader ?? "-"))" }
+            if before?.leader != after?.leader {
+                s += Strings.format("change_leader", language, before?.leader ?? "-", after?.leader ?? "-")
+            }
         }
-        if !causes.isEmpty { s += "  because " + causes.joined(separator: "; ") }
+        if !causes.isEmpty {
+            s += Strings.format(
+                "change_because", language, causes.joined(separator: Strings.text("list_separator", language)))
+        }
         return s
     }
 }
@@ -50,23 +59,27 @@ public struct ChangeCause: Sendable, Hashable {
     /// Whether it can change who sits on the enterprise's panels (a declared conflict, a new
     /// fixed row), not only when they sit.
     public var affectsPanels: Bool
-    public init(subjects: [String], detail: String, affectsPanels: Bool = true) {
+    /// Whether it makes its experts available again (back from leave, a conflict withdrawn,
+    /// joined the pool): it explains their joining a panel.
+    public var freesExperts: Bool
+    public init(subjects: [String], detail: String, affectsPanels: Bool = true, freesExperts: Bool = false) {
         self.subjects = subjects
         self.detail = detail
         self.affectsPanels = affectsPanels
+        self.freesExperts = freesExperts
     }
 }
 
 /// Compares plans and writes the per-expert notifications of the nightly job.
 public enum PlanDiff {
     /// The changes from `before` to `after`, each with the events that concern its enterprise or
-    /// the experts it removed.
-    /// Assignments of `before` on or before `historyUpTo` that `after` no longer holds were held
-    /// (or their task was recorded as done): they are history, not changes. Causes whose
-    /// subjects include `*` (a calendar, rules, affinity or travel change) explain any change no
-    /// specific cause explains.
+    /// the experts it removed. Every assignment of either plan counts: replans keep what took
+    /// place as facts, so a task `after` no longer holds was removed, whatever its date. Causes
+    /// whose subjects include `*` (a calendar, rules, affinity or travel change) explain any
+    /// change no specific cause explains.
+    /// - Complexity: O((*a* + *c*) · *k*) for *a* assignments, *c* causes and panels of *k*.
     public static func changes(
-        from before: [Assignment], to after: [Assignment], causes: [ChangeCause] = [], historyUpTo: Day? = nil
+        from before: [Assignment], to after: [Assignment], causes: [ChangeCause] = []
     ) -> [PlanChange] {
         func key(_ a: Assignment) -> String { "\(a.enterpriseID)|\(a.task.rawValue)" }
         let old = Dictionary(before.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
@@ -78,9 +91,7 @@ public enum PlanDiff {
             let kind: PlanChange.Kind
             switch (a, b) {
             case (nil, .some): kind = .added
-            case (.some(let x), nil):
-                if let h = historyUpTo, x.day <= h { continue }
-                kind = .removed
+            case (.some, nil): kind = .removed
             case (.some(let x), .some(let y)):
                 if x.time != y.time {
                     kind = .moved
@@ -100,7 +111,11 @@ public enum PlanDiff {
             let enterpriseEvents = causes.filter {
                 $0.subjects.contains(any.enterpriseID) && (kind != .panelChanged || $0.affectsPanels)
             }
-            let expertEvents = causes.filter { !Set(experts).isDisjoint(with: $0.subjects) }
+            let joined = Set(change.expertsAdded)
+            let expertEvents = causes.filter {
+                !Set(experts).isDisjoint(with: $0.subjects)
+                    || ($0.freesExperts && !joined.isDisjoint(with: $0.subjects))
+            }
             var seen = Set<String>()
             change.causes = (enterpriseEvents + expertEvents).map(\.detail).filter { seen.insert($0).inserted }
             if change.causes.isEmpty {
@@ -119,45 +134,68 @@ public enum PlanDiff {
     /// One notification a changed expert should receive.
     public struct Notification: Sendable, Hashable {
         public var expertID: String
+        public var expertName: String
         /// `assigned`, `released`, `moved`, `panel-changed`.
         public var change: String
         /// `leader` or `member`: the expert's role on the panel (after the change; before it for a
         /// release).
         public var role: String
         public var enterpriseID: String
+        public var enterpriseName: String
         public var task: TaskKind
         public var before: String?
         public var after: String?
         public var cause: String
+        /// The sentence to send, in the batch's language: who, what, when, in which role, why.
+        public var message: String
     }
 
-    /// The notifications per expert: new assignments, released ones, moved ones.
-    public static func notifications(_ changes: [PlanChange]) -> [Notification] {
+    /// The notifications per expert: new assignments, released ones, moved ones, each with its
+    /// sentence in `language`. Names missing from the maps are left empty (the id still says who).
+    public static func notifications(
+        _ changes: [PlanChange], expertNames: [String: String] = [:], enterpriseNames: [String: String] = [:],
+        language: Language = .en
+    ) -> [Notification] {
         var out: [Notification] = []
         for c in changes {
-            let before = c.before.map { "\($0.day.iso) \($0.slot.rawValue)" }
-            let after = c.after.map { "\($0.day.iso) \($0.slot.rawValue)" }
-            let cause = c.causes.joined(separator: "; ")
-            func add(_ expert: String, _ change: String, before: String?, after: String?) {
-                let panel = change == "released" ? c.before : c.after
+            func when(_ a: Assignment?) -> String? { a.map { "\($0.day.iso) \($0.slot.rawValue)" } }
+            func spoken(_ a: Assignment?) -> String {
+                a.map { "\($0.day.iso) \(Strings.slot($0.slot, language))" } ?? ""
+            }
+            let cause = c.causes.joined(separator: Strings.text("list_separator", language))
+            func add(_ expert: String, _ change: String) {
+                let released = change == "released"
+                let panel = released ? c.before : c.after
                 let role = panel?.leader == expert ? "leader" : "member"
+                let name = expertNames[expert] ?? ""
+                let enterpriseName = enterpriseNames[c.enterpriseID] ?? ""
+                var message = Strings.fill(
+                    "note_" + change, language,
+                    [
+                        "expert": name.isEmpty ? expert : name, "enterprise": c.enterpriseID,
+                        "enterprise_name": enterpriseName,
+                        "task": Strings.text("task_phrase_" + c.task.rawValue, language),
+                        "before": spoken(c.before), "after": spoken(c.after), "role": Strings.text(role, language),
+                    ])
+                if !cause.isEmpty { message += Strings.format("note_cause", language, cause) }
                 out.append(
                     Notification(
-                        expertID: expert, change: change, role: role, enterpriseID: c.enterpriseID, task: c.task,
-                        before: before, after: after, cause: cause))
+                        expertID: expert, expertName: name, change: change, role: role, enterpriseID: c.enterpriseID,
+                        enterpriseName: enterpriseName, task: c.task,
+                        before: change == "assigned" ? nil : when(c.before),
+                        after: released ? nil : when(c.after), cause: cause, message: message))
             }
             // A released expert has no new slot; a newly assigned one had no old slot.
             switch c.kind {
             case .added:
-                for e in c.after!.experts { add(e, "assigned", before: nil, after: after) }
+                for e in c.after?.experts ?? [] { add(e, "assigned") }
             case .removed:
-                for e in c.before!.experts { add(e, "released", before: before, after: nil) }
+                for e in c.before?.experts ?? [] { add(e, "released") }
             case .moved, .panelChanged:
-                for e in c.expertsRemoved { add(e, "released", before: before, after: nil) }
-                for e in c.expertsAdded { add(e, "assigned", before: nil, after: after) }
-                for e in Set(c.before!.experts).intersection(c.after!.experts).sorted() {
-                    add(e, c.kind == .moved ? "moved" : "panel-changed", before: before, after: after)
-                }
+                for e in c.expertsRemoved { add(e, "released") }
+                for e in c.expertsAdded { add(e, "assigned") }
+                let stayed = Set(c.before?.experts ?? []).intersection(c.after?.experts ?? [])
+                for e in stayed.sorted() { add(e, c.kind == .moved ? "moved" : "panel-changed") }
             }
         }
         return out.sorted {
@@ -165,34 +203,30 @@ public enum PlanDiff {
         }
     }
 
-    /// notifications.csv: UTF-8 with a BOM (Excel), one row per expert and change, with names.
-    public static func notificationsCSV(
-        _ list: [Notification], expertNames: [String: String] = [:], enterpriseNames: [String: String] = [:]
-    ) -> String {
-        var out = "\u{FEFF}expert_id,expert_name,change,role,enterprise_id,enterprise_name,task,before,after,cause\n"
+    /// notifications.csv: UTF-8 with a BOM (Excel), one row per expert and change, with names
+    /// and the sentence to send; the codes stay English for scripts.
+    public static func notificationsCSV(_ list: [Notification]) -> String {
+        var out =
+            "\u{FEFF}expert_id,expert_name,change,role,enterprise_id,enterprise_name,task,before,after,cause,message\n"
         for n in list {
-            out +=
-                [
-                    n.expertID, expertNames[n.expertID] ?? "", n.change, n.role, n.enterpriseID,
-                    enterpriseNames[n.enterpriseID] ?? "",
-                    n.task.rawValue, n.before ?? "", n.after ?? "", n.cause,
-                ]
-                .map(CSVText.sheetField).joined(separator: ",") + "\n"
+            let fields = [
+                n.expertID, n.expertName, n.change, n.role, n.enterpriseID, n.enterpriseName, n.task.rawValue,
+                n.before ?? "", n.after ?? "", n.cause, n.message,
+            ]
+            out += fields.map(CSVText.sheetField).joined(separator: ",") + "\n"
         }
         return out
     }
 
-    /// notifications.json
-    public static func notificationsJSON(
-        _ list: [Notification], expertNames: [String: String] = [:], enterpriseNames: [String: String] = [:]
-    ) -> String {
+    /// notifications.json: the same members as the CSV.
+    public static func notificationsJSON(_ list: [Notification]) -> String {
         let q = JSONText.quote
         let items = list.map { n in
-            "  {\"expert\": \(q(n.expertID)), \"expert_name\": \(q(expertNames[n.expertID] ?? "")), "
+            "  {\"expert\": \(q(n.expertID)), \"expert_name\": \(q(n.expertName)), "
                 + "\"change\": \(q(n.change)), \"role\": \(q(n.role)), \"enterprise\": \(q(n.enterpriseID)), "
-                + "\"enterprise_name\": \(q(enterpriseNames[n.enterpriseID] ?? "")), \"task\": \(q(n.task.rawValue)), "
-                + "\"before\": \(n.before.map(q) ?? "null"), \"after\": \(n.after.map(q) ?? "null"), \"cause\": "
-                + "\(q(n.cause))}"
+                + "\"enterprise_name\": \(q(n.enterpriseName)), \"task\": \(q(n.task.rawValue)), "
+                + "\"before\": \(n.before.map(q) ?? "null"), \"after\": \(n.after.map(q) ?? "null"), "
+                + "\"cause\": \(q(n.cause)), \"message\": \(q(n.message))}"
         }
         return "[\n" + items.joined(separator: ",\n") + (items.isEmpty ? "]\n" : "\n]\n")
     }

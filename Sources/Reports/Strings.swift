@@ -1,12 +1,15 @@
 import Foundation
+import PanelModel
 
 /// The language of user-facing text.
 public enum Language: String, Sendable, CaseIterable {
     case zh, en
 
-    /// From `--lang`, else the locale (LC_ALL, LC_MESSAGES, LANG): Chinese when it starts with zh.
-    public static func resolve(_ flag: String?) -> Language {
+    /// From `--lang`, else the batch's `[batch] language`, else the locale (LC_ALL, LC_MESSAGES,
+    /// LANG): Chinese when it starts with zh.
+    public static func resolve(_ flag: String?, batch: String? = nil) -> Language {
         if let flag, let l = Language(rawValue: flag.lowercased()) { return l }
+        if let batch, let l = Language(rawValue: batch) { return l }
         let env = ProcessInfo.processInfo.environment
         let locale = env["LC_ALL"] ?? env["LC_MESSAGES"] ?? env["LANG"] ?? ""
         return locale.lowercased().hasPrefix("zh") ? .zh : .en
@@ -161,12 +164,112 @@ public enum Strings {
             "covered listing reasons %d, continuity %d, travel %.0f min, load above even share %.0f, buffer %d "
                 + "working days"
         ),
+        // What changed in the batch folder (causes in changes.txt and the notifications).
+        "event_enterprise_added": ("%@ 加入本批次", "%@ added to the batch"),
+        "event_enterprise_withdrawn": ("%@ 退出本批次", "%@ withdrawn from the batch"),
+        "event_dated": ("%@ %@ %@", "%@ %@ %@"),
+        "event_cleared": ("%@ %@：已清除", "%@ %@ cleared"),
+        "event_label_draft-arrived": ("提交送审稿", "draft submitted"),
+        "event_label_penalized": ("受处罚（一票否决）", "penalized (one-vote veto)"),
+        "event_label_extension-requested": ("申请延期", "extension requested"),
+        "event_label_extension-granted": ("验收截止延至", "deadline extended to"),
+        "event_label_extension-refused": ("延期申请未获批准", "extension refused"),
+        "event_label_initial-review-done": ("已初审", "initial review held"),
+        "event_label_site-inspection-done": ("已现场验收", "site inspection held"),
+        "event_deadline_changed": ("%@ 验收截止 %@ → %@", "%@ deadline %@ → %@"),
+        "event_enterprise_changed": ("%@ 企业信息变更", "%@ details changed"),
+        "event_expert_added": ("%@ 加入专家库", "%@ joined the pool"),
+        "event_expert_removed": ("%@ 离开专家库", "%@ left the pool"),
+        "event_expert_active_false": ("%@ 停用（不再参加评审）", "%@ no longer active"),
+        "event_expert_active_true": ("%@ 恢复启用", "%@ active again"),
+        "event_expert_changed": ("%@ 专家信息变更", "%@ details changed"),
+        "event_unavailable": ("%@ %@..%@ 不能参加%@", "%@ unavailable %@..%@%@"),
+        "event_reason": ("（%@）", " (%@)"),
+        "event_available": ("%@ %@..%@ 恢复可参加", "%@ available again %@..%@"),
+        "event_conflict_declared": ("%@ 申报与 %@ 存在利益冲突（回避）", "%@ declared a conflict with %@"),
+        "event_conflict_withdrawn": ("%@ 撤回与 %@ 的回避声明", "%@ conflict with %@ withdrawn"),
+        "event_fixed_added": ("%@ %@ 固定于 %@ %@", "%@ %@ fixed on %@ %@"),
+        "event_fixed_removed": ("%@ %@ 不再固定", "%@ %@ no longer fixed"),
+        "event_declined": ("%@ 谢绝参加 %@ %@%@", "%@ declined %@ %@%@"),
+        "event_file_batch.toml": ("批次规则（batch.toml）已修改", "the batch rules (batch.toml) changed"),
+        "event_file_calendar.csv": ("日历（calendar.csv）已修改", "the calendar (calendar.csv) changed"),
+        "event_file_affinity.csv": (
+            "专家匹配度（affinity.csv）已修改", "the affinity scores (affinity.csv) changed"
+        ),
+        "event_file_travel.csv": ("路程时间（travel.csv）已修改", "the travel times (travel.csv) changed"),
+        // Tasks and half-days inside sentences.
+        "task_initial": ("初审", "initial"),
+        "task_site": ("现场验收", "site"),
+        "task_phrase_initial": ("初审", "initial review"),
+        "task_phrase_site": ("现场验收", "site inspection"),
+        "slot_am": ("上午", "am"),
+        "slot_pm": ("下午", "pm"),
+        "member": ("组员", "member"),
+        // changes.txt
+        "no_changes_since": ("自第 %lld 版以来没有变更", "no changes since version %lld"),
+        "changes_against_published": ("对照已公布的第 %lld 版", "against published version %lld"),
+        "changes_against_latest": (
+            "对照第 %lld 版（最新一版，尚未公布）",
+            "against version %lld (the latest; none is published yet)"
+        ),
+        "changes_against_none": ("无对照版本", "against none"),
+        "changes_count": ("%@：%d 项变更", "%@: %d changes"),
+        "changes_count_one": ("%@：%d 项变更", "%@: %d change"),
+        "change_added": ("新增 %@ %@ %@ [%@]", "added   %@ %@ %@ [%@]"),
+        "change_removed": ("取消 %@ %@ %@", "removed %@ %@ %@"),
+        "change_moved": ("改期 %@ %@ %@ → %@", "moved   %@ %@ %@ → %@"),
+        "change_panel": ("换人 %@ %@ %@", "panel   %@ %@ %@"),
+        "change_leader": ("（组长 %@ → %@）", " (leader %@ → %@)"),
+        "change_because": ("  原因：%@", "  because %@"),
+        "list_separator": ("；", "; "),
+        "diff_header": ("第 %lld 版 → 第 %lld 版：%d 项变更", "version %lld → %lld: %d changes"),
+        "diff_header_one": ("第 %lld 版 → 第 %lld 版：%d 项变更", "version %lld → %lld: %d change"),
+        // One sentence per notification; {names} are filled in by ``Strings/fill(_:_:_:)``.
+        "note_assigned": (
+            "{expert}专家：请于 {after} 参加 {enterprise} {enterprise_name} 的{task}，担任{role}。",
+            "{expert}: you are invited to the {task} of {enterprise} {enterprise_name} on {after}, as {role}."
+        ),
+        "note_released": (
+            "{expert}专家：{enterprise} {enterprise_name} {before} 的{task}不再需要您参加。",
+            "{expert}: you are released from the {task} of {enterprise} {enterprise_name} on {before}."
+        ),
+        "note_moved": (
+            "{expert}专家：{enterprise} {enterprise_name} 的{task}由 {before} 改至 {after}，"
+                + "您仍担任{role}。",
+            "{expert}: the {task} of {enterprise} {enterprise_name} moves from {before} to {after}; you stay on it "
+                + "as {role}."
+        ),
+        "note_panel-changed": (
+            "{expert}专家：{enterprise} {enterprise_name} {after} 的{task}专家组有变动，"
+                + "您仍担任{role}。",
+            "{expert}: the panel of the {task} of {enterprise} {enterprise_name} on {after} changed; you stay on "
+                + "it as {role}."
+        ),
+        "note_cause": ("原因：%@。", " Cause: %@."),
     ]
+
+    /// The word for a task inside a sentence: 初审 / initial.
+    public static func task(_ task: TaskKind, _ language: Language) -> String {
+        text("task_" + task.rawValue, language)
+    }
+
+    /// The word for a half-day inside a sentence: 上午 / am.
+    public static func slot(_ slot: Slot, _ language: Language) -> String {
+        text("slot_" + slot.rawValue, language)
+    }
 
     /// The text of `key` in `language` (the key itself when missing, so a gap shows).
     public static func text(_ key: String, _ language: Language) -> String {
         guard let entry = table[key] else { return key }
         return language == .zh ? entry.zh : entry.en
+    }
+
+    /// The text of `key` with each `{name}` replaced by `values[name]`: for sentences whose
+    /// parts come in another order in each language.
+    public static func fill(_ key: String, _ language: Language, _ values: [String: String]) -> String {
+        var out = text(key, language)
+        for (name, value) in values { out = out.replacingOccurrences(of: "{\(name)}", with: value) }
+        return out
     }
 
     /// A formatted text (printf-style arguments).

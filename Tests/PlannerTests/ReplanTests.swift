@@ -135,6 +135,10 @@ struct NightlyJobTests {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
+        // English unless a test asks otherwise: the text it reads must not follow the machine's locale.
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[name] = nil }
+        p.environment = environment
         let pipe = Pipe()
         p.standardOutput = pipe
         p.standardError = pipe
@@ -178,7 +182,7 @@ struct NightlyJobTests {
     func storeFiles() throws {
         let path = temporaryFolder("new").path + ".sqlite"
         let store = try PlanStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4"])
+        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
         #expect(try store.versions().isEmpty)
         _ = try PlanStore(path: path)  // reopening is a no-op
         for contents in [Data(), Data("plan.json".utf8)] {
@@ -225,6 +229,13 @@ struct NightlyJobTests {
         let row = try String(contentsOf: dir.appendingPathComponent("plan.csv"), encoding: .utf8).split(
             separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         let (enterprise, task, expert) = (row[0], row[1], row[4].split(separator: ";").map(String.init)[0])
+        let published = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("plan.json")))
+                as? [String: Any])
+        let seats = try #require(published["assignments"] as? [[String: Any]])
+        let declinedSeat = try #require(
+            seats.first { $0["enterprise"] as? String == enterprise && $0["task"] as? String == task })
+        let firstReserve = try #require(((declinedSeat["reserves"] as? [String: [String]])?[expert])?.first)
         let r = try run(["decline", dir.path, enterprise, task, expert, "--reason", "出差"])
         #expect(r.status == 3, "\(r.output)")
         #expect(r.output.contains("\(expert) declined \(enterprise) \(task) (出差)"))
@@ -235,6 +246,7 @@ struct NightlyJobTests {
         let before = Set(row[4].split(separator: ";"))
         let after = Set(seat.split(separator: ",")[4].split(separator: ";"))
         #expect(before.subtracting(after).count == 1)  // one swap
+        #expect(after.subtracting(before) == [Substring(firstReserve)])  // the first reserve (候补) asked
         #expect(
             try runChecker(batch: dir, plan: dir.appendingPathComponent("plan.json"), expectComplete: true).status == 0)
         // Later nights keep the decline, even after a re-import with other changes.
@@ -300,6 +312,73 @@ struct NightlyJobTests {
         // A lock file that cannot be created is not "locked".
         let bad = try run(["replan", dir.path, "--db", "/nonexistent-dir/x.sqlite", "--wait", "0"])
         #expect(bad.status == 73 && bad.output.contains("cannot create the lock file"))
+    }
+
+    @Test("changes.txt, the notifications and diff speak the batch's language, with names and roles")
+    func chineseNews() throws {
+        let dir = try demoCopy("zh-news")
+        let toml = dir.appendingPathComponent("batch.toml")
+        let rules = try String(contentsOf: toml, encoding: .utf8)
+        try rules.replacingOccurrences(of: "[batch]\n", with: "[batch]\nlanguage = \"zh\"\n").write(
+            to: toml, atomically: true, encoding: .utf8)
+        #expect(try run(["plan", dir.path, "--quiet"]).status == 0)
+        #expect(try run(["publish", dir.path]).status == 0)
+        let row = try String(contentsOf: dir.appendingPathComponent("plan.csv"), encoding: .utf8).split(
+            separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let (day, members) = (row[2], row[4].split(separator: ";").map(String.init))
+        let sick = members[0]
+        try appendUnavailability(dir, "\(sick),\(day),\(day),病假")
+        #expect(try run(["replan", dir.path]).status == 3)
+        let changes = try String(contentsOf: dir.appendingPathComponent("changes.txt"), encoding: .utf8)
+        #expect(changes.hasPrefix("对照已公布的第 1 版：1 项变更"), "\(changes)")
+        #expect(changes.contains("换人"))
+        #expect(changes.contains("原因：\(sick) \(day)..\(day) 不能参加（病假）"))
+        let json = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("notifications.json")))
+                as? [[String: Any]])
+        let released = try #require(json.first { $0["expert"] as? String == sick })
+        let name = try #require(released["expert_name"] as? String)
+        #expect(!name.isEmpty && released["change"] as? String == "released")
+        let message = try #require(released["message"] as? String)
+        #expect(message.hasPrefix("\(name)专家：") && message.contains("不再需要您参加"))
+        #expect(message.contains("病假"))
+        let stayed = try #require(json.first { $0["change"] as? String == "panel-changed" })
+        let role = stayed["role"] as? String == "leader" ? "组长" : "组员"
+        #expect((stayed["message"] as? String)?.contains("您仍担任\(role)") == true)
+        let csv = try String(contentsOf: dir.appendingPathComponent("notifications.csv"), encoding: .utf8)
+        #expect(csv.contains(",message\n") && csv.contains(message))
+        // diff follows the batch too, and --lang overrides it.
+        let chinese = try run(["diff", "1", "2", "--batch", dir.path]).output
+        #expect(chinese.hasPrefix("第 1 版 → 第 2 版：1 项变更"))
+        let english = try run(["diff", "1", "2", "--batch", dir.path, "--lang", "en"]).output
+        #expect(english.hasPrefix("version 1 → 2: 1 change") && english.contains("\(sick) unavailable"))
+    }
+
+    @Test("diff between any two versions compares their folders: a change made and undone is no cause")
+    func diffCausesAcrossVersions() throws {
+        let dir = try demoCopy("diff-causes")
+        #expect(try run(["plan", dir.path, "--quiet"]).status == 0)
+        #expect(try run(["publish", dir.path]).status == 0)
+        let rows = try String(contentsOf: dir.appendingPathComponent("plan.csv"), encoding: .utf8).split(
+            separator: "\n"
+        ).dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let first = rows[0]
+        let x = first[4].split(separator: ";").map(String.init)[0]
+        let other = try #require(
+            rows.first { !$0[4].split(separator: ";").contains(Substring(x)) && $0[2] != first[2] })
+        let z = other[4].split(separator: ";").map(String.init)[0]
+        let unavailability = dir.appendingPathComponent("unavailability.csv")
+        let original = try String(contentsOf: unavailability, encoding: .utf8)
+        try appendUnavailability(dir, "\(x),\(first[2]),\(first[2]),病假")
+        #expect(try run(["replan", dir.path]).status == 3)  // version 2: x swapped out
+        try original.write(to: unavailability, atomically: true, encoding: .utf8)  // x is well again
+        try appendUnavailability(dir, "\(z),\(other[2]),\(other[2]),出差")
+        #expect(try run(["replan", dir.path]).status == 3)  // version 3
+        let oneToThree = try run(["diff", "1", "3", "--batch", dir.path]).output
+        #expect(oneToThree.contains("\(z) unavailable \(other[2])..\(other[2]) (出差)"), "\(oneToThree)")
+        #expect(!oneToThree.contains("\(x) unavailable") && !oneToThree.contains("\(x) available"), "\(oneToThree)")
+        let twoToThree = try run(["diff", "2", "3", "--batch", dir.path]).output
+        #expect(twoToThree.contains("\(x) available again"), "\(twoToThree)")
     }
 
     @Test("a second concurrent run waits, then exits 75 with a clear message")

@@ -215,6 +215,41 @@ class NightlySimulation(unittest.TestCase):
                 ever_touched, ever_touched_experts, ever_ineligible = set(), set(), set()
             plan = new
         self.assertTrue(set(codes) <= {0, 3}, codes)
+        self.check_diffs(batch, work)
+
+    def check_diffs(self, batch, work):
+        """`panelplan diff A B` lists exactly the tasks that differ between the stored versions A
+        and B (exported with `panelplan export`), for every version against the first and
+        against the one before it."""
+        history = self.run_tool("history", batch).stdout.splitlines()
+        versions = [int(line.split()[0]) for line in history if line[:1].isdigit()]
+        self.assertGreater(len(versions), 2)
+        plans = {}
+        for v in versions:
+            out = os.path.join(work, f"v{v}")
+            r = self.run_tool("export", batch, "--version", str(v), "--format", "json", "--out", out)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            plans[v] = {key(a): a for a in load_plan(out)["assignments"]}
+        names = {"added": "added", "removed": "removed", "moved": "moved", "panel": "panel-changed"}
+        for a, b in {(versions[0], v) for v in versions[1:]} | set(zip(versions, versions[1:])):
+            expected = set()
+            for k in set(plans[a]) | set(plans[b]):
+                x, y = plans[a].get(k), plans[b].get(k)
+                if y is None:
+                    expected.add(("removed",) + k)
+                elif x is None:
+                    expected.add(("added",) + k)
+                elif (x["date"], x["slot"]) != (y["date"], y["slot"]):
+                    expected.add(("moved",) + k)
+                elif set(x["experts"]) != set(y["experts"]) or x.get("leader") != y.get("leader"):
+                    expected.add(("panel-changed",) + k)
+            r = self.run_tool("diff", str(a), str(b), "--batch", batch, "--lang", "en")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            listed = set()
+            for line in r.stdout.splitlines()[1:]:
+                words = line.split()
+                listed.add((names[words[0]], words[1], words[2]))
+            self.assertEqual(listed, expected, f"diff {a} {b}")
 
 
 if __name__ == "__main__":
