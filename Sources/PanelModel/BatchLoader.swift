@@ -280,23 +280,21 @@ struct LoadContext {
         }
         if let rules, !experts.isEmpty {
             for task in TaskKind.allCases where rules.plans(task) {
-                let key = task == .initial ? "initial_review" : "site_inspection"
+                let key = task.settingsTable
                 let size = rules.panelSize(task)
                 if size > experts.count {
                     error(
                         "batch.toml", tomlLine(key, "panel_size"), "\(key).panel_size", "\(size)",
                         "\(key).panel_size = \(size), but the pool has only \(experts.count) experts")
                 }
-                let capName = task == .initial ? "max_initial" : "max_site"
-                let capacity = experts.reduce(0) {
-                    $0 + (task == .initial ? ($1.maxInitial ?? rules.maxInitial) : ($1.maxSite ?? rules.maxSite))
-                }
+                let capName = task.capKey
+                let capacity = experts.reduce(0) { $0 + rules.cap(of: $1, task) }
                 if capacity < size {
                     error(
                         "batch.toml", tomlLine("load", capName), "load.\(capName)",
                         "\(task == .initial ? rules.maxInitial : rules.maxSite)",
                         "the experts' \(capName) caps add up to \(capacity) seats, fewer than one panel of \(size): "
-                            + "no \(task == .initial ? "initial review" : "site inspection") can be planned"
+                            + "no \(task.phrase) can be planned"
                     )
                 }
                 if task == .site && rules.sitePanelSize > 0 && !experts.contains(where: \.canLead) {

@@ -91,6 +91,14 @@ public struct BatchRules: Sendable {
     public func panelSize(_ task: TaskKind) -> Int { task == .initial ? initialPanelSize : sitePanelSize }
     public func maxParallel(_ task: TaskKind) -> Int { task == .initial ? initialMaxParallel : siteMaxParallel }
     public func plans(_ task: TaskKind) -> Bool { task == .initial ? planInitial : planSite }
+    /// The most tasks of this kind `expert` may take in the batch (rule 8): experts.csv's own
+    /// cap, else `[load]`.
+    public func cap(of expert: Expert, _ task: TaskKind) -> Int {
+        switch task {
+        case .initial: expert.maxInitial ?? maxInitial
+        case .site: expert.maxSite ?? maxSite
+        }
+    }
 }
 
 /// Weights of the soft goals, summed into one objective to maximize. The defaults make the order

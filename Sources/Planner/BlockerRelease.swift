@@ -13,9 +13,8 @@ extension PlanningRun {
     /// Fixed, history and frozen panels are never touched.
     mutating func releaseBlockers(_ job: Job) throws -> Bool {
         let e = batch.enterprises[job.enterprise]
-        let tasks = [job.needsInitial ? TaskKind.initial : nil, job.needsSite ? TaskKind.site : nil].compactMap { $0 }
         var scarce: [Int] = []
-        for task in tasks {
+        for task in job.openTasks {
             let context = PanelContext(task: task, enterprise: e)
             for rule in staffer.hardRules.panel {
                 guard case .atLeastOne(let qualifies)? = rule.requirement(context, experts: batch.experts) else {

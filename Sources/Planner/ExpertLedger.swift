@@ -63,10 +63,10 @@ struct ExpertLedger: ExpertLoad {
     var busy: [Set<Int>]  // expert → slot indices
     var perDay: [[Int: Int]]  // expert → day ordinal → tasks
     var perWeek: [[Int: Int]]  // expert → week key → tasks
-    var initialCount: [Int]
-    var siteCount: [Int]
+    /// Tasks of each kind per expert.
+    var counts: PerTask<[Int]>
     var siteVisits: [[Int: [SiteVisit]]]  // expert → day ordinal → site visits
-    var parallel: [TaskKind: [Int: Int]] = [.initial: [:], .site: [:]]  // slot index → tasks of kind
+    var parallel = PerTask<[Int: Int]>(repeating: [:])  // slot index → tasks of kind
     /// ISO week key → tasks of every kind in the plan (the bureau's weekly load).
     var weekLoad: [Int: Int] = [:]
 
@@ -87,8 +87,7 @@ struct ExpertLedger: ExpertLoad {
         busy = Array(repeating: [], count: n)
         perDay = Array(repeating: [:], count: n)
         perWeek = Array(repeating: [:], count: n)
-        initialCount = Array(repeating: 0, count: n)
-        siteCount = Array(repeating: 0, count: n)
+        counts = PerTask(repeating: Array(repeating: 0, count: n))
         siteVisits = Array(repeating: [:], count: n)
     }
 
@@ -104,9 +103,9 @@ struct ExpertLedger: ExpertLoad {
         return hardRules.taskCap.cap(expert, task)
     }
 
-    func count(_ expert: Int, _ task: TaskKind) -> Int { task == .initial ? initialCount[expert] : siteCount[expert] }
+    func count(_ expert: Int, _ task: TaskKind) -> Int { counts[task][expert] }
 
-    func total(_ expert: Int) -> Int { initialCount[expert] + siteCount[expert] }
+    func total(_ expert: Int) -> Int { counts.initial[expert] + counts.site[expert] }
 
     /// The first load rule that stops `expert` from taking a `task` at `time` in `district`, or
     /// nil. Conflicts of interest and `active` are checked by the caller (``ExpertRule``s).
@@ -124,12 +123,12 @@ struct ExpertLedger: ExpertLoad {
             busy[i].insert(time.index)
             perDay[i][time.day.ordinal, default: 0] += 1
             perWeek[i][time.day.weekKey, default: 0] += 1
-            if task == .initial { initialCount[i] += 1 } else { siteCount[i] += 1 }
+            counts[task][i] += 1
             if task == .site {
                 siteVisits[i][time.day.ordinal, default: []].append(SiteVisit(slot: time.slot, district: district))
             }
         }
-        parallel[task, default: [:]][time.index, default: 0] += 1
+        parallel[task][time.index, default: 0] += 1
         weekLoad[time.day.weekKey, default: 0] += 1
     }
 
@@ -139,7 +138,7 @@ struct ExpertLedger: ExpertLoad {
             busy[i].remove(time.index)
             perDay[i][time.day.ordinal, default: 0] -= 1
             perWeek[i][time.day.weekKey, default: 0] -= 1
-            if task == .initial { initialCount[i] -= 1 } else { siteCount[i] -= 1 }
+            counts[task][i] -= 1
             if task == .site, var visits = siteVisits[i][time.day.ordinal],
                 let k = visits.firstIndex(where: { $0.slot == time.slot && $0.district == district })
             {
@@ -147,11 +146,11 @@ struct ExpertLedger: ExpertLoad {
                 siteVisits[i][time.day.ordinal] = visits.isEmpty ? nil : visits
             }
         }
-        parallel[task, default: [:]][time.index, default: 0] -= 1
+        parallel[task][time.index, default: 0] -= 1
         weekLoad[time.day.weekKey, default: 0] -= 1
     }
 
-    func parallelCount(_ task: TaskKind, _ time: SlotTime) -> Int { parallel[task]?[time.index] ?? 0 }
+    func parallelCount(_ task: TaskKind, _ time: SlotTime) -> Int { parallel[task][time.index] ?? 0 }
 
     /// Travel minutes for the expert to reach `district` at `time`: from the other same-day site
     /// visit when there is one in the earlier slot, else from home (0 when home is unknown).

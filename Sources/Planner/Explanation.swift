@@ -80,12 +80,15 @@ extension PlanningRun {
             }
             // The full-pool panel MIP only while the time limit allows (the limit covers explanations).
             if elapsed < timeLimit, case .failure = try staffer.staff(request, candidates) {
+                // The composition rules that ask something of this panel, by rule number and code.
+                let applying = staffer.hardRules.panel.filter {
+                    $0.requirement(request.context, experts: batch.experts) != nil
+                }
+                let named = applying.map { "rule \($0.number) \($0.code)" }.joined(separator: ", ")
                 return entry(
                     "panel-rules",
-                    "no \(taskName(task)) panel of \(rules.panelSize(task)) meets all panel rules together "
-                        + "(one_per_organization=\(rules.onePerOrganization), require_auditor=\(rules.requireAuditor), "
-                        + "require_industry=\(rules.requireIndustry), leader) with the \(pool.count) conflict-free "
-                        + "experts (rules 5–7)"
+                    "no \(task.phrase) panel of \(rules.panelSize(task)) meets all panel rules together "
+                        + "(\(named)) with the \(pool.count) conflict-free experts"
                 )
             }
         }
@@ -99,12 +102,12 @@ extension PlanningRun {
         if tally.slotsTried > 0 && tally.parallelFull == tally.slotsTried {
             return entry(
                 "max-parallel",
-                "every half-day of \(span) already holds max_parallel=\(rules.maxParallel(task)) \(taskName(task))s "
+                "every half-day of \(span) already holds max_parallel=\(rules.maxParallel(task)) \(task.phrase)s "
                     + "(rule 10)"
             )
         }
         let top = tally.shortfalls.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.first
-        var sentence = "no half-day of \(span) has a full \(taskName(task)) panel free"
+        var sentence = "no half-day of \(span) has a full \(task.phrase) panel free"
         if tally.siteAfterInitialFailed { sentence = "the initial review fits, but " + sentence + " after it" }
         if let top {
             sentence +=
@@ -196,7 +199,7 @@ extension PlanningRun {
 
     /// Why the caps of rule 8 leave no panel at all, with the numbers.
     func exhaustedSentence(_ s: PanelShortfall, task: TaskKind, enterprise k: Int) -> String {
-        let capName = task == .initial ? "max_initial" : "max_site"
+        let capName = task.capKey
         let free = conflictFree[k]
         let open = free.filter { ledger.count($0, task) < ledger.cap($0, task) }
         func full(_ filter: (Expert) -> Bool) -> String {
@@ -210,7 +213,7 @@ extension PlanningRun {
         case .tooFewExperts(let have, let need):
             return
                 "only \(have) of the \(free.count) conflict-free experts are still below their \(capName) cap, and a "
-                + "\(taskName(task)) panel needs \(need) (rule 8)"
+                + "\(task.phrase) panel needs \(need) (rule 8)"
         case .noIndustryExpert(let tag):
             return
                 "every conflict-free expert with specialty '\(tag)' is at their cap "
@@ -224,11 +227,9 @@ extension PlanningRun {
                 "the \(open.count) conflict-free experts below their \(capName) cap come from \(have) organizations, "
                 + "and one_per_organization needs \(need) (rules 7, 8)"
         case .noContinuity, .combination:
-            return "the experts below their \(capName) caps cannot form a \(taskName(task)) panel (rules 5–8)"
+            return "the experts below their \(capName) caps cannot form a \(task.phrase) panel (rules 5–8)"
         }
     }
-
-    func taskName(_ task: TaskKind) -> String { task == .initial ? "initial review" : "site inspection" }
 
     func shortfallPhrase(_ key: String, task: TaskKind, enterprise e: Enterprise) -> String {
         switch key {
@@ -236,7 +237,7 @@ extension PlanningRun {
             return
                 "fewer than \(rules.panelSize(task)) conflict-free experts were free (unavailable, in another panel, "
                 + "or at max_per_day=\(rules.maxPerDay), max_per_week=\(rules.maxPerWeek), "
-                + "\(task == .initial ? "max_initial" : "max_site") caps, or too far for a second visit)"
+                + "\(task.capKey) caps, or too far for a second visit)"
         case "no-auditor": return "no free certified auditor (require_auditor)"
         case "no-industry-expert": return "no free expert with specialty '\(e.industry)' (require_industry)"
         case "no-leader": return "no free expert who may lead a site panel"
@@ -250,7 +251,7 @@ extension PlanningRun {
     /// Why an expert could not serve in the window: caps, unavailability or a full calendar.
     func expertState(_ i: Int, _ task: TaskKind, window: PlanningWindow) -> String {
         if ledger.count(i, task) >= ledger.cap(i, task) {
-            return "is at \(task == .initial ? "max_initial" : "max_site")=\(ledger.cap(i, task))"
+            return "is at \(task.capKey)=\(ledger.cap(i, task))"
         }
         let id = batch.experts[i].id
         let away = batch.unavailability.filter {
@@ -265,7 +266,7 @@ extension PlanningRun {
 
     func poolSentence(_ s: PanelShortfall, task: TaskKind, enterprise k: Int, pool: [Int]) -> (String, String) {
         let e = batch.enterprises[k]
-        let name = taskName(task)
+        let name = task.phrase
         switch s {
         case .tooFewExperts(let have, let need):
             return (
@@ -292,7 +293,7 @@ extension PlanningRun {
                 parts.append("\(conflicted.count) with a conflict of interest (\(why.joined(separator: "; ")))")
             }
             if !capped.isEmpty {
-                parts.append("\(capped.count) with \(task == .initial ? "max_initial" : "max_site")=0")
+                parts.append("\(capped.count) with \(task.capKey)=0")
             }
             return (
                 "no-industry-expert",

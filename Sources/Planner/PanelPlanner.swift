@@ -66,6 +66,9 @@ struct Job {
     var fixedSite: Assignment?
     /// The latest day the site inspection (or the initial review alone) may be held.
     var latest: Day
+
+    /// The tasks still to plan, initial review first.
+    var openTasks: [TaskKind] { TaskKind.allCases.filter { $0 == .initial ? needsInitial : needsSite } }
 }
 
 /// The result of trying to place a job: placed tasks, or the reason nothing fits.
@@ -124,7 +127,7 @@ struct PlanningRun {
     /// (leader, auditor, an industry the batch needs) λ × demand/supply of that role. Heuristic
     /// seat costs of the panel MIPs, not part of the objective; they keep the scarce experts
     /// for the panels that need them.
-    var seatReserve: [TaskKind: [Double]] = [:]
+    var seatReserve = PerTask<[Double]>(repeating: [])
     /// The credit for the site panel's leader seat: the leader role's share of the seat cost.
     var leaderReserve = 0.0
     static let scarcityWeight = 60.0
@@ -570,7 +573,7 @@ struct PlanningRun {
                     objective.coefficient(.loadExcess) * capShareWeight * Double(ledger.count(i, task)) / Double(cap)
             }
             value += objective.coefficient(.loadExcess) * 10 * Double(max(0, load + 1 - evenShareTarget))
-            value -= seatReserve[task]?[i] ?? 0
+            value -= seatReserve[task].isEmpty ? 0 : seatReserve[task][i]
             if load < (batch.experts[i].minTotal ?? rules.minTotal) {
                 value -= objective.coefficient(.minTotalShortfall) * 2
             }
@@ -664,20 +667,17 @@ struct PlanningRun {
 
     // MARK: - Scarcity
 
-    /// Demand and supply of the scarce roles over the open tasks (see ``seatReserve``).
+    /// Demand and supply of the scarce roles over the open tasks (see ``seatReserve``): each
+    /// role the composition rules ask of a panel (``HardRules/roles(_:)``) against the caps left
+    /// to the experts who hold it.
     mutating func computeScarcity(_ jobs: [Job]) {
-        let n = batch.experts.count
-        var demand: [TaskKind: Int] = [.initial: 0, .site: 0]
-        var industry: [TaskKind: [String: Int]] = [.initial: [:], .site: [:]]
+        var demand = PerTask<[PanelRole: Int]>(repeating: [:])
         for job in jobs {
-            let tag = batch.enterprises[job.enterprise].industry
-            if job.needsInitial {
-                demand[.initial]! += 1
-                industry[.initial]![tag, default: 0] += 1
-            }
-            if job.needsSite {
-                demand[.site]! += 1
-                industry[.site]![tag, default: 0] += 1
+            let e = batch.enterprises[job.enterprise]
+            for task in job.openTasks {
+                for role in staffer.hardRules.roles(PanelContext(task: task, enterprise: e)) {
+                    demand[task][role, default: 0] += 1
+                }
             }
         }
         func remaining(_ i: Int, _ task: TaskKind) -> Int { max(0, ledger.cap(i, task) - ledger.count(i, task)) }
@@ -687,34 +687,18 @@ struct PlanningRun {
             let r = need == 0 ? 0 : (supply == 0 ? 1 : min(1, Double(need) / Double(supply)))
             return r * r
         }
-        let lambda = Self.scarcityWeight
-        let leaderSupply = batch.experts.indices.filter { batch.experts[$0].canLead }.reduce(0) {
-            $0 + remaining($1, .site)
-        }
-        leaderReserve = lambda * share(demand[.site]!, leaderSupply)
+        var costs = PerTask<[(role: PanelRole, cost: Double)]>(repeating: [])
         for task in TaskKind.allCases {
-            var costs = Array(repeating: 0.0, count: n)
-            let auditorSupply = batch.experts.indices.filter { batch.experts[$0].isAuditor }.reduce(0) {
-                $0 + remaining($1, task)
+            // Sorted, so that the sums below come out the same in every run.
+            for (role, need) in demand[task].sorted(by: { $0.key < $1.key }) {
+                let holders = batch.experts.indices.filter { role.isHeld(by: batch.experts[$0]) }
+                let supply = holders.reduce(0) { $0 + remaining($1, task) }
+                costs[task].append((role, Self.scarcityWeight * share(need, supply)))
             }
-            let auditorShare = rules.requireAuditor ? share(demand[task]!, auditorSupply) : 0
-            var tagShare: [String: Double] = [:]
-            if rules.requireIndustry {
-                for (tag, need) in industry[task]! {
-                    let supply = batch.experts.indices.filter { batch.experts[$0].specialties.contains(tag) }.reduce(0)
-                    { $0 + remaining($1, task) }
-                    tagShare[tag] = share(need, supply)
-                }
-            }
-            for i in 0..<n {
-                let x = batch.experts[i]
-                var c = 0.0
-                if task == .site && x.canLead { c += leaderReserve }
-                if x.isAuditor { c += lambda * auditorShare }
-                for tag in x.specialties { c += lambda * (tagShare[tag] ?? 0) }
-                costs[i] = c
-            }
-            seatReserve[task] = costs
+        }
+        leaderReserve = costs.site.first { $0.role == .leader }?.cost ?? 0
+        seatReserve = PerTask { task in
+            batch.experts.map { x in costs[task].reduce(0.0) { $0 + ($1.role.isHeld(by: x) ? $1.cost : 0) } }
         }
     }
 
@@ -754,7 +738,7 @@ struct PlanningRun {
             var order: [(job: Int, task: TaskKind, ref: Assignment)] = []
             for (k, job) in jobs.enumerated() {
                 let id = batch.enterprises[job.enterprise].id
-                for task in TaskKind.allCases where task == .initial ? jobs[k].needsInitial : jobs[k].needsSite {
+                for task in jobs[k].openTasks {
                     guard let ref = reference[id]?[task] else { continue }
                     let isHistory = ref.day <= asOf
                     if (phase == 0 && isHistory) || (phase == 1 && !isHistory) { order.append((k, task, ref)) }

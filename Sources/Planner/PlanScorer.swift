@@ -199,10 +199,10 @@ struct PlanScorer {
         // then an LP over "planned" and "task held" fractions with the batch's aggregate capacities.
         var m = Model(name: "bound")
         m.sense = .maximize
-        var seatsUsed: [TaskKind: [Term]] = [.initial: [], .site: []]
+        var seatsUsed = PerTask<[Term]>(repeating: [])
         // Tasks whose composition rules need a member of the same set of experts share that set's
         // remaining capacity (an auditor, an industry expert, a leader: whatever the rule values say).
-        var needs: [TaskKind: [[Int]: [Term]]] = [.initial: [:], .site: [:]]
+        var needs = PerTask<[[Int]: [Term]]>(repeating: [:])
         var any = false
         var everyVariableAtOne = 0.0
         for (k, s) in statuses.enumerated() {
@@ -280,7 +280,7 @@ struct PlanScorer {
                 everyVariableAtOne += max(0, value)
                 held.append(r)
                 any = true
-                seatsUsed[task]!.append((r, Double(rules.panelSize(task))))
+                seatsUsed[task].append((r, Double(rules.panelSize(task))))
                 let context = PanelContext(task: task, enterprise: e)
                 var sets = Set<[Int]>()  // two rules may need the same experts: one row for them
                 for rule in staffer.hardRules.panel where exact() {
@@ -289,7 +289,7 @@ struct PlanScorer {
                     }
                     sets.insert(batch.experts.indices.filter(qualifies))
                 }
-                for set in sets { needs[task, default: [:]][set, default: []].append((r, 1)) }
+                for set in sets { needs[task][set, default: []].append((r, 1)) }
             }
             if allFeasible && !held.isEmpty {
                 let q = try m.addVariable(
@@ -305,23 +305,19 @@ struct PlanScorer {
         // Aggregate capacities: seats, leaders, auditors and industry experts per task kind
         // (caps left after the fixed rows), and max_parallel over the horizon's half-days.
         let slots = Double(2 * batch.calendar.workingDays(from: rules.start, through: rules.end))
-        var fixedCount: [TaskKind: [Int]] = [
-            .initial: Array(repeating: 0, count: batch.experts.count),
-            .site: Array(repeating: 0, count: batch.experts.count),
-        ]
+        var fixedCount = PerTask(repeating: Array(repeating: 0, count: batch.experts.count))
         for (_, tasks) in fixed {
-            for (task, a) in tasks { for id in a.experts { if let i = expertIndex[id] { fixedCount[task]![i] += 1 } } }
+            for (task, a) in tasks {
+                for i in a.experts.compactMap({ expertIndex[$0] }) { fixedCount[task][i] += 1 }
+            }
         }
         func remaining(_ i: Int, _ task: TaskKind) -> Double {
-            let cap =
-                task == .initial
-                ? (batch.experts[i].maxInitial ?? rules.maxInitial) : (batch.experts[i].maxSite ?? rules.maxSite)
-            return Double(max(0, cap - fixedCount[task]![i]))
+            Double(max(0, rules.cap(of: batch.experts[i], task) - fixedCount[task][i]))
         }
-        for task in TaskKind.allCases where !seatsUsed[task]!.isEmpty {
-            try m.addLessOrEqual(seatsUsed[task]!, batch.experts.indices.reduce(0) { $0 + remaining($1, task) })
-            try m.addLessOrEqual(seatsUsed[task]!.map { ($0.variable, 1.0) }, Double(rules.maxParallel(task)) * slots)
-            let groups = (needs[task] ?? [:]).sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        for task in TaskKind.allCases where !seatsUsed[task].isEmpty {
+            try m.addLessOrEqual(seatsUsed[task], batch.experts.indices.reduce(0) { $0 + remaining($1, task) })
+            try m.addLessOrEqual(seatsUsed[task].map { ($0.variable, 1.0) }, Double(rules.maxParallel(task)) * slots)
+            let groups = needs[task].sorted { $0.key.lexicographicallyPrecedes($1.key) }
             for (set, terms) in groups {
                 try m.addLessOrEqual(terms, set.reduce(0) { $0 + remaining($1, task) })
             }

@@ -26,7 +26,7 @@ extension PlanningRun {
         var fixedInitial = Array(repeating: 0, count: n)
         for i in 0..<n {
             fixedLoad[i] = ledger.total(i)
-            fixedInitial[i] = ledger.initialCount[i]
+            fixedInitial[i] = ledger.counts.initial[i]
         }
         var x: [[(expert: Int, variable: Variable)]] = []
         var byExpert: [[Variable]] = Array(repeating: [], count: n)

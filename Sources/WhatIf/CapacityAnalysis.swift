@@ -15,6 +15,25 @@ public enum CapacityAnalysis {
         case leader
         case auditor
         case general
+        /// The role for a composition rule's role.
+        public init(_ role: PanelRole) {
+            switch role {
+            case .leader: self = .leader
+            case .auditor: self = .auditor
+            case .specialty(let tag): self = .specialty(tag)
+            }
+        }
+
+        /// The composition rule's role, nil for `general`.
+        public var panelRole: PanelRole? {
+            switch self {
+            case .specialty(let tag): .specialty(tag)
+            case .leader: .leader
+            case .auditor: .auditor
+            case .general: nil
+            }
+        }
+
         public var description: String {
             switch self {
             case .specialty(let s): return "specialty '\(s)'"
@@ -46,32 +65,38 @@ public enum CapacityAnalysis {
         public var baselinePlanned: Int
     }
 
+    /// The tasks to plan, and the roles the composition rules ask of their panels, per task.
     struct Demand {
-        var tasks: [TaskKind: Int] = [.initial: 0, .site: 0]
-        var industry: [String: [TaskKind: Int]] = [:]
+        var tasks = PerTask(repeating: 0)
+        var roles = PerTask<[PanelRole: Int]>(repeating: [:])
     }
 
-    static func demand(_ batch: Batch, statuses: [EnterpriseStatus]) -> Demand {
+    static func demand(_ batch: Batch, statuses: [EnterpriseStatus], rules hardRules: HardRules) -> Demand {
         var d = Demand()
         for s in statuses {
             guard let w = s.window else { continue }
             for task in w.tasks {
-                d.tasks[task]! += 1
-                d.industry[s.enterprise.industry, default: [.initial: 0, .site: 0]][task]! += 1
+                d.tasks[task] += 1
+                for role in hardRules.roles(PanelContext(task: task, enterprise: s.enterprise)) {
+                    d.roles[task][role, default: 0] += 1
+                }
             }
         }
         return d
     }
 
-    static func cap(_ x: Expert, _ task: TaskKind, _ rules: BatchRules) -> Int {
-        task == .initial ? (x.maxInitial ?? rules.maxInitial) : (x.maxSite ?? rules.maxSite)
+    /// The seats of `task` the experts holding `role` (every expert for nil) can take (rule 8).
+    static func supply(_ batch: Batch, _ role: PanelRole?, _ task: TaskKind) -> Double {
+        let holders = batch.experts.filter { role?.isHeld(by: $0) ?? true }
+        return Double(holders.reduce(0) { $0 + batch.rules.cap(of: $1, task) })
     }
 
     /// The fewest experts per role to add so that the aggregate capacities cover the demand.
     static func modelMinPool(_ batch: Batch) throws -> [Role: Int] {
         let rules = batch.rules
         let statuses = batch.enterprises.map { WorkflowRules.status($0, rules: rules, calendar: batch.calendar) }
-        let d = demand(batch, statuses: statuses)
+        let hardRules = HardRules(batch)
+        let d = demand(batch, statuses: statuses, rules: hardRules)
         var m = Model(name: "min-pool")
         var vars: [Role: Variable] = [:]
         func v(_ r: Role) throws -> Variable {
@@ -80,56 +105,42 @@ public enum CapacityAnalysis {
             vars[r] = x
             return x
         }
-        let newCap: [TaskKind: Double] = [.initial: Double(rules.maxInitial), .site: Double(rules.maxSite)]
-        for task in TaskKind.allCases where d.tasks[task]! > 0 {
-            let demand = Double(d.tasks[task]!)
-            let size = Double(rules.panelSize(task))
-            // Every seat: all new experts count.
-            let supply = Double(batch.experts.reduce(0) { $0 + cap($1, task, rules) })
-            var all: [Term] = [
-                (try v(.general), newCap[task]!), (try v(.leader), newCap[task]!), (try v(.auditor), newCap[task]!),
-            ]
-            for tag in d.industry.keys.sorted() where rules.requireIndustry {
-                all.append((try v(.specialty(tag)), newCap[task]!))
-            }
-            try m.addGreaterOrEqual(all, size * demand - supply)
-            if rules.requireAuditor {
-                let s = Double(batch.experts.filter(\.isAuditor).reduce(0) { $0 + cap($1, task, rules) })
-                try m.addGreaterOrEqual([(try v(.auditor), newCap[task]!)], demand - s)
-            }
-            if task == .site {
-                let s = Double(batch.experts.filter(\.canLead).reduce(0) { $0 + cap($1, .site, rules) })
-                try m.addGreaterOrEqual([(try v(.leader), newCap[.site]!)], demand - s)
-            }
-            if rules.requireIndustry {
-                for (tag, byTask) in d.industry.sorted(by: { $0.key < $1.key }) {
-                    let need = Double(byTask[task] ?? 0)
-                    guard need > 0 else { continue }
-                    let s = Double(
-                        batch.experts.filter { $0.specialties.contains(tag) }.reduce(0) { $0 + cap($1, task, rules) })
-                    try m.addGreaterOrEqual([(try v(.specialty(tag)), newCap[task]!)], need - s)
-                }
+        let newCap = PerTask(initial: Double(rules.maxInitial), site: Double(rules.maxSite))
+        let demanded = Set(d.roles.initial.keys).union(d.roles.site.keys).sorted()
+        for task in TaskKind.allCases where d.tasks[task] > 0 {
+            // Every seat: every new expert counts.
+            var all: [Term] = [(try v(.general), newCap[task])]
+            for role in demanded { all.append((try v(Role(role)), newCap[task])) }
+            try m.addGreaterOrEqual(
+                all, Double(rules.panelSize(task) * d.tasks[task]) - supply(batch, nil, task))
+            // Each role a composition rule asks of these panels: its holders' caps.
+            for (role, need) in d.roles[task].sorted(by: { $0.key < $1.key }) {
+                try m.addGreaterOrEqual(
+                    [(try v(Role(role)), newCap[task])], Double(need) - supply(batch, role, task))
             }
         }
-        // An enterprise with no conflict-free holder of a role needs at least one new one.
-        let hardRules = HardRules(batch)
-        for s in statuses where s.window != nil {
+        // An enterprise with no conflict-free holder of a role needs at least one new one; one
+        // with fewer conflict-free groups (organizations) than seats needs new experts of others.
+        for s in statuses {
+            guard let window = s.window else { continue }
             let e = s.enterprise
-            let free = batch.experts.filter { hardRules.excludes($0, from: e, in: batch) == nil }
-            if rules.requireIndustry && !free.contains(where: { $0.specialties.contains(e.industry) }) {
-                try m.addGreaterOrEqual([(try v(.specialty(e.industry)), 1)], 1)
+            let free = batch.experts.indices.filter { hardRules.excludes(batch.experts[$0], from: e, in: batch) == nil }
+            var roles = Set<PanelRole>()
+            var short = 0
+            for task in window.tasks {
+                let context = PanelContext(task: task, enterprise: e)
+                roles.formUnion(hardRules.roles(context))
+                for rule in hardRules.panel {
+                    guard case .atMostOnePerGroup(let group)? = rule.requirement(context, experts: batch.experts) else {
+                        continue
+                    }
+                    short = max(short, rules.panelSize(task) - Set(free.map(group)).count)
+                }
             }
-            if rules.requireAuditor && !free.contains(where: \.isAuditor) {
-                try m.addGreaterOrEqual([(try v(.auditor), 1)], 1)
+            for role in roles.sorted() where !free.contains(where: { role.isHeld(by: batch.experts[$0]) }) {
+                try m.addGreaterOrEqual([(try v(Role(role)), 1)], 1)
             }
-            if s.window!.tasks.contains(.site) && !free.contains(where: \.canLead) {
-                try m.addGreaterOrEqual([(try v(.leader), 1)], 1)
-            }
-            let orgs = Set(free.map(\.organization)).count
-            let size = s.window!.tasks.map(rules.panelSize).max() ?? 0
-            if rules.onePerOrganization && orgs < size {
-                try m.addGreaterOrEqual([(try v(.general), 1)], Double(size - orgs))
-            }
+            if short > 0 { try m.addGreaterOrEqual([(try v(.general), 1)], Double(short)) }
         }
         guard !vars.isEmpty else { return [:] }
         let solution = try m.solve()
@@ -150,12 +161,7 @@ public enum CapacityAnalysis {
                 n += 1
                 let name = "新增专家 \(n)"
                 var x = Expert(id: "ADD-\(n)", name: name, organization: "ADD-ORG-\(n)", district: district)
-                switch role {
-                case .specialty(let tag): x.specialties = [tag]
-                case .leader: x.canLead = true
-                case .auditor: x.isAuditor = true
-                case .general: break
-                }
+                role.panelRole?.grant(to: &x)
                 b.experts.append(x)
             }
         }
@@ -166,6 +172,7 @@ public enum CapacityAnalysis {
     /// enterprises out, the roles their reasons name are added one at a time and planned again.
     public static func minPool(_ batch: Batch, timeLimit: Double?, rounds: Int = 8) throws -> MinPool {
         let model = try modelMinPool(batch)
+        let hardRules = HardRules(batch)
         var additions = model
         var plan = try PanelPlanner(
             batch: adding(additions, to: batch), options: PlannerOptions(timeLimitSeconds: timeLimit)
@@ -176,14 +183,15 @@ public enum CapacityAnalysis {
             let enterprises = Dictionary(batch.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             var added = false
             for u in plan.unscheduled where u.eligible {
-                let role: Role
-                switch u.code {
-                case "no-industry-expert", "industry-experts-busy":
-                    role = .specialty(enterprises[u.enterpriseID]?.industry ?? "")
-                case "no-leader": role = .leader
-                case "no-auditor": role = .auditor
-                case "window-closed", "deadline-passed": continue  // no expert helps
-                default: role = .general
+                guard !["window-closed", "deadline-passed"].contains(u.code) else { continue }  // no expert helps
+                var role = Role.general
+                if let e = enterprises[u.enterpriseID] {
+                    // The role the rule named by the reason's code asks of that panel.
+                    let context = PanelContext(task: u.task ?? .site, enterprise: e)
+                    let code = u.code == "industry-experts-busy" ? IndustryExpertRule(batch.rules).code : u.code
+                    for case let rule as any RoleRule in hardRules.panel where rule.code == code {
+                        if let r = rule.role(context) { role = Role(r) }
+                    }
                 }
                 additions[role, default: 0] += 1
                 added = true
@@ -210,7 +218,8 @@ public enum CapacityAnalysis {
         let enlarged = try draw.apply(to: batch)
         let added = Array(enlarged.enterprises.suffix(enlarged.enterprises.count - batch.enterprises.count))
         let statuses = batch.enterprises.map { WorkflowRules.status($0, rules: rules, calendar: batch.calendar) }
-        let base = demand(batch, statuses: statuses)
+        let hardRules = HardRules(batch)
+        let base = demand(batch, statuses: statuses, rules: hardRules)
         var m = Model(name: "max-batch")
         m.sense = .maximize
         var y: [Variable] = []
@@ -229,27 +238,21 @@ public enum CapacityAnalysis {
             let terms: [Term] = y.indices.filter { windows[$0].contains(task) }.map {
                 (y[$0], Double(rules.panelSize(task)))
             }
-            let baseSeats = Double(rules.panelSize(task) * base.tasks[task]!)
+            let baseSeats = Double(rules.panelSize(task) * base.tasks[task])
             seatsAll += terms
             seatBase += baseSeats
-            try m.addLessOrEqual(terms, Double(batch.experts.reduce(0) { $0 + cap($1, task, rules) }) - baseSeats)
+            try m.addLessOrEqual(terms, supply(batch, nil, task) - baseSeats)
             try m.addLessOrEqual(
-                terms.map { ($0.variable, 1.0) }, Double(rules.maxParallel(task)) * slots - Double(base.tasks[task]!))
-            if task == .site {
-                try m.addLessOrEqual(
-                    terms.map { ($0.variable, 1.0) },
-                    Double(batch.experts.filter(\.canLead).reduce(0) { $0 + cap($1, .site, rules) })
-                        - Double(base.tasks[.site]!))
-            }
-            if rules.requireIndustry {
-                for tag in Set(added.map(\.industry)).sorted() {
-                    let t = y.indices.filter { windows[$0].contains(task) && added[$0].industry == tag }.map {
-                        (y[$0], 1.0)
-                    }
-                    let supply = Double(
-                        batch.experts.filter { $0.specialties.contains(tag) }.reduce(0) { $0 + cap($1, task, rules) })
-                    try m.addLessOrEqual(t, supply - Double(base.industry[tag]?[task] ?? 0))
+                terms.map { ($0.variable, 1.0) }, Double(rules.maxParallel(task)) * slots - Double(base.tasks[task]))
+            // Each role a composition rule asks of the added panels: its holders' caps left.
+            var needing: [PanelRole: [Term]] = [:]
+            for k in y.indices where windows[k].contains(task) {
+                for role in hardRules.roles(PanelContext(task: task, enterprise: added[k])) {
+                    needing[role, default: []].append((y[k], 1.0))
                 }
+            }
+            for (role, t) in needing.sorted(by: { $0.key < $1.key }) {
+                try m.addLessOrEqual(t, supply(batch, role, task) - Double(base.roles[task][role] ?? 0))
             }
         }
         var merged: [Int: Double] = [:]

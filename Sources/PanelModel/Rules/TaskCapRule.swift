@@ -12,17 +12,11 @@ public struct TaskCapRule: LoadRule {
     }
 
     /// The cap of `expert` for `task`.
-    public func cap(_ expert: Int, _ task: TaskKind) -> Int {
-        switch task {
-        case .initial: experts[expert].maxInitial ?? rules.maxInitial
-        case .site: experts[expert].maxSite ?? rules.maxSite
-        }
-    }
+    public func cap(_ expert: Int, _ task: TaskKind) -> Int { rules.cap(of: experts[expert], task) }
 
     public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> String? {
         let tasks = load.tasks(seat.expert, of: seat.task)
         let cap = cap(seat.expert, seat.task)
-        let key = seat.task == .initial ? "max_initial" : "max_site"
-        return tasks >= cap ? "\(tasks) \(seat.task.rawValue) tasks already (\(key)=\(cap))" : nil
+        return tasks >= cap ? "\(tasks) \(seat.task.rawValue) tasks already (\(seat.task.capKey)=\(cap))" : nil
     }
 }
