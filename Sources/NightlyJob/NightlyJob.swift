@@ -169,34 +169,10 @@ public struct NightlyJob {
             try VersionFiles.writeNothingNew(s, latest.id, to: outDir, language: language)
             return .nothingNew(version: latest.id)
         }
-        let newDeclines = declines.filter {
-            !ChangeCauses.declineKeys(ofParameters: reference?.parameters ?? "").contains($0.key)
-        }
-        let causes = try ChangeCauses.between(
-            s, from: reference?.snapshotID, to: snapshot.id, newFiles: snapshot.files, declines: newDeclines,
-            language: language)
-        let changes = PlanDiff.changes(from: referenceAssignments, to: plan.assignments, causes: causes)
-        // Names from the reference's folder first, so that an expert who has left is still named.
-        var expertNames: [String: String] = [:]
-        if let reference, let old = ChangeDetector.batch(from: try s.snapshotFiles(reference.snapshotID)) {
-            for x in old.experts { expertNames[x.id] = x.name }
-        }
-        for x in b.experts { expertNames[x.id] = x.name }
-        let enterpriseNames = Dictionary(b.enterprises.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let notifications = PlanDiff.notifications(
-            changes, expertNames: expertNames, enterpriseNames: enterpriseNames, language: language)
-        let against =
-            reference.map {
-                Strings.format($0.published ? "changes_against_published" : "changes_against_latest", language, $0.id)
-            } ?? Strings.text("changes_against_none", language)
-        let header = Strings.format(
-            changes.count == 1 ? "changes_count_one" : "changes_count", language, against, changes.count)
-        let diffText = header + "\n" + changes.map { "  " + $0.line(in: language) + "\n" }.joined()
-        let extra = [
-            ("changes.txt", diffText),
-            ("notifications.csv", PlanDiff.notificationsCSV(notifications)),
-            ("notifications.json", PlanDiff.notificationsJSON(notifications)),
-        ]
+        let news = try News(
+            store: s, reference: reference, referenceAssignments: referenceAssignments, plan: plan, batch: b,
+            snapshot: (snapshot.id, snapshot.files), declines: declines, language: language)
+        let extra = news.files
         // The store first (one transaction, with the files' contents), then the files: a run
         // that dies in between leaves the version unannounced, and the next run announces it.
         let planJSON = ("plan.json", PlanWriter.json(plan))
@@ -213,14 +189,15 @@ public struct NightlyJob {
                     + "\(error.localizedDescription); the next replan writes them and announces it")
         }
         try s.markAnnounced(version)
-        let counts = "planned \(plan.plannedCount)/\(plan.eligibleCount), \(changes.count) "
-        let notified = Set(notifications.map(\.expertID)).count
-        log.info("version \(version): \(counts)change\(changes.count == 1 ? "" : "s"), \(notified) experts to notify")
-        if changes.isEmpty {
+        let changeCount = news.changes.count
+        let counts = "planned \(plan.plannedCount)/\(plan.eligibleCount), \(changeCount) "
+        let notified = Set(news.notifications.map(\.expertID)).count
+        log.info("version \(version): \(counts)change\(changeCount == 1 ? "" : "s"), \(notified) experts to notify")
+        if news.changes.isEmpty {
             // Only history moved (tasks recorded as held) or reasons changed: recorded, nothing to announce.
             log.info("version \(version) records the new state; no assignment to announce changed")
             return .recordedQuietly(version: version)
         }
-        return .newPlan(version: version, diff: diffText)
+        return .newPlan(version: version, diff: news.text)
     }
 }

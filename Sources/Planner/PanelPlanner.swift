@@ -199,62 +199,17 @@ struct PlanningRun {
 
     // MARK: - Main
 
+    /// The whole run: facts and fixed rows first, then the jobs in deadline order, repairs, the
+    /// improvement pass, explanations, and the plan with its bounds.
     mutating func execute() throws -> Plan {
-        let expertIndex = batch.expertIndex
-        let enterpriseIndex = batch.enterpriseIndex
         var statuses: [EnterpriseStatus] = []
         for e in batch.enterprises {
             let s = WorkflowRules.status(e, rules: rules, calendar: calendar)
             warnings.append(contentsOf: s.notes.map { "\(e.id): \($0)" })
             statuses.append(s)
         }
-
-        // Fixed rows are facts: record them first; they count against every cap.
-        var fixedBy: [String: [TaskKind: Assignment]] = [:]
-        for f in batch.fixed {
-            let panel = f.experts.compactMap { expertIndex[$0] }
-            let district = enterpriseIndex[f.enterpriseID].map { batch.enterprises[$0].district } ?? ""
-            ledger.add(f.task, f.time, district: district, experts: panel)
-            fixedBy[f.enterpriseID, default: [:]][f.task] = f
-            let leader = f.leader.flatMap { expertIndex[$0] }
-            assignments[f.enterpriseID, default: [:]][f.task] = (
-                f.time, StaffedPanel(experts: panel, leader: leader, value: 0), true
-            )
-        }
-
-        // Jobs: eligible enterprises with tasks left after the fixed rows.
-        var jobs: [Job] = []
-        var unscheduled: [UnscheduledEntry] = []
-        var eligible = 0
-        for (k, s) in statuses.enumerated() {
-            let e = batch.enterprises[k]
-            guard let window = s.window else {
-                if let reason = s.ineligibility {
-                    unscheduled.append(
-                        UnscheduledEntry(
-                            enterpriseID: e.id, task: nil, code: reason.code, reason: reason.sentence, eligible: false))
-                }
-                continue
-            }
-            eligible += 1
-            let fixed = fixedBy[e.id] ?? [:]
-            let job = Job(
-                enterprise: k, status: s,
-                needsInitial: window.tasks.contains(.initial) && fixed[.initial] == nil,
-                needsSite: window.tasks.contains(.site) && fixed[.site] == nil,
-                fixedInitial: fixed[.initial], fixedSite: fixed[.site],
-                latest: window.tasks.contains(.site) ? window.latestSite : min(rules.end, window.deadline))
-            if job.needsInitial || job.needsSite { jobs.append(job) }
-        }
-        // Deadline order: least room first.
-        jobs.sort { a, b in
-            if a.latest != b.latest { return a.latest < b.latest }
-            let ea = a.status.window?.earliestInitial ?? a.status.window?.earliestSite ?? rules.start
-            let eb = b.status.window?.earliestInitial ?? b.status.window?.earliestSite ?? rules.start
-            if ea != eb { return ea > eb }
-            return batch.enterprises[a.enterprise].id < batch.enterprises[b.enterprise].id
-        }
-
+        let fixedBy = recordFixedRows()
+        var (jobs, unscheduled, eligible) = makeJobs(statuses, fixedBy: fixedBy)
         for a in options.reference { reference[a.enterpriseID, default: [:]][a.task] = a }
         if !reference.isEmpty { jobs = try keepReference(jobs) }
         computeScarcity(jobs)
@@ -264,85 +219,14 @@ struct PlanningRun {
         weekCap = scorer.weekLimit
         evenShareTarget = scorer.evenShare(statuses: statuses)
 
-        // Initial reviews only: the exact reviewer assignment, then dates.
-        var constructJobs = jobs
-        var assignment: ReviewerAssignmentResult?
-        if !rules.planSite && reference.isEmpty && !jobs.isEmpty
-            && jobs.allSatisfy({ $0.needsInitial && !$0.needsSite })
-        {
-            if let result = try assignReviewers(jobs) {
-                var rest: [Job] = []
-                var datedAll = true
-                for (j, job) in jobs.enumerated() {
-                    guard let panel = result.panels[j] else {
-                        rest.append(job)
-                        continue
-                    }
-                    if let time = firstFreeTime(job, panel: panel) {
-                        commit(
-                            job,
-                            Placement(initial: (time, StaffedPanel(experts: panel, leader: nil, value: 0)), site: nil))
-                    } else {
-                        datedAll = false
-                        rest.append(job)
-                    }
-                }
-                constructJobs = rest
-                if datedAll { assignment = result }
-                if result.status == .timeLimit { timedOut = true }
-            }
-        }
-
-        report("construct", 0, constructJobs.count)
-        var failed: [(Job, FailureTally)] = []
-        for (n, job) in constructJobs.enumerated() {
-            if elapsed > timeLimit {
-                timedOut = true
-                failed.append((job, FailureTally()))
-                continue
-            }
-            var tally = FailureTally()
-            if let placement = try place(job, tally: &tally) {
-                commit(job, placement)
-            } else {
-                failed.append((job, tally))
-            }
-            if n % 10 == 9 || n == constructJobs.count - 1 { report("construct", n + 1, constructJobs.count) }
-        }
-
-        // Second chance for failed jobs, now that every other job is placed (capacity may have
-        // been left in slots the deadline order passed over).
-        var stillFailed: [(Job, FailureTally)] = []
-        for (job, tally) in failed {
-            if timedOut || elapsed > timeLimit {
-                timedOut = true
-                stillFailed.append((job, tally))
-                continue
-            }
-            var again = FailureTally()
-            if let placement = try place(job, tally: &again) {
-                commit(job, placement)
-            } else {
-                stillFailed.append((job, again.slotsTried > 0 ? again : tally))
-            }
-        }
-
-        // Scarce specialists used up by panels that only gained from them: free them and retry.
-        var unplaced: [(Job, FailureTally)] = []
-        for (job, tally) in stillFailed {
-            if !timedOut, elapsed < timeLimit, try releaseBlockers(job) { continue }
-            unplaced.append((job, tally))
-        }
-        stillFailed = unplaced
-
+        let (constructJobs, assignment) = try assignReviewersFirst(jobs)
+        let failed = try construct(constructJobs)
         // Improvement: re-staff every planned panel with all the others fixed (not needed after
         // the exact reviewer assignment).
         if assignment == nil { try improve() }
-
-        for (job, tally) in stillFailed {
+        for (job, tally) in failed {
             unscheduled.append(try explain(job, tally))
         }
-
         // Fixed rows breaking rules are kept (they are facts) but reported.
         warnings.append(contentsOf: FixedRowAudit.warnings(batch: batch))
 
@@ -368,21 +252,156 @@ struct PlanningRun {
             warnings.append("internal: the relaxation bound \(bound) is below the plan's objective \(objective)")
         }
         report("done", jobs.count, jobs.count, incumbent: objective, bound: bound)
-        let status = PlanStatus(objective: objective, bound: bound, timedOut: timedOut)
         unscheduled.sort { a, b in
             if a.eligible != b.eligible { return a.eligible }
             return a.enterpriseID < b.enterpriseID
         }
         var plan = Plan(
-            batchName: rules.name, status: status, objective: objective, bound: bound, assignments: result,
-            unscheduled: unscheduled, breakdown: breakdown, eligibleCount: eligible, plannedCount: planned,
-            elapsedSeconds: elapsed, warnings: warnings)
+            batchName: rules.name, status: PlanStatus(objective: objective, bound: bound, timedOut: timedOut),
+            objective: objective, bound: bound, assignments: result, unscheduled: unscheduled, breakdown: breakdown,
+            eligibleCount: eligible, plannedCount: planned, elapsedSeconds: elapsed, warnings: warnings)
         plan.asOf = options.asOf
         plan.reserves = reserves(for: result)
-        for level in Objective.Level.allCases {
-            // The penalties' level cannot be above 0. The continuity and buffer terms of the
-            // relaxation do not come from the panel MIPs, so their bounds skip the MIPs and the
-            // capacity LP (every open task counted): a little weaker, still valid, much cheaper.
+        plan.levels = try levels(breakdown, scorer: scorer, statuses: statuses, constants: constants)
+        plan.elapsedSeconds = elapsed
+        return plan
+    }
+
+    /// Fixed rows are facts: recorded first, they count against every cap. Returns them by
+    /// enterprise and task.
+    mutating func recordFixedRows() -> [String: [TaskKind: Assignment]] {
+        let expertIndex = batch.expertIndex
+        let enterpriseIndex = batch.enterpriseIndex
+        var fixedBy: [String: [TaskKind: Assignment]] = [:]
+        for f in batch.fixed {
+            let panel = f.experts.compactMap { expertIndex[$0] }
+            let district = enterpriseIndex[f.enterpriseID].map { batch.enterprises[$0].district } ?? ""
+            ledger.add(f.task, f.time, district: district, experts: panel)
+            fixedBy[f.enterpriseID, default: [:]][f.task] = f
+            let leader = f.leader.flatMap { expertIndex[$0] }
+            assignments[f.enterpriseID, default: [:]][f.task] = (
+                f.time, StaffedPanel(experts: panel, leader: leader, value: 0), true
+            )
+        }
+        return fixedBy
+    }
+
+    /// The jobs (eligible enterprises with tasks left after the fixed rows) in deadline order,
+    /// least room first; the ineligible enterprises with their reasons; the eligible count.
+    func makeJobs(
+        _ statuses: [EnterpriseStatus], fixedBy: [String: [TaskKind: Assignment]]
+    ) -> (jobs: [Job], unscheduled: [UnscheduledEntry], eligible: Int) {
+        var jobs: [Job] = []
+        var unscheduled: [UnscheduledEntry] = []
+        var eligible = 0
+        for (k, s) in statuses.enumerated() {
+            let e = batch.enterprises[k]
+            guard let window = s.window else {
+                if let reason = s.ineligibility {
+                    unscheduled.append(
+                        UnscheduledEntry(
+                            enterpriseID: e.id, task: nil, code: reason.code, reason: reason.sentence, eligible: false))
+                }
+                continue
+            }
+            eligible += 1
+            let fixed = fixedBy[e.id] ?? [:]
+            let job = Job(
+                enterprise: k, status: s,
+                needsInitial: window.tasks.contains(.initial) && fixed[.initial] == nil,
+                needsSite: window.tasks.contains(.site) && fixed[.site] == nil,
+                fixedInitial: fixed[.initial], fixedSite: fixed[.site],
+                latest: window.tasks.contains(.site) ? window.latestSite : min(rules.end, window.deadline))
+            if job.needsInitial || job.needsSite { jobs.append(job) }
+        }
+        jobs.sort { a, b in
+            if a.latest != b.latest { return a.latest < b.latest }
+            let ea = a.status.window?.earliestInitial ?? a.status.window?.earliestSite ?? rules.start
+            let eb = b.status.window?.earliestInitial ?? b.status.window?.earliestSite ?? rules.start
+            if ea != eb { return ea > eb }
+            return batch.enterprises[a.enterprise].id < batch.enterprises[b.enterprise].id
+        }
+        return (jobs, unscheduled, eligible)
+    }
+
+    /// A batch of initial reviews only: the exact reviewer assignment, then dates. Returns the
+    /// jobs left to construct, and the assignment when it dated every panel (its bound then
+    /// tightens the plan's).
+    mutating func assignReviewersFirst(_ jobs: [Job]) throws -> ([Job], ReviewerAssignmentResult?) {
+        guard !rules.planSite && reference.isEmpty && !jobs.isEmpty,
+            jobs.allSatisfy({ $0.needsInitial && !$0.needsSite }),
+            let result = try assignReviewers(jobs)
+        else { return (jobs, nil) }
+        var rest: [Job] = []
+        var datedAll = true
+        for (j, job) in jobs.enumerated() {
+            guard let panel = result.panels[j] else {
+                rest.append(job)
+                continue
+            }
+            if let time = firstFreeTime(job, panel: panel) {
+                commit(job, Placement(initial: (time, StaffedPanel(experts: panel, leader: nil, value: 0)), site: nil))
+            } else {
+                datedAll = false
+                rest.append(job)
+            }
+        }
+        if result.status == .timeLimit { timedOut = true }
+        return (rest, datedAll ? result : nil)
+    }
+
+    /// Places the jobs in order; then, once every other job is placed, gives each failed job a
+    /// second chance (capacity may be left in slots the deadline order passed over) and frees
+    /// scarce specialists for it. Returns the jobs still unplaced, with why.
+    mutating func construct(_ jobs: [Job]) throws -> [(Job, FailureTally)] {
+        report("construct", 0, jobs.count)
+        var failed: [(Job, FailureTally)] = []
+        for (n, job) in jobs.enumerated() {
+            if elapsed > timeLimit {
+                timedOut = true
+                failed.append((job, FailureTally()))
+                continue
+            }
+            var tally = FailureTally()
+            if let placement = try place(job, tally: &tally) {
+                commit(job, placement)
+            } else {
+                failed.append((job, tally))
+            }
+            if n % 10 == 9 || n == jobs.count - 1 { report("construct", n + 1, jobs.count) }
+        }
+        var stillFailed: [(Job, FailureTally)] = []
+        for (job, tally) in failed {
+            if timedOut || elapsed > timeLimit {
+                timedOut = true
+                stillFailed.append((job, tally))
+                continue
+            }
+            var again = FailureTally()
+            if let placement = try place(job, tally: &again) {
+                commit(job, placement)
+            } else {
+                stillFailed.append((job, again.slotsTried > 0 ? again : tally))
+            }
+        }
+        // Scarce specialists used up by panels that only gained from them: free them and retry.
+        var unplaced: [(Job, FailureTally)] = []
+        for (job, tally) in stillFailed {
+            if !timedOut, elapsed < timeLimit, try releaseBlockers(job) { continue }
+            unplaced.append((job, tally))
+        }
+        return unplaced
+    }
+
+    /// Each goal's value in the plan and a valid bound of its own. The penalties' level cannot
+    /// be above 0. The continuity and buffer terms of the relaxation do not come from the panel
+    /// MIPs, so their bounds skip the MIPs and the capacity LP (every open task counted): a
+    /// little weaker, still valid, much cheaper.
+    func levels(
+        _ breakdown: ObjectiveBreakdown, scorer: PlanScorer, statuses: [EnterpriseStatus],
+        constants: [String: [TaskKind: Assignment]]
+    ) throws -> [PlanLevel] {
+        try Objective.Level.allCases.map { level in
             let exactLevel = level == .planned || level == .expertise
             let levelBound =
                 level == .balance
@@ -390,12 +409,9 @@ struct PlanningRun {
                 : try scorer.bound(of: level, statuses: statuses, fixed: constants) {
                     exactLevel && elapsed < timeLimit
                 }
-            plan.levels.append(
-                PlanLevel(
-                    name: level.rawValue, value: staffer.objective.value(of: level, in: breakdown), bound: levelBound))
+            return PlanLevel(
+                name: level.rawValue, value: staffer.objective.value(of: level, in: breakdown), bound: levelBound)
         }
-        plan.elapsedSeconds = elapsed
-        return plan
     }
 
     // MARK: - Placing a job
