@@ -227,7 +227,7 @@ public final class PlanStore: Sendable {
             for e in events(previousFiles) {
                 try db.execute(
                     sql: "INSERT INTO event (snapshotID, kind, subjects, detail) VALUES (?, ?, ?, ?)",
-                    arguments: [id, e.kind, e.subjects.joined(separator: ";"), e.detail])
+                    arguments: [id, e.kind.rawValue, e.subjects.joined(separator: ";"), e.detail])
             }
             return (id, true, previousID)
         }
@@ -242,7 +242,8 @@ public final class PlanStore: Sendable {
                 arguments: [afterSnapshot ?? 0, upTo]
             ).map {
                 ChangeEvent(
-                    kind: $0["kind"], subjects: ($0["subjects"] as String).split(separator: ";").map(String.init),
+                    kind: ChangeEvent.Kind(rawValue: $0["kind"]) ?? .other,
+                    subjects: ($0["subjects"] as String).split(separator: ";").map(String.init),
                     detail: $0["detail"])
             }
         }

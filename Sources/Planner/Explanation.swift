@@ -131,7 +131,7 @@ extension PlanningRun {
             sentence += "; relaxing \(rule) alone would let it be planned"
         }
         return entry(
-            top.map { $0.key == "no-industry-expert" ? "industry-experts-busy" : "no-capacity" } ?? "no-capacity",
+            top.map { $0.key == .noIndustryExpert ? "industry-experts-busy" : "no-capacity" } ?? "no-capacity",
             sentence + " (rules 7, 8)")
     }
 
@@ -231,20 +231,20 @@ extension PlanningRun {
         }
     }
 
-    func shortfallPhrase(_ key: String, task: TaskKind, enterprise e: Enterprise) -> String {
-        switch key {
-        case "too-few-experts":
+    func shortfallPhrase(_ kind: PanelShortfall.Kind, task: TaskKind, enterprise e: Enterprise) -> String {
+        switch kind {
+        case .tooFewExperts:
             return
                 "fewer than \(rules.panelSize(task)) conflict-free experts were free (unavailable, in another panel, "
                 + "or at max_per_day=\(rules.maxPerDay), max_per_week=\(rules.maxPerWeek), "
                 + "\(task.capKey) caps, or too far for a second visit)"
-        case "no-auditor": return "no free certified auditor (require_auditor)"
-        case "no-industry-expert": return "no free expert with specialty '\(e.industry)' (require_industry)"
-        case "no-leader": return "no free expert who may lead a site panel"
-        case "too-few-organizations":
+        case .noAuditor: return "no free certified auditor (require_auditor)"
+        case .noIndustryExpert: return "no free expert with specialty '\(e.industry)' (require_industry)"
+        case .noLeader: return "no free expert who may lead a site panel"
+        case .tooFewOrganizations:
             return "the free experts came from fewer than \(rules.panelSize(task)) organizations (one_per_organization)"
-        case "no-continuity": return "none of its initial reviewers was free (continuity = \"require\")"
-        default: return "the free experts could not meet all panel rules together"
+        case .noContinuity: return "none of its initial reviewers was free (continuity = \"require\")"
+        case .combination: return "the free experts could not meet all panel rules together"
         }
     }
 

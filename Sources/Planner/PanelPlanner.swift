@@ -81,12 +81,12 @@ struct Placement {
 struct FailureTally {
     var slotsTried = 0
     var parallelFull = 0
-    var shortfalls: [String: Int] = [:]
+    var shortfalls: [PanelShortfall.Kind: Int] = [:]
     var failedTask: TaskKind?
     var siteAfterInitialFailed = false
     /// The caps of rule 8 leave no panel in any slot (found before scanning slots).
     var exhausted: PanelShortfall?
-    mutating func note(_ s: PanelShortfall) { shortfalls[PlanningRun.key(s), default: 0] += 1 }
+    mutating func note(_ s: PanelShortfall) { shortfalls[s.kind, default: 0] += 1 }
 }
 
 struct PlanningRun {
@@ -183,18 +183,6 @@ struct PlanningRun {
             elapsedSeconds: elapsed)
         p.plannedTasks = assignments.values.reduce(0) { $0 + $1.count }
         options.progress?(p)
-    }
-
-    static func key(_ s: PanelShortfall) -> String {
-        switch s {
-        case .tooFewExperts: return "too-few-experts"
-        case .noAuditor: return "no-auditor"
-        case .noIndustryExpert: return "no-industry-expert"
-        case .noLeader: return "no-leader"
-        case .tooFewOrganizations: return "too-few-organizations"
-        case .noContinuity: return "no-continuity"
-        case .combination: return "panel-rules"
-        }
     }
 
     // MARK: - Main

@@ -50,6 +50,31 @@ enum PanelShortfall: Equatable {
     /// The counts allow a panel but the rules together do not (the MIP is infeasible).
     case combination
 
+    /// The kind of shortfall, its code in plan.json `unscheduled` reasons.
+    enum Kind: String, Comparable {
+        case tooFewExperts = "too-few-experts"
+        case noAuditor = "no-auditor"
+        case noIndustryExpert = "no-industry-expert"
+        case noLeader = "no-leader"
+        case tooFewOrganizations = "too-few-organizations"
+        case noContinuity = "no-continuity"
+        case combination = "panel-rules"
+
+        static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    var kind: Kind {
+        switch self {
+        case .tooFewExperts: .tooFewExperts
+        case .noAuditor: .noAuditor
+        case .noIndustryExpert: .noIndustryExpert
+        case .noLeader: .noLeader
+        case .tooFewOrganizations: .tooFewOrganizations
+        case .noContinuity: .noContinuity
+        case .combination: .combination
+        }
+    }
+
     /// The shortfall of a composition rule that no candidate can meet.
     init(_ rule: any PanelRule, _ panel: PanelContext) {
         switch rule {

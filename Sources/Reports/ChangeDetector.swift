@@ -7,21 +7,21 @@ import PlanModel
 /// "E017 2026-04-02..2026-04-10 不能参加（病假）".
 public enum ChangeDetector {
     /// Event kinds that can move a task in time but do not change who may sit on its panels.
-    public static let timingOnlyKinds: Set<String> = [
-        "draft-arrived", "initial-review-done", "site-inspection-done", "deadline-changed",
-        "extension-requested", "extension-granted", "extension-refused", "penalized",
+    public static let timingOnlyKinds: Set<ChangeEvent.Kind> = [
+        .draftArrived, .initialReviewDone, .siteInspectionDone, .deadlineChanged, .extensionRequested,
+        .extensionGranted, .extensionRefused, .penalized,
     ]
 
     /// Event kinds that make experts available again, so they explain an expert joining a panel.
-    public static let freeingKinds: Set<String> = [
-        "expert-available", "expert-added", "expert-active", "conflict-withdrawn",
+    public static let freeingKinds: Set<ChangeEvent.Kind> = [
+        .expertAvailable, .expertAdded, .expertActive, .conflictWithdrawn,
     ]
 
     /// The events between a previous and the current batch, in `language`.
     /// - Complexity: O(*n* log *n*) in the rows of both batches.
     public static func events(from old: Batch, to new: Batch, language: Language = .en) -> [ChangeEvent] {
         var out: [ChangeEvent] = []
-        func add(_ kind: String, _ subjects: [String], _ key: String, _ args: CVarArg...) {
+        func add(_ kind: ChangeEvent.Kind, _ subjects: [String], _ key: String, _ args: CVarArg...) {
             out.append(
                 ChangeEvent(
                     kind: kind, subjects: subjects, detail: String(format: Strings.text(key, language), arguments: args)
@@ -30,36 +30,39 @@ public enum ChangeDetector {
         let oldE = Dictionary(old.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let newE = Dictionary(new.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for id in newE.keys.sorted() where oldE[id] == nil {
-            add("enterprise-added", [id], "event_enterprise_added", id)
+            add(.enterpriseAdded, [id], "event_enterprise_added", id)
         }
         for id in oldE.keys.sorted() where newE[id] == nil {
-            add("enterprise-withdrawn", [id], "event_enterprise_withdrawn", id)
+            add(.enterpriseWithdrawn, [id], "event_enterprise_withdrawn", id)
         }
         for id in newE.keys.sorted() {
             guard let a = oldE[id], let b = newE[id] else { continue }
-            func dateChange(_ kind: String, _ x: Day?, _ y: Day?) {
+            func dateChange(_ kind: ChangeEvent.Kind, cleared: ChangeEvent.Kind, _ x: Day?, _ y: Day?) {
                 guard x != y else { return }
-                let label = Strings.text("event_label_" + kind, language)
+                let label = Strings.text("event_label_" + kind.rawValue, language)
                 if let y {
                     add(kind, [id], "event_dated", id, label, y.iso)
                 } else {
-                    add(kind + "-cleared", [id], "event_cleared", id, label)
+                    add(cleared, [id], "event_cleared", id, label)
                 }
             }
-            dateChange("draft-arrived", a.draftSubmitted, b.draftSubmitted)
-            dateChange("penalized", a.penalized, b.penalized)
-            dateChange("extension-requested", a.extensionRequested, b.extensionRequested)
-            dateChange("extension-granted", a.extendedDeadline, b.extendedDeadline)
-            dateChange("extension-refused", a.extensionRefused, b.extensionRefused)
-            dateChange("initial-review-done", a.initialReviewDone, b.initialReviewDone)
-            dateChange("site-inspection-done", a.siteInspectionDone, b.siteInspectionDone)
+            dateChange(.draftArrived, cleared: .draftCleared, a.draftSubmitted, b.draftSubmitted)
+            dateChange(.penalized, cleared: .penaltyCleared, a.penalized, b.penalized)
+            dateChange(
+                .extensionRequested, cleared: .extensionRequestCleared, a.extensionRequested, b.extensionRequested)
+            dateChange(.extensionGranted, cleared: .extensionGrantCleared, a.extendedDeadline, b.extendedDeadline)
+            dateChange(.extensionRefused, cleared: .extensionRefusalCleared, a.extensionRefused, b.extensionRefused)
+            dateChange(
+                .initialReviewDone, cleared: .initialReviewDoneCleared, a.initialReviewDone, b.initialReviewDone)
+            dateChange(
+                .siteInspectionDone, cleared: .siteInspectionDoneCleared, a.siteInspectionDone, b.siteInspectionDone)
             if a.deadline != b.deadline {
-                add("deadline-changed", [id], "event_deadline_changed", id, a.deadline.iso, b.deadline.iso)
+                add(.deadlineChanged, [id], "event_deadline_changed", id, a.deadline.iso, b.deadline.iso)
             }
             if a.consultancy != b.consultancy || a.district != b.district || a.industry != b.industry
                 || a.reasons != b.reasons
             {
-                add("enterprise-changed", [id], "event_enterprise_changed", id)
+                add(.enterpriseChanged, [id], "event_enterprise_changed", id)
             }
         }
         expertEvents(from: old, to: new, add: add)
@@ -68,30 +71,30 @@ public enum ChangeDetector {
         let byExpertAndStart = { (x: Unavailability, y: Unavailability) in (x.expertID, x.from) < (y.expertID, y.from) }
         for u in newU.subtracting(oldU).sorted(by: byExpertAndStart) {
             let why = u.reason.isEmpty ? "" : String(format: Strings.text("event_reason", language), u.reason)
-            add("expert-unavailable", [u.expertID], "event_unavailable", u.expertID, u.from.iso, u.to.iso, why)
+            add(.expertUnavailable, [u.expertID], "event_unavailable", u.expertID, u.from.iso, u.to.iso, why)
         }
         for u in oldU.subtracting(newU).sorted(by: byExpertAndStart) {
-            add("expert-available", [u.expertID], "event_available", u.expertID, u.from.iso, u.to.iso)
+            add(.expertAvailable, [u.expertID], "event_available", u.expertID, u.from.iso, u.to.iso)
         }
         let oldC = Set(old.conflicts.map { "\($0.expertID)\u{1}\($0.with)" })
         let newC = Set(new.conflicts.map { "\($0.expertID)\u{1}\($0.with)" })
         for c in new.conflicts where !oldC.contains("\(c.expertID)\u{1}\(c.with)") {
-            add("conflict-declared", [c.expertID, c.with], "event_conflict_declared", c.expertID, c.with)
+            add(.conflictDeclared, [c.expertID, c.with], "event_conflict_declared", c.expertID, c.with)
         }
         for c in old.conflicts where !newC.contains("\(c.expertID)\u{1}\(c.with)") {
-            add("conflict-withdrawn", [c.expertID, c.with], "event_conflict_withdrawn", c.expertID, c.with)
+            add(.conflictWithdrawn, [c.expertID, c.with], "event_conflict_withdrawn", c.expertID, c.with)
         }
         let oldF = Set(old.fixed)
         let newF = Set(new.fixed)
         let byTask = { (x: Assignment, y: Assignment) in (x.enterpriseID, x.task) < (y.enterpriseID, y.task) }
         for f in newF.subtracting(oldF).sorted(by: byTask) {
             add(
-                "fixed-added", [f.enterpriseID] + f.experts, "event_fixed_added", f.enterpriseID,
+                .fixedAdded, [f.enterpriseID] + f.experts, "event_fixed_added", f.enterpriseID,
                 Strings.task(f.task, language), f.day.iso, Strings.slot(f.slot, language))
         }
         for f in oldF.subtracting(newF).sorted(by: byTask) {
             add(
-                "fixed-removed", [f.enterpriseID], "event_fixed_removed", f.enterpriseID, Strings.task(f.task, language)
+                .fixedRemoved, [f.enterpriseID], "event_fixed_removed", f.enterpriseID, Strings.task(f.task, language)
             )
         }
         return out
@@ -99,26 +102,26 @@ public enum ChangeDetector {
 
     /// Experts who joined, left, stopped serving (`active = no`) or whose details changed.
     static func expertEvents(
-        from old: Batch, to new: Batch, add: (String, [String], String, CVarArg...) -> Void
+        from old: Batch, to new: Batch, add: (ChangeEvent.Kind, [String], String, CVarArg...) -> Void
     ) {
         let oldX = Dictionary(old.experts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let newX = Dictionary(new.experts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for id in newX.keys.sorted() where oldX[id] == nil {
-            add("expert-added", [id], "event_expert_added", id)
+            add(.expertAdded, [id], "event_expert_added", id)
         }
         for id in oldX.keys.sorted() where newX[id] == nil {
-            add("expert-removed", [id], "event_expert_removed", id)
+            add(.expertRemoved, [id], "event_expert_removed", id)
         }
         for id in newX.keys.sorted() {
             guard let a = oldX[id], let b = newX[id] else { continue }
             if a.isActive != b.isActive {
-                add(b.isActive ? "expert-active" : "expert-inactive", [id], "event_expert_active_\(b.isActive)", id)
+                add(b.isActive ? .expertActive : .expertInactive, [id], "event_expert_active_\(b.isActive)", id)
             }
             if a.organization != b.organization || a.specialties != b.specialties || a.isAuditor != b.isAuditor
                 || a.canLead != b.canLead || a.maxInitial != b.maxInitial || a.maxSite != b.maxSite
                 || a.district != b.district
             {
-                add("expert-changed", [id], "event_expert_changed", id)
+                add(.expertChanged, [id], "event_expert_changed", id)
             }
         }
     }
@@ -129,7 +132,7 @@ public enum ChangeDetector {
     ) -> [ChangeEvent] {
         let files = ["affinity.csv", "batch.toml", "calendar.csv", "travel.csv"]
         return files.filter { old[$0] != new[$0] }.map {
-            ChangeEvent(kind: "file-changed", subjects: ["*"], detail: Strings.text("event_file_" + $0, language))
+            ChangeEvent(kind: .fileChanged, subjects: ["*"], detail: Strings.text("event_file_" + $0, language))
         }
     }
 

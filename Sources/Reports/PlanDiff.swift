@@ -135,11 +135,18 @@ public enum PlanDiff {
     public struct Notification: Sendable, Hashable {
         public var expertID: String
         public var expertName: String
-        /// `assigned`, `released`, `moved`, `panel-changed`.
-        public var change: String
-        /// `leader` or `member`: the expert's role on the panel (after the change; before it for a
-        /// release).
-        public var role: String
+        /// What happened to the expert's seat.
+        public enum Change: String, Sendable {
+            case assigned, released, moved
+            case panelChanged = "panel-changed"
+        }
+        /// The expert's role on a panel.
+        public enum Role: String, Sendable {
+            case leader, member
+        }
+        public var change: Change
+        /// The expert's role on the panel (after the change; before it for a release).
+        public var role: Role
         public var enterpriseID: String
         public var enterpriseName: String
         public var task: TaskKind
@@ -163,39 +170,40 @@ public enum PlanDiff {
                 a.map { "\($0.day.iso) \(Strings.slot($0.slot, language))" } ?? ""
             }
             let cause = c.causes.joined(separator: Strings.text("list_separator", language))
-            func add(_ expert: String, _ change: String) {
-                let released = change == "released"
+            func add(_ expert: String, _ change: Notification.Change) {
+                let released = change == .released
                 let panel = released ? c.before : c.after
-                let role = panel?.leader == expert ? "leader" : "member"
+                let role: Notification.Role = panel?.leader == expert ? .leader : .member
                 let name = expertNames[expert] ?? ""
                 let enterpriseName = enterpriseNames[c.enterpriseID] ?? ""
                 var message = Strings.fill(
-                    "note_" + change, language,
+                    "note_" + change.rawValue, language,
                     [
                         "expert": name.isEmpty ? expert : name, "enterprise": c.enterpriseID,
                         "enterprise_name": enterpriseName,
                         "task": Strings.text("task_phrase_" + c.task.rawValue, language),
-                        "before": spoken(c.before), "after": spoken(c.after), "role": Strings.text(role, language),
+                        "before": spoken(c.before), "after": spoken(c.after),
+                        "role": Strings.text(role.rawValue, language),
                     ])
                 if !cause.isEmpty { message += Strings.format("note_cause", language, cause) }
                 out.append(
                     Notification(
                         expertID: expert, expertName: name, change: change, role: role, enterpriseID: c.enterpriseID,
                         enterpriseName: enterpriseName, task: c.task,
-                        before: change == "assigned" ? nil : when(c.before),
+                        before: change == .assigned ? nil : when(c.before),
                         after: released ? nil : when(c.after), cause: cause, message: message))
             }
             // A released expert has no new slot; a newly assigned one had no old slot.
             switch c.kind {
             case .added:
-                for e in c.after?.experts ?? [] { add(e, "assigned") }
+                for e in c.after?.experts ?? [] { add(e, .assigned) }
             case .removed:
-                for e in c.before?.experts ?? [] { add(e, "released") }
+                for e in c.before?.experts ?? [] { add(e, .released) }
             case .moved, .panelChanged:
-                for e in c.expertsRemoved { add(e, "released") }
-                for e in c.expertsAdded { add(e, "assigned") }
+                for e in c.expertsRemoved { add(e, .released) }
+                for e in c.expertsAdded { add(e, .assigned) }
                 let stayed = Set(c.before?.experts ?? []).intersection(c.after?.experts ?? [])
-                for e in stayed.sorted() { add(e, c.kind == .moved ? "moved" : "panel-changed") }
+                for e in stayed.sorted() { add(e, c.kind == .moved ? .moved : .panelChanged) }
             }
         }
         return out.sorted {
@@ -210,7 +218,8 @@ public enum PlanDiff {
             "\u{FEFF}expert_id,expert_name,change,role,enterprise_id,enterprise_name,task,before,after,cause,message\n"
         for n in list {
             let fields = [
-                n.expertID, n.expertName, n.change, n.role, n.enterpriseID, n.enterpriseName, n.task.rawValue,
+                n.expertID, n.expertName, n.change.rawValue, n.role.rawValue, n.enterpriseID, n.enterpriseName,
+                n.task.rawValue,
                 n.before ?? "", n.after ?? "", n.cause, n.message,
             ]
             out += fields.map(CSVText.sheetField).joined(separator: ",") + "\n"
@@ -223,7 +232,8 @@ public enum PlanDiff {
         let q = JSONText.quote
         let items = list.map { n in
             "  {\"expert\": \(q(n.expertID)), \"expert_name\": \(q(n.expertName)), "
-                + "\"change\": \(q(n.change)), \"role\": \(q(n.role)), \"enterprise\": \(q(n.enterpriseID)), "
+                + "\"change\": \(q(n.change.rawValue)), \"role\": \(q(n.role.rawValue)), "
+                + "\"enterprise\": \(q(n.enterpriseID)), "
                 + "\"enterprise_name\": \(q(n.enterpriseName)), \"task\": \(q(n.task.rawValue)), "
                 + "\"before\": \(n.before.map(q) ?? "null"), \"after\": \(n.after.map(q) ?? "null"), "
                 + "\"cause\": \(q(n.cause)), \"message\": \(q(n.message))}"
