@@ -63,7 +63,7 @@ enum CapacityHint {
             let free = group.map { e in holders.filter { !b.hasConflict(expert: $0, enterprise: e) }.count }
             rows.append([
                 t("industry"), tag, "\(group.count)", "\(holders.count)", "\(free.min() ?? 0)",
-                free.min() == 0 ? (language == .zh ? "⚠ 部分企业无人可派" : "⚠ none for some") : "",
+                free.min() == 0 ? Strings.text("none_for_some", language) : "",
             ])
         }
         for reason in ListingReason.allCases {

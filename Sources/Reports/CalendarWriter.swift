@@ -71,7 +71,7 @@ public struct CalendarWriter {
     func calendar(name: String, assignments: [Assignment]) -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0",
-            "PRODID:-//PanelPlan//Shenzhen cleaner-production acceptance//\(language == .zh ? "ZH" : "EN")",
+            "PRODID:-//PanelPlan//Shenzhen cleaner-production acceptance//\(Strings.text("ics_lang", language))",
             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:\(Self.escape(name))", "X-WR-TIMEZONE:Asia/Shanghai",
             "BEGIN:VTIMEZONE", "TZID:Asia/Shanghai", "BEGIN:STANDARD", "DTSTART:19700101T000000",
             "TZOFFSETFROM:+0800", "TZOFFSETTO:+0800", "TZNAME:CST", "END:STANDARD", "END:VTIMEZONE",
@@ -89,7 +89,7 @@ public struct CalendarWriter {
         for a in assignments.sorted(by: { ($0.time, $0.enterpriseID, $0.task) < ($1.time, $1.enterpriseID, $1.task) }) {
             let e = enterprises[a.enterpriseID]
             let district = e.flatMap { batch.districts.lookup($0.district) }
-            let place = district.map { language == .zh ? $0.nameZh : $0.nameEn } ?? (e?.district ?? "")
+            let place = district.map { Strings.district($0, language) } ?? (e?.district ?? "")
             let task = Strings.text(a.task.rawValue, language)
             let summary =
                 language == .zh

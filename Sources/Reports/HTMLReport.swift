@@ -28,7 +28,7 @@ public struct HTMLReport {
     public func render() -> String {
         """
         <!DOCTYPE html>
-        <html lang="\(language == .zh ? "zh-CN" : "en")">
+        <html lang="\(Strings.text("html_lang", language))">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -144,7 +144,7 @@ public struct HTMLReport {
             let first = Day(year: y, month: m, day: 1)!
             html +=
                 "<div class=\"month\"><h3>"
-                + "\(language == .zh ? "\(y)年\(m)月" : "\(y)-\(m < 10 ? "0" : "")\(m)")</h3><table><tr>"
+                + "\(Strings.format("month_heading", language, y, m))</h3><table><tr>"
                 + weekdays.map { "<th>\($0)</th>" }.joined() + "</tr><tr>"
             html += String(repeating: "<td class=\"off\"></td>", count: first.weekday - 1)
             for d in 1...Day.daysIn(year: y, month: m) {
@@ -278,7 +278,7 @@ public struct HTMLReport {
                 + "\(HTMLText.escape("\(d.nameZh) \(d.nameEn): \(n)"))</title></circle>"
             svg +=
                 "<text x=\"\(x(d.longitude) + r + 2)\" y=\"\(y(d.latitude) + 3)\">"
-                + "\(HTMLText.escape(language == .zh ? d.nameZh : d.nameEn)) \(n)</text>"
+                + "\(HTMLText.escape(Strings.district(d, language))) \(n)</text>"
         }
         return "<section id=\"map\"><h2>\(t("map"))</h2>\(svg)</svg></section>"
     }

@@ -28,7 +28,7 @@ public struct SheetWriter {
         let enterprises = Dictionary(batch.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let experts = Dictionary(batch.experts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func districtName(_ code: String) -> String {
-            batch.districts.lookup(code).map { language == .zh ? $0.nameZh : $0.nameEn } ?? code
+            batch.districts.lookup(code).map { Strings.district($0, language) } ?? code
         }
         let schedule = plan.assignments.map { a -> [String] in
             let e = enterprises[a.enterpriseID]

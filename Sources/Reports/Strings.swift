@@ -205,6 +205,10 @@ public enum Strings {
         "slot_am": ("上午", "am"),
         "slot_pm": ("下午", "pm"),
         "member": ("组员", "member"),
+        "html_lang": ("zh-CN", "en"),
+        "ics_lang": ("ZH", "EN"),
+        "month_heading": ("%d年%d月", "%d-%02d"),
+        "none_for_some": ("⚠ 部分企业无人可派", "⚠ none for some"),
         // changes.txt
         "no_changes_since": ("自第 %lld 版以来没有变更", "no changes since version %lld"),
         "changes_against_published": ("对照已公布的第 %lld 版", "against published version %lld"),
@@ -251,6 +255,11 @@ public enum Strings {
     /// The word for a task inside a sentence: 初审 / initial.
     public static func task(_ task: TaskKind, _ language: Language) -> String {
         text("task_" + task.rawValue, language)
+    }
+
+    /// A district's name: 福田区 / Futian.
+    public static func district(_ district: District, _ language: Language) -> String {
+        language == .zh ? district.nameZh : district.nameEn
     }
 
     /// The word for a half-day inside a sentence: 上午 / am.
