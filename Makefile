@@ -41,6 +41,8 @@ test: test-deps lint
 		python3 -m unittest discover -s Tests/fuzz -p 'test_*.py' -v
 	PANELPLAN_BIN=$$($(SWIFT) build --show-bin-path)/panelplan \
 		python3 -m unittest discover -s Tests/nightly -p 'test_*.py' -v
+	PANELPLAN_BIN=$$($(SWIFT) build --show-bin-path)/panelplan \
+		python3 -m unittest discover -s Tests/whatif -p 'test_*.py' -v
 	$(MAKE) sanitize
 
 # Style: swift-format with the repository's .swift-format (4 spaces, 120 columns); 0 findings.
@@ -70,6 +72,7 @@ sanitize: deps
 
 bench: build
 	python3 Benchmarks/run_benchmarks.py
+	python3 Benchmarks/recruiting_benchmark.py
 
 # The README's screenshot of the demo report.
 screenshot: build test-deps

@@ -15,7 +15,8 @@ public enum BatchLoader {
             if let data = FileManager.default.contents(
                 atPath: URL(fileURLWithPath: path).appendingPathComponent(name).path)
             {
-                files[name] = String(decoding: data, as: UTF8.self)
+                // As the loader reads them: UTF-8, UTF-16 or GB18030, stored as UTF-8 text.
+                files[name] = TextDecoding.decode(Array(data))?.text ?? String(decoding: data, as: UTF8.self)
             }
         }
         return files

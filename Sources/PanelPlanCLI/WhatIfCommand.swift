@@ -18,7 +18,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "A sweep, e.g. 'pool=60%..100%:10%' or 'site_inspection.panel_size=3..5'.") var sweep: String?
     @Flag(
         name: .customLong("min-pool"),
-        help: "The fewest experts to add (per specialty, leaders, auditors) to plan every eligible enterprise.")
+        help: "Whom to recruit so that every eligible enterprise can be planned: experts-to-recruit.csv in --out.")
     var minPool = false
     @Flag(name: .customLong("max-batch"), help: "The most enterprises, drawn like the batch, that the pool can absorb.")
     var maxBatch = false
@@ -40,21 +40,13 @@ struct WhatIfCommand: ParsableCommand {
             }
             var text = ""
             var json = "{"
+            var files: [(String, String)] = []
             if minPool {
-                let r = try CapacityAnalysis.minPool(base, timeLimit: timeLimit)
-                let total = r.additions.values.reduce(0, +)
-                let roles = r.additions.sorted(by: { $0.key.description < $1.key.description })
-                text += "experts to add so that all \(r.eligible) eligible enterprises can be planned: \(total)\n"
-                for (role, n) in roles { text += "  \(role): \(n)\n" }
-                text +=
-                    "aggregate model: \(r.modelAdditions.values.reduce(0, +)); verified by planning: "
-                    + "\(r.verified ? "yes" : "no") (\(r.plannedAfter)/\(r.eligible) planned)\n"
-                let byRole = roles.map { "\(JSONText.quote($0.key.description)): \($0.value)" }
-                json +=
-                    "\"min_pool\": {\"total\": \(total), \"by_role\": "
-                    + "{\(byRole.joined(separator: ", "))}, "
-                    + "\"model_total\": \(r.modelAdditions.values.reduce(0, +)), \"verified\": \(r.verified), "
-                    + "\"planned_after\": \(r.plannedAfter), \"eligible\": \(r.eligible)}"
+                let r = try CapacityAnalysis.recruitingList(
+                    files: BatchLoader.inputFiles(path: batch), timeLimit: timeLimit)
+                text += RecruitingReport.text(r)
+                json += "\"min_pool\": " + RecruitingReport.json(r)
+                files.append(("experts-to-recruit.csv", r.csv))
             }
             if maxBatch {
                 let r = try CapacityAnalysis.maxBatch(base, seed: seed, timeLimit: timeLimit)
@@ -70,7 +62,10 @@ struct WhatIfCommand: ParsableCommand {
             print(format == .json ? json : text, terminator: "")
             if let out {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                try PlanWriter.writeAtomically([("whatif-capacity.json", json)], in: out)
+                try PlanWriter.writeAtomically([("whatif-capacity.json", json)] + files, in: out)
+                if minPool { print("wrote \(out)/experts-to-recruit.csv: append its rows to experts.csv") }
+            } else if minPool {
+                print("(give --out DIR to write experts-to-recruit.csv, the rows to append to experts.csv)")
             }
             return
         }

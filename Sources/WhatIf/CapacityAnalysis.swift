@@ -44,18 +44,6 @@ public enum CapacityAnalysis {
         }
     }
 
-    /// The answer of `--min-pool`.
-    public struct MinPool: Sendable {
-        /// Experts to add, by role.
-        public var additions: [Role: Int]
-        /// The aggregate model's answer before verification.
-        public var modelAdditions: [Role: Int]
-        /// Whether planning with the additions planned every eligible enterprise.
-        public var verified: Bool
-        public var plannedAfter: Int
-        public var eligible: Int
-    }
-
     /// The answer of `--max-batch`.
     public struct MaxBatch: Sendable {
         /// The aggregate model's bound on the enterprises that could be added.
@@ -148,63 +136,6 @@ public enum CapacityAnalysis {
         var out: [Role: Int] = [:]
         for (r, x) in vars where solution.integerValue(x) > 0 { out[r] = solution.integerValue(x) }
         return out
-    }
-
-    /// The batch with new experts: each of its own organization, free of every conflict.
-    public static func adding(_ additions: [Role: Int], to batch: Batch) -> Batch {
-        var b = batch
-        var n = 0
-        let district = Dictionary(grouping: batch.enterprises, by: \.district).max { $0.value.count < $1.value.count }?
-            .key
-        for (role, count) in additions.sorted(by: { $0.key.description < $1.key.description }) {
-            for _ in 0..<count {
-                n += 1
-                let name = "新增专家 \(n)"
-                var x = Expert(id: "ADD-\(n)", name: name, organization: "ADD-ORG-\(n)", district: district)
-                role.panelRole?.grant(to: &x)
-                b.experts.append(x)
-            }
-        }
-        return b
-    }
-
-    /// `--min-pool`: the model's answer, then planning to verify it; where the plan still leaves
-    /// enterprises out, the roles their reasons name are added one at a time and planned again.
-    public static func minPool(_ batch: Batch, timeLimit: Double?, rounds: Int = 8) throws -> MinPool {
-        let model = try modelMinPool(batch)
-        let hardRules = HardRules(batch)
-        var additions = model
-        var plan = try PanelPlanner(
-            batch: adding(additions, to: batch), options: PlannerOptions(timeLimitSeconds: timeLimit)
-        ).plan()
-        var round = 0
-        while plan.plannedCount < plan.eligibleCount && round < rounds {
-            round += 1
-            let enterprises = Dictionary(batch.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            var added = false
-            for u in plan.unscheduled where u.eligible {
-                guard !["window-closed", "deadline-passed"].contains(u.code) else { continue }  // no expert helps
-                var role = Role.general
-                if let e = enterprises[u.enterpriseID] {
-                    // The role the rule named by the reason's code asks of that panel.
-                    let context = PanelContext(task: u.task ?? .site, enterprise: e)
-                    let code = u.code == "industry-experts-busy" ? IndustryExpertRule(batch.rules).code : u.code
-                    for case let rule as any RoleRule in hardRules.panel where rule.code == code {
-                        if let r = rule.role(context) { role = Role(r) }
-                    }
-                }
-                additions[role, default: 0] += 1
-                added = true
-                break
-            }
-            if !added { break }
-            plan = try PanelPlanner(
-                batch: adding(additions, to: batch), options: PlannerOptions(timeLimitSeconds: timeLimit)
-            ).plan()
-        }
-        return MinPool(
-            additions: additions, modelAdditions: model, verified: plan.plannedCount == plan.eligibleCount,
-            plannedAfter: plan.plannedCount, eligible: plan.eligibleCount)
     }
 
     /// `--max-batch`: the most enterprises, drawn like the batch's own (in a seeded order), that

@@ -52,16 +52,49 @@ struct WhatIfTests {
         #expect(sequential.map(\.medianBuffer) == rows.map(\.medianBuffer))
     }
 
-    @Test("--min-pool answers 2 on an instance built to need exactly two more heavy-metal experts")
+    @Test("--min-pool lists two heavy-metal recruits where exactly two are missing, and appending them works")
     func minPoolTwo() throws {
         var t = TestBatch()
         t.pool(12)
         for k in 1...7 { t.enterprise("H\(k)", industry: "heavy-metal") }
-        let base = try loadTestBatch(t, "whatif-minpool")
-        let answer = try CapacityAnalysis.minPool(base, timeLimit: 30)
-        #expect(answer.additions == [.specialty("heavy-metal"): 2])
-        #expect(answer.verified)
-        #expect(answer.plannedAfter == 7)
+        let dir = temporaryFolder("whatif-minpool")
+        try t.write(to: dir)
+        let files = BatchLoader.inputFiles(path: dir.path)
+        let answer = try CapacityAnalysis.recruitingList(files: files, timeLimit: 30)
+        #expect(answer.modelMinimum == 2 && answer.recruits.count == 2)
+        #expect(answer.recruits.allSatisfy { $0.specialties == ["heavy-metal"] && !$0.weeks.isEmpty })
+        #expect(answer.promised == 7 && answer.eligible == 7 && answer.plannedBefore < 7)
+        // The organizer appends the rows of experts-to-recruit.csv to experts.csv and plans.
+        let rows = answer.csv.split(separator: "\n").dropFirst().joined(separator: "\n")
+        let experts = dir.appendingPathComponent("experts.csv")
+        try (try String(contentsOf: experts, encoding: .utf8) + rows + "\n").write(
+            to: experts, atomically: true, encoding: .utf8)
+        let plan = try PanelPlanner(batch: try BatchLoader.load(path: dir.path)).plan()
+        #expect(plan.plannedCount == answer.promised)
+    }
+
+    @Test("recruiting answers are monotone: a smaller pool never needs fewer recruits")
+    func recruitingMonotone() throws {
+        var counts: [Int] = []
+        var minimums: [Int] = []
+        // Six heavy-metal enterprises; each heavy-metal expert can serve two (caps of 2 per kind).
+        for specialists in [3, 2, 1, 0] {
+            var t = TestBatch()
+            t.set("load", "max_initial", "2")
+            t.set("load", "max_site", "2")
+            t.pool(16)
+            if specialists > 0 { t.pool(specialists, prefix: "HM", specialties: "heavy-metal") }
+            for k in 1...6 { t.enterprise("H\(k)", industry: "heavy-metal") }
+            let dir = temporaryFolder("whatif-monotone-\(specialists)")
+            try t.write(to: dir)
+            let answer = try CapacityAnalysis.recruitingList(
+                files: BatchLoader.inputFiles(path: dir.path), timeLimit: 30)
+            #expect(answer.promised == answer.eligible)
+            counts.append(answer.recruits.count)
+            minimums.append(answer.modelMinimum)
+        }
+        #expect(minimums == [0, 1, 2, 3], "model minimums \(minimums)")
+        #expect(counts == [0, 1, 2, 3], "recruits \(counts)")
     }
 
     @Test("--max-batch finds what the pool can absorb and verifies it by planning")
