@@ -29,64 +29,11 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Scenarios planned at once (default: all cores).") var jobs: Int?
 
     func run() throws {
-        var err = StandardError()
         let base = try loadBatchOrExit(batch)
+        let items = try scenarioItems(base)
         if minPool || maxBatch {
-            guard scenarios.isEmpty && sweep == nil else {
-                throw ValidationError(
-                    "--min-pool and --max-batch answer for the batch folder as it is: run them without scenario "
-                        + "files or --sweep"
-                )
-            }
-            var text = ""
-            var json = "{"
-            var files: [(String, String)] = []
-            if minPool {
-                let r = try CapacityAnalysis.recruitingList(
-                    files: BatchLoader.inputFiles(path: batch), timeLimit: timeLimit)
-                text += RecruitingReport.text(r)
-                json += "\"min_pool\": " + RecruitingReport.json(r)
-                files.append(("experts-to-recruit.csv", r.csv))
-            }
-            if maxBatch {
-                let r = try CapacityAnalysis.maxBatch(base, seed: seed, timeLimit: timeLimit)
-                text +=
-                    "enterprises the pool can absorb beyond the batch: \(r.verified) (verified by planning; "
-                    + "aggregate bound \(r.modelBound); the batch itself: \(r.baselinePlanned) planned)\n"
-                json +=
-                    (minPool ? ", " : "")
-                    + "\"max_batch\": {\"verified\": \(r.verified), \"model_bound\": \(r.modelBound), "
-                    + "\"baseline_planned\": \(r.baselinePlanned)}"
-            }
-            json += "}\n"
-            print(format == .json ? json : text, terminator: "")
-            if let out {
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                try PlanWriter.writeAtomically([("whatif-capacity.json", json)] + files, in: out)
-                if minPool { print("wrote \(out)/experts-to-recruit.csv: append its rows to experts.csv") }
-            } else if minPool {
-                print("(give --out DIR to write experts-to-recruit.csv, the rows to append to experts.csv)")
-            }
+            try directAnswers(items)
             return
-        }
-        var items: [(name: String, value: Double?, batch: Batch)] = [("baseline", nil, base)]
-        var xLabel = ""
-        do {
-            for path in scenarios {
-                let s = try Scenario.load(path: path)
-                items.append((s.name, nil, try s.apply(to: base)))
-            }
-            if let sweep {
-                let sw = try Sweep.parse(sweep)
-                xLabel = sw.key + (sw.isPercent ? " (%)" : "")
-                for v in sw.values {
-                    let s = try sw.scenario(at: v, seed: seed)
-                    items.append((s.name, v, try s.apply(to: base)))
-                }
-            }
-        } catch let e as ScenarioError {
-            print(e.description, to: &err)
-            throw ExitCode(ExitStatus.badInput)
         }
         let started = Date()
         let rows = try WhatIfRunner.run(items, timeLimit: timeLimit, seed: nil, jobs: jobs)
@@ -104,8 +51,92 @@ struct WhatIfCommand: ParsableCommand {
         if let out {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             var files = [("whatif.csv", WhatIfOutput.csv(rows)), ("whatif.json", WhatIfOutput.json(rows))]
-            if sweep != nil { files.append(("whatif.svg", WhatIfOutput.svg(Array(rows.dropFirst()), xLabel: xLabel))) }
+            if let sweep, let sw = try? Sweep.parse(sweep) {
+                let xLabel = sw.key + (sw.isPercent ? " (%)" : "")
+                files.append(("whatif.svg", WhatIfOutput.svg(Array(rows.dropFirst()), xLabel: xLabel)))
+            }
             try PlanWriter.writeAtomically(files, in: out)
+        }
+    }
+
+    /// The baseline, each scenario file and each sweep point, applied to the batch. Every
+    /// scenario error of every file and of the sweep is reported at once (exit 65).
+    func scenarioItems(_ base: Batch) throws -> [(name: String, value: Double?, batch: Batch)] {
+        var items: [(name: String, value: Double?, batch: Batch)] = [("baseline", nil, base)]
+        var errors: [String] = []
+        for path in scenarios {
+            do {
+                let s = try Scenario.load(path: path)
+                items.append((s.name, nil, try s.apply(to: base)))
+            } catch let e as ScenarioError {
+                errors.append(e.description)
+            }
+        }
+        if let sweep {
+            do {
+                let sw = try Sweep.parse(sweep)
+                for v in sw.values {
+                    let s = try sw.scenario(at: v, seed: seed)
+                    items.append((s.name, v, try s.apply(to: base)))
+                }
+            } catch let e as ScenarioError {
+                errors.append(e.description)
+            }
+        }
+        guard errors.isEmpty else {
+            StandardError.write(errors.joined(separator: "\n") + "\n")
+            throw ExitCode(ExitStatus.badInput)
+        }
+        return items
+    }
+
+    /// `--min-pool` and `--max-batch` for the batch and for each scenario or sweep point.
+    func directAnswers(_ items: [(name: String, value: Double?, batch: Batch)]) throws {
+        var text = ""
+        var parts: [String] = []
+        var files: [(String, String)] = []
+        for (k, item) in items.enumerated() {
+            if items.count > 1 { text += "== \(item.name) ==\n" }
+            var json: [String] = []
+            if minPool {
+                let r =
+                    k == 0
+                    ? try CapacityAnalysis.recruitingList(
+                        files: BatchLoader.inputFiles(path: batch), timeLimit: timeLimit)
+                    : try CapacityAnalysis.recruitingList(batch: item.batch, timeLimit: timeLimit)
+                text += RecruitingReport.text(r)
+                json.append("\"min_pool\": " + RecruitingReport.json(r))
+                let name = k == 0 ? "experts-to-recruit.csv" : "experts-to-recruit-\(FileNameText.safe(item.name)).csv"
+                files.append((name, r.csv))
+            }
+            if maxBatch {
+                let r = try CapacityAnalysis.maxBatch(item.batch, seed: seed, timeLimit: timeLimit)
+                text +=
+                    "enterprises the pool can absorb beyond the batch: \(r.verified) (verified by planning the batch "
+                    + "with exactly these added; aggregate bound \(r.modelBound); the batch itself: "
+                    + "\(r.baselinePlanned) planned)\n"
+                for e in r.added {
+                    text += "  \(e.id): like \(e.industry) in \(e.district), deadline \(e.effectiveDeadline.iso)\n"
+                }
+                let added = r.added.map { JSONText.quote($0.id) }.joined(separator: ", ")
+                json.append(
+                    "\"max_batch\": {\"verified\": \(r.verified), \"model_bound\": \(r.modelBound), "
+                        + "\"baseline_planned\": \(r.baselinePlanned), \"added\": [\(added)]}")
+            }
+            parts.append(
+                k == 0
+                    ? json.joined(separator: ", ")
+                    : "{\"name\": \(JSONText.quote(item.name)), " + json.joined(separator: ", ") + "}")
+        }
+        let scenarioJSON = parts.dropFirst().joined(separator: ", ")
+        let json = "{" + parts[0] + (items.count > 1 ? ", \"scenarios\": [\(scenarioJSON)]" : "") + "}\n"
+        print(format == .json ? json : text, terminator: "")
+        if let out {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            try PlanWriter.writeAtomically([("whatif-capacity.json", json)] + files, in: out)
+            if minPool { print("wrote \(out)/experts-to-recruit.csv: append its rows to experts.csv") }
+        } else if minPool {
+            print("(give --out DIR to write experts-to-recruit.csv, the rows to append to experts.csv)")
         }
     }
 }

@@ -48,9 +48,12 @@ public enum CapacityAnalysis {
     public struct MaxBatch: Sendable {
         /// The aggregate model's bound on the enterprises that could be added.
         public var modelBound: Int
-        /// Added enterprises the verifying plan actually planned (with every original one kept).
+        /// Enterprises that can be added: planning the batch with exactly these added plans
+        /// every one of them and keeps every enterprise the batch plans on its own.
         public var verified: Int
         public var baselinePlanned: Int
+        /// The enterprises added, in the order drawn (copies of the batch's eligible ones).
+        public var added: [Enterprise]
     }
 
     /// The tasks to plan, and the roles the composition rules ask of their panels, per task.
@@ -193,22 +196,27 @@ public enum CapacityAnalysis {
             Double(batch.experts.count * rules.maxPerWeek) * weeks - seatBase)
         let s = try m.solve(options: SolveOptions(timeLimitSeconds: 30))
         let bound = s.status.hasSolution ? y.filter { s.integerValue($0) == 1 }.count : 0
-        // Verify: plan the batch with that many draws; count the added ones it planned while
-        // keeping every enterprise the baseline planned.
-        var verifyScenario = Scenario(name: "verify")
-        verifyScenario.addEnterprises = bound
-        verifyScenario.enterpriseSeed = seed
-        let verifyBatch = try verifyScenario.apply(to: batch)
-        let plan = try PanelPlanner(batch: verifyBatch, options: PlannerOptions(timeLimitSeconds: timeLimit)).plan()
-        let addedIDs = Set(verifyBatch.enterprises.suffix(bound).map(\.id))
-        let plannedIDs = Set(plan.assignments.map(\.enterpriseID))
-        let unplanned = Set(plan.unscheduled.filter(\.eligible).map(\.enterpriseID))
-        let addedPlanned = addedIDs.filter { plannedIDs.contains($0) && !unplanned.contains($0) }.count
-        let originalPlanned = plan.plannedCount - addedPlanned
-        return MaxBatch(
-            modelBound: bound,
-            verified: originalPlanned >= baseline.plannedCount
-                ? addedPlanned : max(0, addedPlanned - (baseline.plannedCount - originalPlanned)),
-            baselinePlanned: baseline.plannedCount)
+        // Verify by planning the batch with the first k drawn: the answer is a k whose plan
+        // plans all k and keeps every enterprise the batch plans alone; k only goes down.
+        var k = bound
+        while true {
+            var scenario = Scenario(name: "verify")
+            scenario.addEnterprises = k
+            scenario.enterpriseSeed = seed
+            let verifyBatch = try scenario.apply(to: batch)
+            let plan = try PanelPlanner(batch: verifyBatch, options: PlannerOptions(timeLimitSeconds: timeLimit))
+                .plan()
+            let addedIDs = Set(verifyBatch.enterprises.suffix(k).map(\.id))
+            let unplanned = Set(plan.unscheduled.filter(\.eligible).map(\.enterpriseID))
+            let plannedIDs = Set(plan.assignments.map(\.enterpriseID)).subtracting(unplanned)
+            let addedPlanned = addedIDs.intersection(plannedIDs).count
+            let originalsKept = plan.plannedCount - addedPlanned >= baseline.plannedCount
+            if k == 0 || (addedPlanned == k && originalsKept) {
+                return MaxBatch(
+                    modelBound: bound, verified: k, baselinePlanned: baseline.plannedCount,
+                    added: Array(verifyBatch.enterprises.suffix(k)))
+            }
+            k = originalsKept ? min(k - 1, addedPlanned) : k - 1
+        }
     }
 }

@@ -54,8 +54,35 @@ extension CapacityAnalysis {
     public static func recruitingList(
         files: [String: String], timeLimit: Double?, maxRounds: Int = 30
     ) throws -> RecruitingList {
-        let base = try BatchLoader.load(files: files)
         let options = PlannerOptions(timeLimitSeconds: timeLimit)
+        return try recruitingList(
+            for: try BatchLoader.load(files: files), header: files["experts.csv"] ?? "", options: options,
+            maxRounds: maxRounds
+        ) { recruits in try planWith(recruits, files: files, options: options) }
+    }
+
+    /// The recruiting list for a batch held in memory (a what-if scenario): the recruits are
+    /// appended to its experts as the loader would read their rows.
+    public static func recruitingList(
+        batch: Batch, timeLimit: Double?, maxRounds: Int = 30
+    ) throws -> RecruitingList {
+        let options = PlannerOptions(timeLimitSeconds: timeLimit)
+        let header = "id,name,organization,specialties,auditor,leader,district"
+        return try recruitingList(for: batch, header: header, options: options, maxRounds: maxRounds) { recruits in
+            var b = batch
+            b.experts += recruits.map { r in
+                Expert(
+                    id: r.id, name: r.name, organization: r.organization, specialties: Set(r.specialties),
+                    isAuditor: r.auditor, canLead: r.leader, district: r.district)
+            }
+            return try PanelPlanner(batch: b, options: options).plan()
+        }
+    }
+
+    static func recruitingList(
+        for base: Batch, header: String, options: PlannerOptions, maxRounds: Int,
+        planWith: ([RecruitingList.Recruit]) throws -> Plan
+    ) throws -> RecruitingList {
         let before = try PanelPlanner(batch: base, options: options).plan()
         let model = try modelMinPool(base)
         var profiles = RecruitProfiles(base)
@@ -63,7 +90,7 @@ extension CapacityAnalysis {
         for (role, count) in model.sorted(by: { $0.key.description < $1.key.description }) {
             for _ in 0..<count { recruits.append(profiles.recruit(role, number: recruits.count + 1)) }
         }
-        var plan = try planWith(recruits, files: files, options: options)
+        var plan = try planWith(recruits)
         var round = 0
         while round < maxRounds {
             let open = plan.unscheduled.filter { $0.eligible && !unfixableCodes.contains($0.code) }
@@ -73,7 +100,7 @@ extension CapacityAnalysis {
             for u in open.enumerated().filter({ $0.offset % 2 == 0 }).map(\.element) {
                 recruits.append(profiles.recruit(role(for: u, in: base), number: recruits.count + 1))
             }
-            plan = try planWith(recruits, files: files, options: options)
+            plan = try planWith(recruits)
         }
         // Take out, last first, every recruit the plan does not need to keep its count; none
         // when the list is as short as the model proves necessary.
@@ -82,7 +109,7 @@ extension CapacityAnalysis {
         for k in recruits.indices.reversed() where recruits.count > minimum {
             var fewer = recruits
             fewer.remove(at: k)
-            let trial = try planWith(fewer, files: files, options: options)
+            let trial = try planWith(fewer)
             if trial.plannedCount >= target {
                 recruits = fewer
                 plan = trial
@@ -90,13 +117,13 @@ extension CapacityAnalysis {
         }
         // Placeholders renumbered in order, then the final verification: exactly the rows written.
         for k in recruits.indices { profiles.renumber(&recruits[k], number: k + 1) }
-        plan = try planWith(recruits, files: files, options: options)
+        plan = try planWith(recruits)
         describe(&recruits, plan: plan, batch: base)
         return RecruitingList(
             recruits: recruits, modelMinimum: model.values.reduce(0, +), eligible: plan.eligibleCount,
             plannedBefore: before.plannedCount, promised: plan.plannedCount,
             unfixable: plan.unscheduled.filter { $0.eligible && unfixableCodes.contains($0.code) },
-            csv: recruitCSV(recruits, header: files["experts.csv"] ?? ""))
+            csv: recruitCSV(recruits, header: header))
     }
 
     /// The plan of the batch with `recruits` appended to experts.csv, as an organizer would.

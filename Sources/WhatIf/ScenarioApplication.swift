@@ -1,5 +1,6 @@
 import Foundation
 import PanelModel
+import Workflow
 
 extension Scenario {
     /// The first line of the scenario file that mentions a value, for messages.
@@ -79,22 +80,19 @@ extension Scenario {
             }
         }
 
-        // Add enterprises drawn like the batch's own eligible ones.
-        let extra = addEnterprises + Int(((scaleEnterprises - 1) * Double(original.enterprises.count)).rounded())
-        if extra > 0 {
-            let pool = original.enterprises.filter {
-                $0.draftSubmitted != nil && $0.penalized == nil && $0.siteInspectionDone == nil
-            }
-            if !pool.isEmpty {
-                var rng = SplitMix64(seed: enterpriseSeed &+ 0xA11CE)
-                for k in 0..<extra {
-                    var e = pool[Int(rng.next() % UInt64(pool.count))]
-                    e.id = "NEW-N\(k + 1)"
-                    e.name = "新增企业 \(k + 1)"
-                    e.extensionRequested = nil
-                    e.initialReviewDone = nil
-                    b.enterprises.append(e)
-                }
+        // Add enterprises drawn like the batch's own eligible ones: exact copies under new ids,
+        // so each is eligible as its original is, and `scale` multiplies the eligible count.
+        let pool = original.enterprises.filter {
+            WorkflowRules.status($0, rules: original.rules, calendar: original.calendar).window != nil
+        }
+        let extra = addEnterprises + Int(((scaleEnterprises - 1) * Double(pool.count)).rounded())
+        if extra > 0 && !pool.isEmpty {
+            var rng = SplitMix64(seed: enterpriseSeed &+ 0xA11CE)
+            for k in 0..<extra {
+                var e = pool[Int(rng.next() % UInt64(pool.count))]
+                e.id = "NEW-N\(k + 1)"
+                e.name = "新增企业 \(k + 1)"
+                b.enterprises.append(e)
             }
         }
 

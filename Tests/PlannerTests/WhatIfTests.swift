@@ -3,6 +3,7 @@ import PanelModel
 import Planner
 import Testing
 import WhatIf
+import Workflow
 
 @Suite("What-if capacity analysis")
 struct WhatIfTests {
@@ -109,6 +110,36 @@ struct WhatIfTests {
         #expect(answer.modelBound == 2)
         #expect(answer.verified == 2)
         #expect(answer.baselinePlanned == 4)
+        #expect(answer.added.map(\.id) == ["NEW-N1", "NEW-N2"])
+    }
+
+    @Test("scale multiplies the eligible enterprises exactly")
+    func scaleExact() throws {
+        let demo = try BatchLoader.load(path: repositoryRoot.appendingPathComponent("datasets/shenzhen-demo").path)
+        func eligible(_ b: Batch) -> Int {
+            b.enterprises.filter { WorkflowRules.status($0, rules: b.rules, calendar: b.calendar).window != nil }.count
+        }
+        var s = Scenario(name: "double")
+        s.scaleEnterprises = 2
+        #expect(eligible(try s.apply(to: demo)) == 2 * eligible(demo))
+        s.scaleEnterprises = 1.5
+        #expect(eligible(try s.apply(to: demo)) == eligible(demo) + Int((0.5 * Double(eligible(demo))).rounded()))
+    }
+
+    @Test("--min-pool answers for a scenario too, from the scenario's batch")
+    func minPoolForScenario() throws {
+        var t = TestBatch()
+        t.set("load", "max_initial", "2")
+        t.set("load", "max_site", "2")
+        t.pool(16)
+        t.pool(3, prefix: "HM", specialties: "heavy-metal")
+        for k in 1...6 { t.enterprise("H\(k)", industry: "heavy-metal") }
+        let base = try loadTestBatch(t, "whatif-minpool-scenario")
+        var away = Scenario(name: "two specialists leave")
+        away.removeExpertIDs = ["HM1", "HM2"]
+        let answer = try CapacityAnalysis.recruitingList(batch: try away.apply(to: base), timeLimit: 30)
+        #expect(answer.recruits.count == 2 && answer.promised == 6)
+        #expect(answer.recruits.allSatisfy { $0.specialties == ["heavy-metal"] })
     }
 
     @Test("scenario files with errors name file, line and key")

@@ -62,5 +62,48 @@ class RecruitingList(unittest.TestCase):
         self.assertEqual(plan.get("planned", planned), answer["promised"])
 
 
+@unittest.skipUnless(os.path.isfile(BIN), "PANELPLAN_BIN must name the built panelplan tool")
+class ScenarioCommandLine(unittest.TestCase):
+    ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+    def run_tool(self, *args):
+        return subprocess.run([BIN, *args], capture_output=True, text=True, timeout=900)
+
+    def test_every_scenario_error_at_once(self):
+        work = tempfile.mkdtemp(prefix="panelplan-scen-")
+        bad1 = os.path.join(work, "one.toml")
+        bad2 = os.path.join(work, "two.toml")
+        with open(bad1, "w", encoding="utf-8") as f:
+            f.write('[scenario]\nname = "one"\n[remove_experts]\nfraction = 1.5\n')
+        with open(bad2, "w", encoding="utf-8") as f:
+            f.write('[scenario]\nname = "two"\n[add_experts]\ncolour = "red"\n')
+        demo = os.path.join(self.ROOT, "datasets", "shenzhen-demo")
+        r = self.run_tool("whatif", demo, bad1, bad2, "--sweep", "pool=60..")
+        self.assertEqual(r.returncode, 65, r.stderr)
+        self.assertIn("one.toml:4", r.stderr)
+        self.assertIn("two.toml:4", r.stderr)
+        self.assertIn("pool=60..", r.stderr)
+
+    def test_min_pool_and_max_batch_with_a_scenario(self):
+        work = tempfile.mkdtemp(prefix="panelplan-scen-")
+        batch = os.path.join(work, "batch")
+        r = self.run_tool("generate", batch, "--enterprises", "40", "--experts", "40", "--months", "2", "--seed", "5")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        scenario = os.path.join(work, "smaller.toml")
+        with open(scenario, "w", encoding="utf-8") as f:
+            f.write('[scenario]\nname = "a third leaves"\n[remove_experts]\nfraction = 0.34\nseed = 2\n')
+        out = os.path.join(work, "out")
+        r = self.run_tool("whatif", batch, scenario, "--min-pool", "--max-batch", "--format", "json", "--out", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        answer = json.loads(r.stdout.splitlines()[0])
+        self.assertEqual(len(answer["scenarios"]), 1)
+        smaller = answer["scenarios"][0]
+        self.assertEqual(smaller["name"], "a third leaves")
+        self.assertGreaterEqual(smaller["min_pool"]["total"], answer["min_pool"]["total"])
+        self.assertLessEqual(smaller["max_batch"]["verified"], answer["max_batch"]["verified"])
+        self.assertEqual(len(answer["max_batch"]["added"]), answer["max_batch"]["verified"])
+        self.assertTrue(os.path.isfile(os.path.join(out, "experts-to-recruit.csv")))
+
+
 if __name__ == "__main__":
     unittest.main()
