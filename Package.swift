@@ -45,7 +45,9 @@ let package = Package(
         .target(name: "Reports", dependencies: ["PanelModel", "PlanModel", "Workflow", "TextFormats"]),
         .target(
             name: "WhatIf",
-            dependencies: ["PanelModel", "PlanModel", "Workflow", "Planner", "TextFormats", "GLPK", "TOMLSubset"]
+            dependencies: [
+                "PanelModel", "PlanModel", "Workflow", "Planner", "Reports", "TextFormats", "GLPK", "TOMLSubset",
+            ]
         ),
         // The nightly job: reference, history, freeze, store, lock; a typed outcome for the CLI.
         .target(

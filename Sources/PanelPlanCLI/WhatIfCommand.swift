@@ -27,6 +27,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Seconds per plan.") var timeLimit: Double?
     @Option(help: "Seed for sweeps over the pool and for drawn enterprises.") var seed: UInt64 = 1
     @Option(help: "Scenarios planned at once (default: all cores).") var jobs: Int?
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let base = try loadBatchOrExit(batch)
@@ -45,15 +46,30 @@ struct WhatIfCommand: ParsableCommand {
                 String(
                     format: "%d plans in %.1f s, %d at a time", rows.count, elapsed,
                     max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, rows.count))))
+            // Capacity by week: the baseline's, and each scenario's while there are few.
+            for row in rows.prefix(rows.count <= 3 ? rows.count : 1) {
+                print("\ncapacity by week, \(row.scenario) (demand/supply; * at 90 % or more):")
+                let table = WhatIfOutput.weekTable(row)
+                print(TextTable.render(header: table.header, rows: table.rows), terminator: "")
+            }
         case .csv: print(WhatIfOutput.csv(rows), terminator: "")
         case .json: print(WhatIfOutput.json(rows), terminator: "")
         }
         if let out {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            var files = [("whatif.csv", WhatIfOutput.csv(rows)), ("whatif.json", WhatIfOutput.json(rows))]
+            let lang = language.resolve(batch: base.rules.language)
+            var files = [
+                ("whatif.csv", WhatIfOutput.csv(rows)), ("whatif.json", WhatIfOutput.json(rows)),
+                ("whatif-weeks.csv", WhatIfOutput.weeksCSV(rows)),
+                ("whatif-weeks.svg", WhatIfOutput.weeksSVG(rows[0], language: lang)),
+            ]
+            for row in rows.dropFirst() {
+                files.append(
+                    ("whatif-weeks-\(FileNameText.safe(row.scenario)).svg", WhatIfOutput.weeksSVG(row, language: lang)))
+            }
             if let sweep, let sw = try? Sweep.parse(sweep) {
                 let xLabel = sw.key + (sw.isPercent ? " (%)" : "")
-                files.append(("whatif.svg", WhatIfOutput.svg(Array(rows.dropFirst()), xLabel: xLabel)))
+                files.append(("whatif.svg", WhatIfOutput.svg(Array(rows.dropFirst()), xLabel: xLabel, language: lang)))
             }
             try PlanWriter.writeAtomically(files, in: out)
         }

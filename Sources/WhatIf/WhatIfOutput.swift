@@ -1,11 +1,12 @@
 import Foundation
+import Reports
 import TextFormats
 
 /// The comparison table of what-if rows as text, CSV, JSON and an SVG chart.
 public enum WhatIfOutput {
     public static let header = [
         "scenario", "value", "planned", "eligible", "unplanned_top_reasons", "min_buffer", "median_buffer",
-        "max_load", "mean_load", "bottleneck_specialties", "bottleneck_days", "status", "gap",
+        "max_load", "mean_load", "bottleneck_specialties", "binding_weeks", "status", "gap",
     ]
 
     static func cells(_ r: WhatIfRow) -> [String] {
@@ -15,8 +16,8 @@ public enum WhatIfOutput {
             r.minBuffer.map(String.init) ?? "", r.medianBuffer.map { fmt($0) } ?? "", "\(r.maxLoad)",
             String(format: "%.2f", r.meanLoad),
             r.bottleneckSpecialties.joined(separator: "; "),
-            r.bottleneckDays.prefix(3).joined(separator: "; ")
-                + (r.bottleneckDays.count > 3 ? " (+\(r.bottleneckDays.count - 3) more)" : ""),
+            r.bindingWeeks.prefix(3).joined(separator: "; ")
+                + (r.bindingWeeks.count > 3 ? " (+\(r.bindingWeeks.count - 3) more)" : ""),
             r.status, String(format: "%.4f%%", r.gap * 100),
         ]
     }
@@ -42,64 +43,141 @@ public enum WhatIfOutput {
                 + "\(r.medianBuffer.map { fmt($0) } ?? "null"), "
                 + "\"max_load\": \(r.maxLoad), \"mean_load\": \(String(format: "%.4f", r.meanLoad)), "
                 + "\"bottleneck_specialties\": [\(r.bottleneckSpecialties.map(q).joined(separator: ", "))], "
-                + "\"bottleneck_days\": [\(r.bottleneckDays.map(q).joined(separator: ", "))], \"status\": "
+                + "\"binding_weeks\": [\(r.bindingWeeks.map(q).joined(separator: ", "))], \"weeks\": ["
+                + r.weeks.map(weekJSON).joined(separator: ", ") + "], \"status\": "
                 + "\(q(r.status)), \"gap\": \(String(format: "%.6f", r.gap))}"
         }
         return "[\n" + items.joined(separator: ",\n") + (items.isEmpty ? "]\n" : "\n]\n")
     }
 
+    static func weekJSON(_ w: WeekCapacity) -> String {
+        "{\"week\": \(JSONText.quote(w.week)), \"role\": \(JSONText.quote(w.role)), \"demand\": \(w.demand), "
+            + "\"supply\": \(w.supply), \"binding\": \(w.isBinding)}"
+    }
+
+    /// A plan's weeks as a terminal table: one row a week, `demand/supply` per role (every seat,
+    /// leaders, auditors, and the industries that are binding some week), `*` when binding.
+    public static func weekTable(_ row: WhatIfRow) -> (header: [String], rows: [[String]]) {
+        let binding = Set(row.weeks.filter(\.isBinding).map(\.role))
+        var roles: [String] = []
+        for w in row.weeks where !roles.contains(w.role) {
+            if !w.role.hasPrefix("industry:") || binding.contains(w.role) { roles.append(w.role) }
+        }
+        var cells: [String: [String: String]] = [:]
+        var weeks: [String] = []
+        for w in row.weeks {
+            if !weeks.contains(w.week) { weeks.append(w.week) }
+            cells[w.week, default: [:]][w.role] = "\(w.demand)/\(w.supply)\(w.isBinding ? "*" : "")"
+        }
+        let header = ["week"] + roles.map { $0.replacingOccurrences(of: "industry:", with: "") }
+        return (header, weeks.map { w in [w] + roles.map { cells[w]?[$0] ?? "" } })
+    }
+
+    /// whatif-weeks.csv: one row per scenario, week and role.
+    public static func weeksCSV(_ rows: [WhatIfRow]) -> String {
+        var out = "scenario,week,role,demand,supply,binding\n"
+        for r in rows {
+            for w in r.weeks {
+                out +=
+                    [r.scenario, w.week, w.role, "\(w.demand)", "\(w.supply)", w.isBinding ? "yes" : "no"]
+                    .map(CSVText.field).joined(separator: ",") + "\n"
+            }
+        }
+        return out
+    }
+
     /// Rows for a terminal table (the CLI aligns them).
     public static func tableRows(_ rows: [WhatIfRow]) -> [[String]] { rows.map(cells) }
 
-    /// An SVG line chart: planned share (%) and median deadline buffer against the swept value.
-    public static func svg(_ rows: [WhatIfRow], xLabel: String) -> String {
+    /// An SVG line chart: planned share (%) and median deadline buffer against the swept value,
+    /// in `language`; the buffer's ticks are whole working days, the two lines differ in colour,
+    /// dash and marker and are named in a legend.
+    public static func svg(_ rows: [WhatIfRow], xLabel: String, language: Language = .en) -> String {
         let points = rows.compactMap { r in r.value.map { ($0, r.plannedShare * 100, r.medianBuffer ?? 0) } }
-        let w = 720.0
-        let h = 400.0
-        let left = 60.0
-        let right = 60.0
-        let top = 30.0
-        let bottom = 50.0
+        let chart = Chart(width: 720, height: 400)
         let xs = points.map(\.0)
         let xMin = xs.min() ?? 0
         let xMax = max(xs.max() ?? 1, (xs.min() ?? 0) + 1e-9)
-        let bMax = max(1, points.map(\.2).max() ?? 1)
-        func x(_ v: Double) -> Double { left + (v - xMin) / (xMax - xMin) * (w - left - right) }
-        func yShare(_ v: Double) -> Double { top + (100 - v) / 100 * (h - top - bottom) }
-        func yBuf(_ v: Double) -> Double { top + (bMax - v) / bMax * (h - top - bottom) }
-        var s =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 0 "
-            + "\(Int(w)) \(Int(h))\" font-family=\"sans-serif\" font-size=\"11\">"
-        s += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>"
+        // Whole working days: a step of 1, 2, 5, 10, … giving at most 6 ticks.
+        let step = Chart.niceStep(max(1, points.map(\.2).max() ?? 1), ticks: 5)
+        let bMax = step * (max(1, points.map(\.2).max() ?? 1) / step).rounded(.up)
+        func x(_ v: Double) -> Double { chart.left + (v - xMin) / (xMax - xMin) * chart.plotWidth }
+        func yShare(_ v: Double) -> Double { chart.y(v / 100) }
+        func yBuf(_ v: Double) -> Double { chart.y(v / bMax) }
+        var s = chart.open()
         for k in 0...5 {
             let v = Double(k) * 20
-            s += "<line x1=\"\(left)\" x2=\"\(w - right)\" y1=\"\(yShare(v))\" y2=\"\(yShare(v))\" stroke=\"#e2e8f0\"/>"
-            s += "<text x=\"\(left - 6)\" y=\"\(yShare(v) + 4)\" text-anchor=\"end\" fill=\"#2b6cb0\">\(Int(v))%</text>"
-            s +=
-                "<text x=\"\(w - right + 6)\" y=\"\(yBuf(bMax * Double(k) / 5) + 4)\" fill=\"#c05621\">"
-                + "\(fmt((bMax * Double(k) / 5 * 10).rounded() / 10))</text>"
+            s += chart.gridLine(yShare(v))
+            s += chart.label(chart.left - 6, yShare(v) + 4, "\(Int(v))%", anchor: "end", color: "#2b6cb0")
+        }
+        for v in stride(from: 0.0, through: bMax, by: step) {
+            s += chart.label(chart.width - chart.right + 6, yBuf(v) + 4, "\(Int(v))", color: "#c05621")
         }
         for p in points {
-            s += "<text x=\"\(x(p.0))\" y=\"\(h - bottom + 16)\" text-anchor=\"middle\">\(fmt(p.0))</text>"
+            s += chart.label(x(p.0), chart.height - chart.bottom + 16, fmt(p.0), anchor: "middle")
         }
-        func path(_ ys: [Double], _ color: String) -> String {
-            let d = zip(points, ys).enumerated().map {
-                "\($0.offset == 0 ? "M" : "L")\(x($0.element.0.0)),\($0.element.1)"
-            }.joined(separator: " ")
-            return "<path d=\"\(d)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"/>"
-                + zip(points, ys).map { "<circle cx=\"\(x($0.0.0))\" cy=\"\($0.1)\" r=\"3\" fill=\"\(color)\"/>" }
-                .joined()
+        let share = Chart.Series(
+            name: Strings.text("chart_planned_share", language), color: "#2b6cb0", dash: nil, marker: .circle)
+        let buffer = Chart.Series(
+            name: Strings.text("chart_median_buffer", language), color: "#c05621", dash: "6 4", marker: .square)
+        s += chart.line(points.map { (x($0.0), yShare($0.1)) }, share)
+        s += chart.line(points.map { (x($0.0), yBuf($0.2)) }, buffer)
+        s += chart.caption(xLabel)
+        s += chart.legend([share, buffer])
+        return s + "</svg>\n"
+    }
+
+    /// An SVG chart of a plan's weeks: demand as a share of supply for every seat, the leaders,
+    /// the auditors and the three industries that come closest to their supply; one line each,
+    /// told apart by colour, dash and marker, named in a legend.
+    public static func weeksSVG(_ row: WhatIfRow, language: Language = .en) -> String {
+        let weeks = Array(Set(row.weeks.map(\.week))).sorted()
+        guard !weeks.isEmpty else { return Chart(width: 720, height: 400).open() + "</svg>\n" }
+        var byRole: [String: [String: Double]] = [:]
+        for w in row.weeks where w.supply > 0 {
+            byRole[w.role, default: [:]][w.week] = Double(w.demand) / Double(w.supply)
         }
-        s += path(points.map { yShare($0.1) }, "#2b6cb0")
-        s += path(points.map { yBuf($0.2) }, "#c05621")
-        s +=
-            "<text x=\"\(w / 2)\" y=\"\(h - 12)\" text-anchor=\"middle\">"
-            + xLabel.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            + "</text>"
-        s += "<text x=\"\(left)\" y=\"18\" fill=\"#2b6cb0\">planned share (%)</text>"
-        s +=
-            "<text x=\"\(w - right)\" y=\"18\" text-anchor=\"end\" fill=\"#c05621\">median deadline buffer (working "
-            + "days)</text>"
+        let industries = byRole.keys.filter { $0.hasPrefix("industry:") }.sorted { a, b in
+            let pa = byRole[a]?.values.max() ?? 0
+            let pb = byRole[b]?.values.max() ?? 0
+            return pa != pb ? pa > pb : a < b
+        }
+        let roles = ["seats", "leaders", "auditors"].filter { byRole[$0] != nil } + industries.prefix(3)
+        let peak = max(1, byRole.values.flatMap(\.values).max() ?? 1)
+        let top = (peak * 5).rounded(.up) / 5
+        let chart = Chart(width: 760, height: 420)
+        func x(_ k: Int) -> Double {
+            chart.left + (weeks.count == 1 ? 0.5 : Double(k) / Double(weeks.count - 1)) * chart.plotWidth
+        }
+        var s = chart.open()
+        for k in 0...5 {
+            let v = top * Double(k) / 5
+            s += chart.gridLine(chart.y(v / top))
+            s += chart.label(chart.left - 6, chart.y(v / top) + 4, "\(Int(v * 100))%", anchor: "end")
+        }
+        let every = max(1, weeks.count / 12)
+        for (k, w) in weeks.enumerated() where k % every == 0 {
+            s += chart.label(x(k), chart.height - chart.bottom + 16, String(w.suffix(3)), anchor: "middle")
+        }
+        let styles: [(String, String?, Chart.Marker)] = [
+            ("#2b6cb0", nil, .circle), ("#c05621", "6 4", .square), ("#2f855a", "2 3", .triangle),
+            ("#6b46c1", "8 3 2 3", .diamond), ("#b7791f", "4 2", .circle), ("#718096", "1 3", .square),
+        ]
+        var series: [Chart.Series] = []
+        for (k, role) in roles.enumerated() {
+            let style = styles[k % styles.count]
+            let name =
+                role.hasPrefix("industry:")
+                ? Strings.format("role_industry", language, String(role.dropFirst("industry:".count)))
+                : Strings.text("role_" + role, language)
+            let one = Chart.Series(name: name, color: style.0, dash: style.1, marker: style.2)
+            series.append(one)
+            let points = weeks.enumerated().map { (x($0.offset), chart.y((byRole[role]?[$0.element] ?? 0) / top)) }
+            s += chart.line(points, one)
+        }
+        s += chart.caption(Strings.text("chart_week", language) + " (\(weeks.first!)..\(weeks.last!))")
+        s += chart.title(Strings.text("chart_week_use", language))
+        s += chart.legend(series)
         return s + "</svg>\n"
     }
 }

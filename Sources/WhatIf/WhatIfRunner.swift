@@ -19,7 +19,10 @@ public struct WhatIfRow: Sendable {
     public var maxLoad: Int
     public var meanLoad: Double
     public var bottleneckSpecialties: [String]
-    public var bottleneckDays: [String]
+    /// Weeks and roles with at least 90 % of the supply used (``WeekCapacity/isBinding``).
+    public var bindingWeeks: [String]
+    /// Demand against supply by week and role.
+    public var weeks: [WeekCapacity]
     public var status: String
     public var gap: Double
 
@@ -163,10 +166,7 @@ public enum WhatIfRunner {
                 "\($0.0) \(Int($0.1 * 100))%"
             }
         }
-        var perDay: [Day: Int] = [:]
-        for a in plan.assignments where a.task == .site { perDay[a.day, default: 0] += 1 }
-        let full = 2 * batch.rules.siteMaxParallel
-        let days = perDay.filter { $0.value >= full }.keys.sorted().map(\.iso)
+        let weeks = WeekCapacity.table(plan, batch)
         let median: Double? =
             buffers.isEmpty
             ? nil
@@ -178,7 +178,8 @@ public enum WhatIfRunner {
             unplannedReasons: codes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) },
             minBuffer: buffers.first, medianBuffer: median, maxLoad: load.values.max() ?? 0,
             meanLoad: batch.experts.isEmpty ? 0 : Double(load.values.reduce(0, +)) / Double(batch.experts.count),
-            bottleneckSpecialties: bottleneck, bottleneckDays: Array(days), status: plan.status.rawValue, gap: plan.gap)
+            bottleneckSpecialties: bottleneck, bindingWeeks: weeks.filter(\.isBinding).map { "\($0.week) \($0.role)" },
+            weeks: weeks, status: plan.status.rawValue, gap: plan.gap)
     }
 
     final class Counter: @unchecked Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import PanelModel
 import Planner
+import Reports
 import Testing
 import WhatIf
 import Workflow
@@ -111,6 +112,33 @@ struct WhatIfTests {
         #expect(answer.verified == 2)
         #expect(answer.baselinePlanned == 4)
         #expect(answer.added.map(\.id) == ["NEW-N1", "NEW-N2"])
+    }
+
+    @Test("capacity by week: demand and supply per role, and the weeks the leaders bind")
+    func weekCapacity() throws {
+        var t = TestBatch()
+        // Two leaders who may sit once a week, and four site inspections that the windows put
+        // into the horizon's last two weeks: the leaders bind there.
+        t.set("load", "max_per_week", "1")
+        t.set("batch", "end", "2026-03-27")
+        for k in 1...2 { t.expert("L\(k)", "general") }
+        for k in 1...20 { t.expert("M\(k)", "general", leader: false) }
+        for k in 1...4 { t.enterprise("E\(k)") }
+        let base = try loadTestBatch(t, "whatif-weeks")
+        let plan = try PanelPlanner(batch: base).plan()
+        let weeks = WeekCapacity.table(plan, base)
+        let seats = weeks.filter { $0.role == "seats" }
+        #expect(seats.reduce(0) { $0 + $1.demand } == plan.assignments.reduce(0) { $0 + $1.experts.count })
+        let leaders = weeks.filter { $0.role == "leaders" }
+        #expect(leaders.allSatisfy { $0.supply <= 2 && $0.demand <= $0.supply })
+        #expect(leaders.reduce(0) { $0 + $1.demand } == plan.assignments.filter { $0.task == .site }.count)
+        let binding = leaders.filter(\.isBinding)
+        #expect(!binding.isEmpty && binding.allSatisfy { $0.demand * 10 >= $0.supply * 9 })
+        let row = WhatIfRunner.row("baseline", nil, plan, base)
+        #expect(row.bindingWeeks.contains { $0.hasSuffix(" leaders") })
+        #expect(WhatIfOutput.weeksCSV([row]).contains(",leaders,"))
+        let chart = WhatIfOutput.weeksSVG(row, language: .zh)
+        #expect(chart.contains("组长") && chart.contains("stroke-dasharray"))
     }
 
     @Test("scale multiplies the eligible enterprises exactly")
