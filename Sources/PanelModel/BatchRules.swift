@@ -34,6 +34,8 @@ public struct BatchRules: Sendable {
     public var initialPanelSize = 3
     public var leadDays = 3
     public var initialMaxParallel = 4
+    /// Where desk reviews (初审) are held (`[initial_review] location`); nil: the bureau.
+    public var initialReviewLocation: String?
 
     public var planSite = true
     public var sitePanelSize = 5

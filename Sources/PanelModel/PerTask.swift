@@ -19,7 +19,8 @@ public struct PerTask<Value> {
         self.init(initial: try make(.initial), site: try make(.site))
     }
 
-    /// The value for `task`.
+    /// The value for `task`, modified in place (no copy of an array or dictionary value).
+    /// - Complexity: O(1).
     public subscript(task: TaskKind) -> Value {
         get {
             switch task {
@@ -27,10 +28,10 @@ public struct PerTask<Value> {
             case .site: site
             }
         }
-        set {
+        _modify {
             switch task {
-            case .initial: initial = newValue
-            case .site: site = newValue
+            case .initial: yield &initial
+            case .site: yield &site
             }
         }
     }

@@ -50,7 +50,7 @@ extension TOMLReader {
     /// Every key of batch.toml, by table (nil: any key).
     public static let knownKeys: [String: [String]?] = [
         "batch": ["name", "start", "end", "today", "language"],
-        "initial_review": ["plan", "panel_size", "lead_days", "max_parallel"],
+        "initial_review": ["plan", "panel_size", "lead_days", "max_parallel", "location"],
         "site_inspection": ["plan", "panel_size", "revision_days", "max_parallel", "max_travel_minutes"],
         "panel": ["one_per_organization", "require_auditor", "require_industry", "continuity", "previous_experts"],
         "load": ["max_initial", "max_site", "max_per_week", "max_per_day", "min_total"],
@@ -81,6 +81,7 @@ extension TOMLReader {
         rules.initialPanelSize = int("initial_review", "panel_size", min: 1, max: 50) ?? rules.initialPanelSize
         rules.leadDays = int("initial_review", "lead_days", min: 0, max: 250) ?? rules.leadDays
         rules.initialMaxParallel = int("initial_review", "max_parallel", min: 1) ?? rules.initialMaxParallel
+        rules.initialReviewLocation = string("initial_review", "location") ?? rules.initialReviewLocation
 
         rules.planSite = bool("site_inspection", "plan") ?? rules.planSite
         rules.sitePanelSize = int("site_inspection", "panel_size", min: 1, max: 50) ?? rules.sitePanelSize

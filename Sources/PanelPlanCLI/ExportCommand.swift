@@ -37,6 +37,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         var err = StandardError()
         var chosen: Plan
+        var previous: [Assignment] = []
         if let plan {
             guard let data = FileManager.default.contents(atPath: plan), let p = try? PlanReader.read(data) else {
                 print("error: \(plan): not a readable plan.json (FORMAT v1)", to: &err)
@@ -48,6 +49,8 @@ struct ExportCommand: ParsableCommand {
             do {
                 guard let id = try version ?? s.latest()?.id else { throw PlanStoreError.noVersions }
                 chosen = try s.plan(id)
+                // What people's calendars hold: the version before, whose dropped tasks are cancelled.
+                previous = id > 1 ? (try? s.assignments(id - 1)) ?? [] : []
             } catch let e as PlanStoreError {
                 print("error: \(e)", to: &err)
                 throw ExitCode(ExitStatus.badInput)
@@ -67,6 +70,7 @@ struct ExportCommand: ParsableCommand {
         }
         if format == .ics || format == .all {
             var writer = CalendarWriter(plan: chosen, batch: b, language: language)
+            writer.previous = previous
             writer.hours.amStart = amHours.0
             writer.hours.amEnd = amHours.1
             writer.hours.pmStart = pmHours.0

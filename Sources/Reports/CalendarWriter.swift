@@ -29,6 +29,10 @@ public struct CalendarWriter {
     public var hours = SlotHours()
     /// DTSTAMP, UTC (the export time).
     public var stamp = Date()
+    /// The plan people's calendars hold now (the version before this one): a task an expert no
+    /// longer holds is written as cancelled, so that calendar clients remove it, and an expert
+    /// left with no task still gets a file.
+    public var previous: [Assignment] = []
 
     public init(plan: Plan, batch: Batch, language: Language) {
         self.plan = plan
@@ -36,17 +40,33 @@ public struct CalendarWriter {
         self.language = language
     }
 
-    /// File name → content: `batch.ics` and `expert-<id>.ics` for every expert with a task.
+    /// File name → content: `batch.ics` and `expert-<id>.ics` for every expert with a task now
+    /// or in ``previous``.
     public func files() -> [(name: String, content: String)] {
-        var out = [(name: "batch.ics", content: calendar(name: plan.batchName, assignments: plan.assignments))]
+        let current = Set(plan.assignments.map(Plan.key))
+        let dropped = previous.filter { !current.contains(Plan.key($0)) }
+        var out = [
+            (
+                name: "batch.ics",
+                content: calendar(name: plan.batchName, assignments: plan.assignments, cancelled: dropped)
+            )
+        ]
         var byExpert: [String: [Assignment]] = [:]
         for a in plan.assignments { for e in a.experts { byExpert[e, default: []].append(a) } }
+        var cancelled: [String: [Assignment]] = [:]
+        for a in previous {
+            for e in a.experts where !(byExpert[e] ?? []).contains(where: { Plan.key($0) == Plan.key(a) }) {
+                cancelled[e, default: []].append(a)
+            }
+        }
         let names = Dictionary(batch.experts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        for id in byExpert.keys.sorted() {
+        for id in Set(byExpert.keys).union(cancelled.keys).sorted() {
             out.append(
                 (
                     "expert-\(FileNameText.safe(id)).ics",
-                    calendar(name: "\(plan.batchName) — \(names[id] ?? id)", assignments: byExpert[id]!)
+                    calendar(
+                        name: "\(plan.batchName) — \(names[id] ?? id)", assignments: byExpert[id] ?? [],
+                        cancelled: cancelled[id] ?? [])
                 ))
         }
         return out
@@ -68,7 +88,9 @@ public struct CalendarWriter {
             + String(h % 0xFFFF_FFFF, radix: 36)
     }
 
-    func calendar(name: String, assignments: [Assignment]) -> String {
+    /// A calendar of `assignments`, and of `cancelled` ones as STATUS:CANCELLED events with the
+    /// same UID and a higher SEQUENCE, which calendar clients apply as removals.
+    func calendar(name: String, assignments: [Assignment], cancelled: [Assignment] = []) -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0",
             "PRODID:-//PanelPlan//Shenzhen cleaner-production acceptance//\(Strings.text("ics_lang", language))",
@@ -86,10 +108,18 @@ public struct CalendarWriter {
         // A sequence that grows with every export (seconds since 2023-11-14), so calendar
         // clients accept the update.
         let sequence = max(0, Int(stamp.timeIntervalSince1970 - 1_700_000_000))
-        for a in assignments.sorted(by: { ($0.time, $0.enterpriseID, $0.task) < ($1.time, $1.enterpriseID, $1.task) }) {
+        let order = { (x: Assignment, y: Assignment) in
+            (x.time, x.enterpriseID, x.task) < (y.time, y.enterpriseID, y.task)
+        }
+        let events = assignments.sorted(by: order).map { ($0, false) } + cancelled.sorted(by: order).map { ($0, true) }
+        for (a, isCancelled) in events {
             let e = enterprises[a.enterpriseID]
             let district = e.flatMap { batch.districts.lookup($0.district) }
-            let place = district.map { Strings.district($0, language) } ?? (e?.district ?? "")
+            // A desk review (初审) sits where the bureau holds it; a site inspection at the enterprise.
+            let place =
+                a.task == .initial
+                ? (batch.rules.initialReviewLocation ?? Strings.text("bureau", language))
+                : district.map { Strings.district($0, language) } ?? (e?.district ?? "")
             let task = Strings.text(a.task.rawValue, language)
             let summary =
                 language == .zh
@@ -107,13 +137,13 @@ public struct CalendarWriter {
             let (start, end) = a.slot == .am ? (hours.amStart, hours.amEnd) : (hours.pmStart, hours.pmEnd)
             let day = a.day.iso.replacingOccurrences(of: "-", with: "")
             lines += [
-                "BEGIN:VEVENT", "UID:\(uid(a))", "DTSTAMP:\(dtstamp)", "SEQUENCE:\(sequence)",
+                "BEGIN:VEVENT", "UID:\(uid(a))", "DTSTAMP:\(dtstamp)", "SEQUENCE:\(sequence + (isCancelled ? 1 : 0))",
                 "DTSTART;TZID=Asia/Shanghai:\(day)T\(start.replacingOccurrences(of: ":", with: ""))00",
                 "DTEND;TZID=Asia/Shanghai:\(day)T\(end.replacingOccurrences(of: ":", with: ""))00",
                 "SUMMARY:\(Self.escape(summary))", "LOCATION:\(Self.escape(place))",
                 "DESCRIPTION:\(Self.escape(description))",
                 "CATEGORIES:\(a.task == .initial ? "INITIAL-REVIEW" : "SITE-INSPECTION")",
-                "STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT",
+                isCancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT",
             ]
         }
         lines.append("END:VCALENDAR")

@@ -206,6 +206,7 @@ public enum Strings {
         "slot_pm": ("下午", "pm"),
         "member": ("组员", "member"),
         "html_lang": ("zh-CN", "en"),
+        "bureau": ("深圳市生态环境局", "Shenzhen Municipal Ecology and Environment Bureau"),
         // What-if charts.
         "chart_planned_share": ("已安排比例（%）", "planned share (%)"),
         "chart_median_buffer": ("截止前缓冲中位数（工作日）", "median deadline buffer (working days)"),

@@ -101,6 +101,38 @@ class ExportTests(unittest.TestCase):
         cal = icalendar.Calendar.from_ical(read(os.path.join(self.out1, "calendars", "batch.ics")))
         self.assertEqual(len(store), len(list(cal.walk("VEVENT"))))
 
+    def test_desk_reviews_are_at_the_bureau_site_inspections_in_the_district(self):
+        cal = icalendar.Calendar.from_ical(read(os.path.join(self.out1, "calendars", "batch.ics")))
+        for ev in cal.walk("VEVENT"):
+            if "initial" in str(ev["UID"]):
+                self.assertEqual(str(ev["LOCATION"]), "深圳市生态环境局")
+            else:
+                self.assertTrue(str(ev["LOCATION"]).endswith("区"), str(ev["LOCATION"]))
+
+    def test_a_released_task_is_cancelled_and_its_expert_keeps_a_file(self):
+        import json
+        batch = os.path.join(self.tmp, "cancel")
+        shutil.copytree(DEMO, batch)
+        run("plan", batch, "--quiet")
+        run("publish", batch)
+        plan = json.loads(read(os.path.join(batch, "plan.json")))
+        first = plan["assignments"][0]
+        sick = first["experts"][0]
+        with open(os.path.join(batch, "unavailability.csv"), "a", encoding="utf-8") as f:
+            f.write(f"{sick},{first['date']},{first['date']},病假\n")
+        r = subprocess.run([BIN, "replan", batch], capture_output=True, text=True)
+        self.assertEqual(r.returncode, 3, r.stderr)
+        out = os.path.join(self.tmp, "cancel-export")
+        run("export", batch, "--version", "2", "--format", "ics", "--out", out)
+        cal = icalendar.Calendar.from_ical(read(os.path.join(out, "calendars", f"expert-{sick}.ics")))
+        uid = f"-{first['enterprise']}-{first['task']}@panelplan"
+        events = [ev for ev in cal.walk("VEVENT") if str(ev["UID"]).endswith(uid)]
+        self.assertEqual(len(events), 1)
+        self.assertEqual(str(events[0]["STATUS"]), "CANCELLED")
+        others = [ev for ev in cal.walk("VEVENT") if not str(ev["UID"]).endswith(uid)]
+        self.assertTrue(all(str(ev["STATUS"]) == "CONFIRMED" for ev in others))
+        self.assertTrue(all(int(ev["SEQUENCE"]) < int(events[0]["SEQUENCE"]) for ev in others))
+
     def test_excel_sheets_have_bom_and_chinese_headers(self):
         for name in ("schedule.csv", "workload.csv", "unplanned.csv"):
             raw = read(os.path.join(self.out1, name))
