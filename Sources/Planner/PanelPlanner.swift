@@ -885,7 +885,7 @@ struct PlanningRun {
     }
 
     /// A frozen panel repaired from the reference plan's reserves (候补), in the order they are
-    /// to be asked: each member who can no longer serve gives their seat to the first of their
+    /// to be asked, when every member it lost declined: each gives their seat to the first of their
     /// reserves who is still free (rules 6, 8, 9 and declines), able to lead for the leader's
     /// seat. Nil when a seat has no such reserve or the panel would break a composition rule;
     /// the panel MIP then finds the swap.
@@ -895,6 +895,10 @@ struct PlanningRun {
         }
         let e = batch.enterprises[job.enterprise]
         let index = staffer.expertIndex
+        // Only seats whose member declined: the organizer asks that seat's reserves in order. A
+        // member who fell ill or left is replaced by the panel MIP, which weighs the whole plan.
+        let missing = ref.experts.filter { id in index[id].map { !keep.contains($0) } ?? true }
+        guard missing.allSatisfy({ id in index[id].map { isDeclined($0, e.id, task) } ?? false }) else { return nil }
         let free = Set(candidates(job, task, ref.time).map(\.expert))
         var panel: [Int] = []
         var leader: Int?

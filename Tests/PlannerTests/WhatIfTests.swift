@@ -75,18 +75,24 @@ struct WhatIfTests {
         #expect(plan.plannedCount == answer.promised)
     }
 
+    /// Six heavy-metal enterprises, sixteen general experts and `specialists` heavy-metal ones;
+    /// with caps of 2 per kind each specialist can serve two of the enterprises.
+    func heavyMetalBatch(specialists: Int) -> TestBatch {
+        var t = TestBatch()
+        t.set("load", "max_initial", "2")
+        t.set("load", "max_site", "2")
+        t.pool(16)
+        if specialists > 0 { t.pool(specialists, prefix: "HM", specialties: "heavy-metal") }
+        for k in 1...6 { t.enterprise("H\(k)", industry: "heavy-metal") }
+        return t
+    }
+
     @Test("recruiting answers are monotone: a smaller pool never needs fewer recruits")
     func recruitingMonotone() throws {
         var counts: [Int] = []
         var minimums: [Int] = []
-        // Six heavy-metal enterprises; each heavy-metal expert can serve two (caps of 2 per kind).
         for specialists in [3, 2, 1, 0] {
-            var t = TestBatch()
-            t.set("load", "max_initial", "2")
-            t.set("load", "max_site", "2")
-            t.pool(16)
-            if specialists > 0 { t.pool(specialists, prefix: "HM", specialties: "heavy-metal") }
-            for k in 1...6 { t.enterprise("H\(k)", industry: "heavy-metal") }
+            let t = heavyMetalBatch(specialists: specialists)
             let dir = temporaryFolder("whatif-monotone-\(specialists)")
             try t.write(to: dir)
             let answer = try CapacityAnalysis.recruitingList(
@@ -156,13 +162,7 @@ struct WhatIfTests {
 
     @Test("--min-pool answers for a scenario too, from the scenario's batch")
     func minPoolForScenario() throws {
-        var t = TestBatch()
-        t.set("load", "max_initial", "2")
-        t.set("load", "max_site", "2")
-        t.pool(16)
-        t.pool(3, prefix: "HM", specialties: "heavy-metal")
-        for k in 1...6 { t.enterprise("H\(k)", industry: "heavy-metal") }
-        let base = try loadTestBatch(t, "whatif-minpool-scenario")
+        let base = try loadTestBatch(heavyMetalBatch(specialists: 3), "whatif-minpool-scenario")
         var away = Scenario(name: "two specialists leave")
         away.removeExpertIDs = ["HM1", "HM2"]
         let answer = try CapacityAnalysis.recruitingList(batch: try away.apply(to: base), timeLimit: 30)
