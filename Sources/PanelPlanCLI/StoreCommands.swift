@@ -61,23 +61,30 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history", abstract: "List the plan versions of the store.")
     @Argument(help: "The batch folder.") var batch: String = "."
     @OptionGroup var store: StoreOption
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let s = try store.open(batch: batch, mustExist: true)
         let versions = try s.versions()
         let reference = try s.latestPublished()?.id ?? versions.last?.id
+        let batchLanguage = try versions.last.flatMap {
+            ChangeDetector.batch(from: try s.snapshotFiles($0.snapshotID))?.rules.language
+        }
+        let lang = language.resolve(batch: batchLanguage)
+        let t = { (key: String) in Strings.text(key, lang) }
         let rows = versions.map { v in
             [
-                "\(v.id)", v.createdAt, v.createdBy, v.status, "\(v.planned)/\(v.eligible)",
-                String(format: "%.1f", v.objective),
-                String(format: "%.4f%%", v.gap * 100), v.published ? "published \(v.publishedAt ?? "")" : "",
-                v.id == reference ? "← reference of the next replan" : "",
+                "\(v.id)", v.createdAt, v.createdBy, t(v.status), "\(v.planned)/\(v.eligible)",
+                String(format: "%.1f", v.objective), String(format: "%.4f%%", v.gap * 100),
+                v.published ? Strings.format("history_published_at", lang, v.publishedAt ?? "") : "",
+                v.id == reference ? t("history_reference") : "",
             ]
         }
-        print(
-            TextTable.render(
-                header: ["version", "created (UTC)", "by", "status", "planned", "objective", "gap", "published", ""],
-                rows: rows), terminator: "")
+        let header = [
+            t("history_version"), t("history_created"), t("history_by"), t("status"), t("planned"), t("objective"),
+            t("gap"), t("history_published"), "",
+        ]
+        print(TextTable.render(header: header, rows: rows), terminator: "")
     }
 }
 

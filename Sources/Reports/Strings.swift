@@ -206,6 +206,12 @@ public enum Strings {
         "slot_pm": ("下午", "pm"),
         "member": ("组员", "member"),
         "html_lang": ("zh-CN", "en"),
+        "history_version": ("版本", "version"),
+        "history_created": ("创建时间（UTC）", "created (UTC)"),
+        "history_by": ("创建者", "by"),
+        "history_published": ("公布", "published"),
+        "history_published_at": ("已公布 %@", "published %@"),
+        "history_reference": ("← 下次重新规划的参照版本", "← reference of the next replan"),
         "bureau": ("深圳市生态环境局", "Shenzhen Municipal Ecology and Environment Bureau"),
         // What-if charts.
         "chart_planned_share": ("已安排比例（%）", "planned share (%)"),
