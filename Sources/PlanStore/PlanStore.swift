@@ -310,7 +310,7 @@ public final class PlanStore: Sendable {
                     sql:
                         "INSERT INTO unscheduled (versionID, enterpriseID, task, code, reason, eligible) VALUES (?, "
                         + "?, ?, ?, ?, ?)",
-                    arguments: [id, u.enterpriseID, u.task?.rawValue, u.code, u.reason, u.eligible])
+                    arguments: [id, u.enterpriseID, u.task?.rawValue, u.code.rawValue, u.reason, u.eligible])
             }
             for f in files {
                 try db.execute(
@@ -474,7 +474,7 @@ public final class PlanStore: Sendable {
                 .map { r in
                     UnscheduledEntry(
                         enterpriseID: r["enterpriseID"], task: (r["task"] as String?).flatMap(TaskKind.init(rawValue:)),
-                        code: r["code"], reason: r["reason"], eligible: r["eligible"])
+                        code: ReasonCode(r["code"] as String), reason: r["reason"], eligible: r["eligible"])
                 }
         }
         var plan = Plan(

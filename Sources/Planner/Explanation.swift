@@ -10,12 +10,12 @@ extension PlanningRun {
         let e = batch.enterprises[job.enterprise]
         let window = job.status.window!
         let both: TaskKind? = job.needsInitial && job.needsSite ? nil : (job.needsInitial ? .initial : .site)
-        func entry(_ code: String, _ reason: String) -> UnscheduledEntry {
+        func entry(_ code: ReasonCode, _ reason: String) -> UnscheduledEntry {
             UnscheduledEntry(enterpriseID: e.id, task: both, code: code, reason: reason, eligible: true)
         }
         if timedOut && tally.slotsTried == 0 {
             return entry(
-                "time-limit",
+                .timeLimit,
                 "the time limit of \(String(format: "%.0f", timeLimit)) s ran out before this enterprise was "
                     + "reached ([solver] "
                     + "time_limit_seconds)"
@@ -28,14 +28,14 @@ extension PlanningRun {
             ? "deadline \(window.deadline.iso)" : "extended deadline \(window.deadline.iso)"
         if window.deadline < rules.start {
             return entry(
-                "deadline-passed", "the \(deadlineText) is before the batch starts on \(rules.start.iso) (rule 4)")
+                .deadlinePassed, "the \(deadlineText) is before the batch starts on \(rules.start.iso) (rule 4)")
         }
         var siteFrom: SlotTime?
         if job.needsInitial {
             let first = window.earliestInitial ?? rules.start
             guard let firstTime = timesBetween(SlotTime(day: first, slot: .am), job.latest).first else {
                 return entry(
-                    "window-closed",
+                    .windowClosed,
                     "no working day for the initial review between wd(draft \(e.draftSubmitted?.iso ?? "?"), "
                         + "lead_days=\(rules.leadDays)) = \(first.iso) and \(job.latest.iso), the last day the "
                         + "\(deadlineText) and the batch end (\(rules.end.iso)) allow (rules 1, 3, 4)"
@@ -44,7 +44,7 @@ extension PlanningRun {
             if job.needsSite { siteFrom = earliestSite(after: firstTime) }
             if let fixedSite = job.fixedSite, earliestSite(after: firstTime) > fixedSite.time {
                 return entry(
-                    "window-closed",
+                    .windowClosed,
                     "the fixed site inspection on \(fixedSite.day.iso) \(fixedSite.slot.rawValue) needs the initial "
                         + "review revision_days=\(rules.revisionDays) working days before it, but the earliest initial "
                         + "review is \(firstTime.day.iso) (wd(draft, lead_days=\(rules.leadDays)), rules 3, 4)"
@@ -61,7 +61,7 @@ extension PlanningRun {
                 ? "the earliest initial review"
                 : (window.initialHeld.map { "the initial review of \($0.iso)" } ?? "the fixed initial review")
             return entry(
-                "window-closed",
+                .windowClosed,
                 "the site inspection needs revision_days=\(rules.revisionDays) working days after \(from), i.e. "
                     + "\(s.day.iso) at the earliest, but the \(deadlineText) and the batch end (\(rules.end.iso)) "
                     + "allow \(job.latest.iso) at the latest (rules 3, 4)"
@@ -86,7 +86,7 @@ extension PlanningRun {
                 }
                 let named = applying.map { "rule \($0.number) \($0.code)" }.joined(separator: ", ")
                 return entry(
-                    "panel-rules",
+                    .panelRules,
                     "no \(task.phrase) panel of \(rules.panelSize(task)) meets all panel rules together "
                         + "(\(named)) with the \(pool.count) conflict-free experts"
                 )
@@ -96,12 +96,12 @@ extension PlanningRun {
         // 3. Capacity in the window.
         let task = tally.failedTask ?? tasks.first ?? .site
         if let s = tally.exhausted {
-            return entry("caps-exhausted", exhaustedSentence(s, task: task, enterprise: job.enterprise))
+            return entry(.capsExhausted, exhaustedSentence(s, task: task, enterprise: job.enterprise))
         }
         let span = "\(window.earliestInitial?.iso ?? siteFrom?.day.iso ?? rules.start.iso)..\(job.latest.iso)"
         if tally.slotsTried > 0 && tally.parallelFull == tally.slotsTried {
             return entry(
-                "max-parallel",
+                .maxParallel,
                 "every half-day of \(span) already holds max_parallel=\(rules.maxParallel(task)) \(task.phrase)s "
                     + "(rule 10)"
             )
@@ -131,7 +131,7 @@ extension PlanningRun {
             sentence += "; relaxing \(rule) alone would let it be planned"
         }
         return entry(
-            top.map { $0.key == .noIndustryExpert ? "industry-experts-busy" : "no-capacity" } ?? "no-capacity",
+            top.map { $0.key == .noIndustryExpert ? .industryExpertsBusy : .noCapacity } ?? .noCapacity,
             sentence + " (rules 7, 8)")
     }
 
@@ -264,13 +264,15 @@ extension PlanningRun {
         return "is busy or at max_per_day/max_per_week in the free half-days"
     }
 
-    func poolSentence(_ s: PanelShortfall, task: TaskKind, enterprise k: Int, pool: [Int]) -> (String, String) {
+    func poolSentence(_ s: PanelShortfall, task: TaskKind, enterprise k: Int, pool: [Int]) -> (ReasonCode, String) {
         let e = batch.enterprises[k]
         let name = task.phrase
+        // The shortfall's kind is the code (a composition rule's own code where one failed).
+        let code = ReasonCode(s.kind.rawValue)
         switch s {
         case .tooFewExperts(let have, let need):
             return (
-                "too-few-experts",
+                code,
                 "only \(have) experts are free of conflicts of interest and below their caps, but a \(name) panel "
                     + "needs \(need) (rules 5, 6)"
             )
@@ -278,7 +280,7 @@ extension PlanningRun {
             let holders = batch.experts.indices.filter { batch.experts[$0].specialties.contains(tag) }
             if holders.isEmpty {
                 return (
-                    "no-industry-expert",
+                    code,
                     "no expert in the pool has specialty '\(tag)', and every panel needs one (rule 7, require_industry)"
                 )
             }
@@ -296,33 +298,33 @@ extension PlanningRun {
                 parts.append("\(capped.count) with \(task.capKey)=0")
             }
             return (
-                "no-industry-expert",
+                code,
                 "no conflict-free expert with specialty '\(tag)': \(holders.count) in the pool have it, "
                     + "\(parts.joined(separator: ", ")), and every panel needs one (rules 6, 7)"
             )
         case .noAuditor:
             return (
-                "no-auditor",
+                code,
                 "no conflict-free certified cleaner-production auditor in the pool, and every panel needs one (rules "
                     + "6, 7, require_auditor)"
             )
         case .noLeader:
             return (
-                "no-leader", "no conflict-free expert with leader = yes, and every site panel needs one (rules 5, 6)"
+                code, "no conflict-free expert with leader = yes, and every site panel needs one (rules 5, 6)"
             )
         case .tooFewOrganizations(let have, let need):
             return (
-                "too-few-organizations",
+                code,
                 "the conflict-free experts come from only \(have) organizations, but one_per_organization needs "
                     + "\(need) different ones for a \(name) panel (rules 6, 7)"
             )
         case .noContinuity:
             return (
-                "no-continuity",
+                code,
                 "none of its initial reviewers may sit on the site panel (continuity = \"require\", rule 7)"
             )
         case .combination:
-            return ("panel-rules", "no \(name) panel meets all panel rules together (rules 5–7)")
+            return (code, "no \(name) panel meets all panel rules together (rules 5–7)")
         }
     }
 }

@@ -288,7 +288,8 @@ struct PlanningRun {
                 if let reason = s.ineligibility {
                     unscheduled.append(
                         UnscheduledEntry(
-                            enterpriseID: e.id, task: nil, code: reason.code, reason: reason.sentence, eligible: false))
+                            enterpriseID: e.id, task: nil, code: ReasonCode(reason.code), reason: reason.sentence,
+                            eligible: false))
                 }
                 continue
             }

@@ -294,7 +294,7 @@ public struct HTMLReport {
                 "<tr><td>\(HTMLText.escape(u.enterpriseID))</td><td>"
                 + "\(HTMLText.escape(enterprises[u.enterpriseID]?.name ?? ""))</td><td>"
                 + HTMLText.escape(u.task.map { t($0.rawValue) } ?? t("both"))
-                + "</td><td>\(HTMLText.escape(u.code))</td><td>"
+                + "</td><td>\(HTMLText.escape(u.code.rawValue))</td><td>"
                 + "\(HTMLText.escape(u.reason))</td></tr>"
         }
         return html + "</table></section>"

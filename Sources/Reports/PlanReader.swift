@@ -79,7 +79,7 @@ public enum PlanReader {
         }
         let unscheduled = raw.unscheduled.map {
             UnscheduledEntry(
-                enterpriseID: $0.enterprise, task: $0.task.flatMap(TaskKind.init(rawValue:)), code: $0.code,
+                enterpriseID: $0.enterprise, task: $0.task.flatMap(TaskKind.init(rawValue:)), code: ReasonCode($0.code),
                 reason: $0.reason, eligible: $0.eligible ?? true)
         }
         var plan = Plan(

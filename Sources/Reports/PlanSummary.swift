@@ -50,7 +50,7 @@ public enum PlanSummary {
         let ineligible = plan.unscheduled.filter { !$0.eligible }
         if !ineligible.isEmpty {
             var codes: [String: Int] = [:]
-            for u in ineligible { codes[u.code, default: 0] += 1 }
+            for u in ineligible { codes[u.code.rawValue, default: 0] += 1 }
             out +=
                 "\(t("not_eligible")): "
                 + codes.sorted { $0.key < $1.key }.map { "\($0.key) × \($0.value)" }.joined(separator: ", ") + "\n"

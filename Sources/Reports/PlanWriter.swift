@@ -37,7 +37,7 @@ public enum PlanWriter {
         out += "  \"unscheduled\": ["
         out += plan.unscheduled.map { u in
             "\n    {\"enterprise\": \(q(u.enterpriseID)), \"task\": "
-                + "\(u.task.map { q($0.rawValue) } ?? "null"), \"code\": \(q(u.code)), \"eligible\": "
+                + "\(u.task.map { q($0.rawValue) } ?? "null"), \"code\": \(q(u.code.rawValue)), \"eligible\": "
                 + "\(u.eligible),\n"
                 + "     \"reason\": \(q(u.reason))}"
         }.joined(separator: ",")

@@ -50,7 +50,7 @@ public struct SheetWriter {
         let unplanned = plan.unscheduled.map { u in
             [
                 u.enterpriseID, enterprises[u.enterpriseID]?.name ?? "", u.task.map { t($0.rawValue) } ?? t("both"),
-                u.code, u.reason,
+                u.code.rawValue, u.reason,
             ]
         }
         return [

@@ -44,7 +44,7 @@ public struct RecruitingList: Sendable {
 extension CapacityAnalysis {
     /// Reason codes that more experts cannot fix: the enterprise's window, the calendar's
     /// max_parallel, a deadline already passed.
-    static let unfixableCodes: Set<String> = ["window-closed", "deadline-passed", "max-parallel"]
+    static let unfixableCodes: Set<ReasonCode> = [.windowClosed, .deadlinePassed, .maxParallel]
 
     /// The recruiting list for the batch whose input files are `files`: the aggregate model's
     /// roles as profiles, verified by appending them to experts.csv and planning, more recruits
@@ -140,7 +140,7 @@ extension CapacityAnalysis {
         guard let e = batch.enterprises.first(where: { $0.id == entry.enterpriseID }) else { return .general }
         let hardRules = HardRules(batch)
         let context = PanelContext(task: entry.task ?? .site, enterprise: e)
-        let code = entry.code == "industry-experts-busy" ? IndustryExpertRule(batch.rules).code : entry.code
+        let code = entry.code == .industryExpertsBusy ? IndustryExpertRule(batch.rules).code : entry.code.rawValue
         for case let rule as any RoleRule in hardRules.panel where rule.code == code {
             if let r = rule.role(context) { return Role(r) }
         }

@@ -38,7 +38,7 @@ public enum RecruitingReport {
                 + "\"must_not_come_from\": \(list(x.mustNotComeFrom))}"
         }
         let unfixable = r.unfixable.map {
-            "{\"enterprise\": \(q($0.enterpriseID)), \"code\": \(q($0.code)), \"reason\": \(q($0.reason))}"
+            "{\"enterprise\": \(q($0.enterpriseID)), \"code\": \(q($0.code.rawValue)), \"reason\": \(q($0.reason))}"
         }
         return "{\"total\": \(r.recruits.count), \"model_minimum\": \(r.modelMinimum), \"eligible\": \(r.eligible), "
             + "\"planned_before\": \(r.plannedBefore), \"promised\": \(r.promised), "

@@ -128,7 +128,7 @@ public enum WhatIfRunner {
     /// The summary row of a plan.
     public static func row(_ name: String, _ value: Double?, _ plan: Plan, _ batch: Batch) -> WhatIfRow {
         var codes: [String: Int] = [:]
-        for u in plan.unscheduled where u.eligible { codes[u.code, default: 0] += 1 }
+        for u in plan.unscheduled where u.eligible { codes[u.code.rawValue, default: 0] += 1 }
         let enterprises = Dictionary(batch.enterprises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var buffers: [Int] = []
         for a in plan.assignments where a.task == .site {

@@ -1,5 +1,6 @@
 import Foundation
 import PanelModel
+import PlanModel
 import Planner
 import Testing
 
@@ -34,7 +35,7 @@ struct HardRuleTests {
         t.enterprise("B", industry: "batteries")
         let r = try planAndCheck(t, name: "conflict")
         let a = try #require(r.entry("A"))
-        #expect(a.code == "no-industry-expert")
+        #expect(a.code.rawValue == "no-industry-expert")
         #expect(a.reason.contains("X") && a.reason.contains("consultancy C1") && a.reason.contains("rules 6, 7"))
         #expect(r.assignment("A", .initial) == nil && r.assignment("A", .site) == nil)
         #expect(r.assignment("B", .site)?.experts.contains("X") == true)
@@ -49,7 +50,7 @@ struct HardRuleTests {
         t.conflicts = [["X", "C9", "顾问合同"]]
         t.enterprise("A", industry: "batteries", extra: ["consultancy": "C9"])
         let r = try planAndCheck(t, name: "declared")
-        #expect(r.entry("A")?.code == "no-industry-expert")
+        #expect(r.entry("A")?.code.rawValue == "no-industry-expert")
         #expect(r.entry("A")?.reason.contains("declared conflict") == true)
     }
 
@@ -98,7 +99,7 @@ struct HardRuleTests {
 
         let tooTight = try planAndCheck(batch(deadline: "2026-05-12"), name: "holiday-closed")
         let e = try #require(tooTight.entry("A"))
-        #expect(e.code == "window-closed")
+        #expect(e.code == .windowClosed)
         #expect(e.reason.contains("revision_days=10") && e.reason.contains("2026-05-13"))
         #expect(tooTight.plan.assignments.isEmpty)
     }
@@ -118,7 +119,7 @@ struct HardRuleTests {
         #expect(r.assignment("B", .site) == nil)
         let b = try #require(r.entry("B"))
         #expect(b.reason.contains("X"))
-        #expect(b.code == "industry-experts-busy")
+        #expect(b.code == .industryExpertsBusy)
     }
 
     @Test("rule 7: two experts of one employer are the best-matching pair")
@@ -146,7 +147,7 @@ struct HardRuleTests {
         t.enterprise("A", industry: "batteries")
         let r = try planAndCheck(t, name: "away")
         let e = try #require(r.entry("A"))
-        #expect(e.code == "industry-experts-busy")
+        #expect(e.code == .industryExpertsBusy)
         #expect(e.reason.contains("X is unavailable 2026-03-01..2026-05-31"))
     }
 
@@ -161,7 +162,7 @@ struct HardRuleTests {
         #expect(r.plan.plannedCount == 1)
         let left = try #require(r.plan.unscheduled.first { $0.eligible })
         #expect(left.reason.contains("X at max_site=1") && left.reason.contains("rules 7, 8"))
-        #expect(left.code == "caps-exhausted")
+        #expect(left.code == .capsExhausted)
     }
 
     @Test("rule 8: max_per_week holds over a busy week")
@@ -193,7 +194,7 @@ struct HardRuleTests {
         let r = try planAndCheck(t, name: "parallel")
         #expect(r.plan.plannedCount == 2)
         let codes = Set(r.plan.unscheduled.filter(\.eligible).map(\.code))
-        #expect(codes == ["max-parallel"])
+        #expect(codes == [.maxParallel])
     }
 
     @Test("rules 5 and 7: no auditor or no leader free of conflicts")
@@ -206,8 +207,8 @@ struct HardRuleTests {
         t.enterprise("NA", extra: ["consultancy": "C1"])
         t.enterprise("NL", extra: ["consultancy": "C2"])
         let r = try planAndCheck(t, name: "auditor-leader")
-        #expect(r.entry("NA")?.code == "no-auditor")
-        #expect(r.entry("NL")?.code == "no-leader")
+        #expect(r.entry("NA")?.code.rawValue == "no-auditor")
+        #expect(r.entry("NL")?.code.rawValue == "no-leader")
     }
 
     @Test("rule 7: continuity = require puts an initial reviewer on every site panel")
@@ -234,10 +235,10 @@ struct HardRuleTests {
         t.enterprise("NODRAFT", extra: ["draft_submitted": ""])
         t.enterprise("DONE", extra: ["site_inspection_done": "2026-02-25", "result": "pass"])
         let r = try planAndCheck(t, name: "eligibility", expectComplete: true)
-        #expect(r.entry("VETO")?.code == "penalized")
-        #expect(r.entry("PEND")?.code == "extension-pending")
-        #expect(r.entry("NODRAFT")?.code == "no-draft")
-        #expect(r.entry("DONE")?.code == "already-inspected")
+        #expect(r.entry("VETO")?.code.rawValue == "penalized")
+        #expect(r.entry("PEND")?.code.rawValue == "extension-pending")
+        #expect(r.entry("NODRAFT")?.code.rawValue == "no-draft")
+        #expect(r.entry("DONE")?.code.rawValue == "already-inspected")
         #expect(r.assignment("LATE", .site) != nil)
         #expect(r.plan.plannedCount == 1 && r.plan.eligibleCount == 1)
         #expect(r.plan.warnings.contains { $0.contains("LATE") && $0.contains("ignored") })
@@ -253,7 +254,7 @@ struct HardRuleTests {
         let r = try planAndCheck(t, name: "inactive")
         #expect(r.batch.experts.first { $0.id == "X" }?.isActive == false)
         let a = try #require(r.entry("A"))
-        #expect(a.code == "no-industry-expert")
+        #expect(a.code.rawValue == "no-industry-expert")
         #expect(a.reason.contains("X: not active (active = no)"))
         #expect(!r.plan.assignments.contains { $0.experts.contains("X") })
         #expect(r.assignment("B", .site) != nil)

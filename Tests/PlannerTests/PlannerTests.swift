@@ -119,7 +119,7 @@ struct PlannerTests {
         let plan = try PanelPlanner(batch: batch, options: PlannerOptions(timeLimitSeconds: 1.0)).plan()
         #expect(plan.status == .timeLimit)
         #expect(plan.plannedCount > 0)
-        #expect(plan.unscheduled.contains { $0.code == "time-limit" })
+        #expect(plan.unscheduled.contains { $0.code == .timeLimit })
         try PlanWriter.write(plan, to: dir.path)
         let check = try runChecker(batch: dir, plan: dir.appendingPathComponent("plan.json"), expectComplete: false)
         #expect(check.status == 0, "\(check.output)")
