@@ -188,17 +188,20 @@ public struct HTMLReport {
         let experts = rows.keys.sorted()
         let left = 130.0
         let cell = max(4.0, min(12.0, 640.0 / Double(days.count)))
-        let row = 12.0
-        let width = left + cell * Double(days.count) + 10
+        let row = 13.0
+        let width = left + cell * Double(days.count) + 40
         let height = 24 + row * Double(experts.count)
         var svg =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 "
-            + "0 \(Int(width)) \(Int(height))\" role=\"img\">"
-        for (k, day) in days.enumerated() where day.components.day == 1 || k == 0 {
+            + "0 \(Int(width)) \(Int(height))\" role=\"img\" font-size=\"10\">"
+        // A tick at each month's first working day (the 1st may be a holiday or a weekend); a
+        // label that would run past the right edge ends at its tick instead.
+        for (k, day) in days.enumerated() where k == 0 || day.components.month != days[k - 1].components.month {
+            let x = left + cell * Double(k)
+            let anchor = x + 34 > width ? "end" : "start"
             svg +=
-                "<text x=\"\(left + cell * Double(k))\" y=\"12\">\(day.iso.dropFirst(5))</text><line "
-                + "x1=\"\(left + cell * Double(k))\" y1=\"16\" x2=\"\(left + cell * Double(k))\" y2=\"\(height)\" "
-                + "stroke=\"#e2e8f0\"/>"
+                "<text x=\"\(x)\" y=\"12\" text-anchor=\"\(anchor)\">\(day.iso.dropFirst(5))</text><line "
+                + "x1=\"\(x)\" y1=\"16\" x2=\"\(x)\" y2=\"\(height)\" stroke=\"#e2e8f0\"/>"
         }
         for (r, id) in experts.enumerated() {
             let y = 20 + row * Double(r)
@@ -224,9 +227,18 @@ public struct HTMLReport {
         let barW = max(3.0, min(14.0, 700.0 / Double(max(1, experts.count))))
         let h = 160.0
         let width = 40 + barW * Double(experts.count) + 10
+        let height = h + 90
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(h + 40))\" viewBox=\"0 "
-            + "0 \(Int(width)) \(Int(h + 40))\" role=\"img\">"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 "
+            + "0 \(Int(width)) \(Int(height))\" role=\"img\" font-size=\"10\">"
+        // Expert ids under the bars, turned upright; every n-th when the bars are narrow.
+        let every = max(1, Int((10 / barW).rounded(.up)))
+        for (k, id) in experts.enumerated() where k % every == 0 {
+            let x = 40 + barW * (Double(k) + 0.5) + 3
+            svg +=
+                "<text x=\"\(x)\" y=\"\(h + 14)\" transform=\"rotate(-90 \(x) \(h + 14))\" text-anchor=\"end\" "
+                + "font-size=\"9\">\(HTMLText.escape(id))</text>"
+        }
         for tick in 0...maxLoad where maxLoad <= 12 || tick % 2 == 0 {
             let y = 10 + h - h * Double(tick) / Double(maxLoad)
             svg +=
@@ -246,7 +258,7 @@ public struct HTMLReport {
                 + "<title>"
                 + HTMLText.escape("\(id) \(expertNames[id] ?? ""): \(l.initial) \(t("initial"))") + "</title></rect>"
         }
-        svg += "<text x=\"40\" y=\"\(h + 30)\">\(HTMLText.escape(t("experts"))) (\(experts.count))</text></svg>"
+        svg += "<text x=\"40\" y=\"\(height - 4)\">\(HTMLText.escape(t("experts"))) (\(experts.count))</text></svg>"
         return "<section id=\"load\"><h2>\(t("load_chart"))</h2>\(svg)</section>"
     }
 
@@ -268,18 +280,40 @@ public struct HTMLReport {
         let maxVisits = max(1, visits.values.max() ?? 1)
         var svg =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 0 "
-            + "\(Int(w)) \(Int(h))\" role=\"img\"><rect width=\"\(Int(w))\" height=\"\(Int(h))\" fill=\"#f0f7ff\"/>"
+            + "\(Int(w)) \(Int(h))\" role=\"img\" font-size=\"12\"><rect width=\"\(Int(w))\" height=\"\(Int(h))\" "
+            + "fill=\"#f0f7ff\"/>"
+        // Bubbles first, then each label beside its bubble where it neither leaves the map nor
+        // covers a bubble or a label already placed: right, left, above, below.
+        func radius(_ d: District) -> Double { 5 + 14 * sqrt(Double(visits[d.code] ?? 0) / Double(maxVisits)) }
+        var placed: [(x0: Double, y0: Double, x1: Double, y1: Double)] = districts.map { d in
+            let (cx, cy, r) = (x(d.longitude), y(d.latitude), radius(d))
+            return (cx - r, cy - r, cx + r, cy + r)
+        }
+        var labels = ""
         for d in districts {
             let n = visits[d.code] ?? 0
-            let r = 6 + 22 * sqrt(Double(n) / Double(maxVisits))
+            let r = radius(d)
+            let (cx, cy) = (x(d.longitude), y(d.latitude))
             svg +=
-                "<circle cx=\"\(x(d.longitude))\" cy=\"\(y(d.latitude))\" r=\"\(r)\" fill=\"#c05621\" "
+                "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(r)\" fill=\"#c05621\" "
                 + "fill-opacity=\"\(n == 0 ? 0.15 : 0.6)\" stroke=\"#7b341e\"><title>"
                 + "\(HTMLText.escape("\(d.nameZh) \(d.nameEn): \(n)"))</title></circle>"
-            svg +=
-                "<text x=\"\(x(d.longitude) + r + 2)\" y=\"\(y(d.latitude) + 3)\">"
-                + "\(HTMLText.escape(Strings.district(d, language))) \(n)</text>"
+            let text = "\(Strings.district(d, language)) \(n)"
+            let width = text.unicodeScalars.reduce(0.0) { $0 + ($1.value > 0x2E80 ? 12 : 7) }
+            let spots = [
+                (cx + r + 3, cy + 4), (cx - r - 3 - width, cy + 4), (cx - width / 2, cy - r - 4),
+                (cx - width / 2, cy + r + 13),
+            ]
+            let fits = spots.map { s in (x0: s.0, y0: s.1 - 11, x1: s.0 + width, y1: s.1 + 2) }
+            let free = fits.first { b in
+                b.x0 >= 2 && b.x1 <= w - 2 && b.y0 >= 2 && b.y1 <= h - 2
+                    && !placed.contains { $0.x0 < b.x1 && b.x0 < $0.x1 && $0.y0 < b.y1 && b.y0 < $0.y1 }
+            }
+            let box = free ?? fits.first { $0.x0 >= 2 && $0.x1 <= w - 2 } ?? fits[0]
+            placed.append(box)
+            labels += "<text x=\"\(box.x0)\" y=\"\(box.y1 - 2)\">\(HTMLText.escape(text))</text>"
         }
+        svg += labels
         return "<section id=\"map\"><h2>\(t("map"))</h2>\(svg)</svg></section>"
     }
 

@@ -133,6 +133,20 @@ class ExportTests(unittest.TestCase):
         self.assertTrue(all(str(ev["STATUS"]) == "CONFIRMED" for ev in others))
         self.assertTrue(all(int(ev["SEQUENCE"]) < int(events[0]["SEQUENCE"]) for ev in others))
 
+    def test_timeline_ticks_every_month_and_map_labels_stay_inside(self):
+        import re
+        html = read(os.path.join(self.out1, "report.html")).decode("utf-8")
+        timeline = re.search(r'<section id="timeline">.*?</section>', html, re.S).group(0)
+        ticks = re.findall(r'<text x="[0-9.]+" y="12"[^>]*>(\d\d)-\d\d</text>', timeline)
+        # The demo's horizon runs 2026-03-02..07-01; May 1st is a holiday, its tick still shows.
+        self.assertEqual(ticks, ["03", "04", "05", "06", "07"])
+        width = float(re.search(r'<svg[^>]*width="(\d+)"', timeline).group(1))
+        last = re.findall(r'<text x="([0-9.]+)" y="12" text-anchor="(\w+)"', timeline)[-1]
+        self.assertTrue(last[1] == "end" or float(last[0]) + 34 <= width, last)
+        chart = re.search(r'<section id="map">.*?</section>', html, re.S).group(0)
+        for x, y in re.findall(r'<text x="(-?[0-9.]+)" y="(-?[0-9.]+)">', chart):
+            self.assertTrue(0 <= float(x) < 720 and 0 < float(y) <= 320, (x, y))
+
     def test_excel_sheets_have_bom_and_chinese_headers(self):
         for name in ("schedule.csv", "workload.csv", "unplanned.csv"):
             raw = read(os.path.join(self.out1, name))
