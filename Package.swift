@@ -24,6 +24,9 @@ let package = Package(
         // The C shim: every GLPK call that can fail runs under a setjmp guard here.
         .target(name: "_CGLPKShim", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
         .target(name: "GLPK", dependencies: ["_CGLPKShim"]),
+        // SHA-256 from OpenSSL's libcrypto (Debian's libssl-dev), for the verifiable random draw.
+        .systemLibrary(name: "COpenSSLCrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "Digest", dependencies: ["COpenSSLCrypto"]),
         .target(
             name: "PanelModel",
             dependencies: [
@@ -67,12 +70,14 @@ let package = Package(
             name: "PanelPlanCLI",
             dependencies: [
                 "PanelModel", "PlanModel", "Workflow", "Planner", "Reports", "BatchGenerator", "PlanStore", "WhatIf",
-                "TextFormats", "NightlyJob", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TextFormats", "NightlyJob", "Digest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "panelplan", dependencies: ["PanelPlanCLI"]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats"]),
         .testTarget(name: "TOMLSubsetTests", dependencies: ["TOMLSubset"]),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzHarness", "PanelModel"], exclude: ["corpus"]),
@@ -81,7 +86,7 @@ let package = Package(
             name: "PlannerTests",
             dependencies: [
                 "PanelModel", "PlanModel", "Workflow", "Planner", "Reports", "BatchGenerator", "PlanStore", "WhatIf",
-                "TextFormats",
+                "TextFormats", "Digest",
             ]
         ),
     ],

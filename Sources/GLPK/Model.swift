@@ -17,6 +17,13 @@ public struct Variable: Sendable, Hashable {
     let modelID: UInt64
 }
 
+/// A handle to a constraint (a row) of one ``Model``, for its dual value.
+public struct Constraint: Sendable, Hashable {
+    /// The row index of the constraint in its model, from 0.
+    public let index: Int
+    let modelID: UInt64
+}
+
 /// The direction of optimization.
 public enum ObjectiveSense: Sendable {
     case minimize
@@ -110,12 +117,13 @@ public struct Model: Sendable {
     /// Adds `lowerBound ≤ Σ coefficient·variable ≤ upperBound`. Use ±infinity for a missing side.
     /// Terms are passed to GLPK as given: a variable listed twice in one constraint is a GLPK
     /// error, reported as ``GLPKError/glpk(_:)`` when the model is solved.
+    @discardableResult
     public mutating func addConstraint(
         name: String = "",
         _ terms: [Term],
         lowerBound: Double = -.infinity,
         upperBound: Double = .infinity
-    ) throws {
+    ) throws -> Constraint {
         guard !lowerBound.isNaN, !upperBound.isNaN, lowerBound <= upperBound,
             lowerBound != .infinity, upperBound != -.infinity
         else {
@@ -138,20 +146,24 @@ public struct Model: Sendable {
             columnIndex.append(Int32(term.variable.index))
             coefficients.append(term.coefficient)
         }
+        return Constraint(index: Int(row), modelID: id)
     }
 
     /// Adds `Σ terms ≤ bound`.
-    public mutating func addLessOrEqual(name: String = "", _ terms: [Term], _ bound: Double) throws {
+    @discardableResult
+    public mutating func addLessOrEqual(name: String = "", _ terms: [Term], _ bound: Double) throws -> Constraint {
         try addConstraint(name: name, terms, upperBound: bound)
     }
 
     /// Adds `Σ terms ≥ bound`.
-    public mutating func addGreaterOrEqual(name: String = "", _ terms: [Term], _ bound: Double) throws {
+    @discardableResult
+    public mutating func addGreaterOrEqual(name: String = "", _ terms: [Term], _ bound: Double) throws -> Constraint {
         try addConstraint(name: name, terms, lowerBound: bound)
     }
 
     /// Adds `Σ terms = value`.
-    public mutating func addEqual(name: String = "", _ terms: [Term], _ value: Double) throws {
+    @discardableResult
+    public mutating func addEqual(name: String = "", _ terms: [Term], _ value: Double) throws -> Constraint {
         try addConstraint(name: name, terms, lowerBound: value, upperBound: value)
     }
 

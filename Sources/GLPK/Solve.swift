@@ -105,12 +105,19 @@ public struct Solution: Sendable {
     /// GLPK's last terminal output.
     public var log: String
     var values: [Double]
+    var duals: [Double] = []
 
     /// The value of a variable, 0 when there is no solution.
     public subscript(_ variable: Variable) -> Double { values.isEmpty ? 0 : values[variable.index] }
 
     /// A variable's value rounded to the nearest integer, for integer and binary variables.
     public func integerValue(_ variable: Variable) -> Int { Int(self[variable].rounded()) }
+
+    /// The dual value (shadow price) of a constraint of an LP solved to optimality: the rate at
+    /// which the optimum changes with the constraint's bound. 0 for MIPs and without a solution.
+    public func dual(_ constraint: Constraint) -> Double {
+        constraint.index < duals.count ? duals[constraint.index] : 0
+    }
 
     /// |bound − objective| / max(1, |objective|), nil when unknown.
     public var gap: Double? {
@@ -173,6 +180,7 @@ extension Model {
         let rowNames =
             exportNames ? rows.enumerated().map { sanitizedName($0.element.name, fallback: "r\($0.offset)") } : []
         var values = [Double](repeating: 0, count: max(n, 1))
+        var duals = [Double](repeating: 0, count: max(rows.count, 1))
         var result = pp_result()
         let box = options.progress.map(ProgressBox.init)
         let callback: pp_progress_fn = { context, hasIncumbent, incumbent, hasBound, bound, elapsed in
@@ -187,48 +195,51 @@ extension Model {
         let rc: Int32 = withCStrings(colNames) { colNamePointers in
             withCStrings(rowNames) { rowNamePointers in
                 values.withUnsafeMutableBufferPointer { valueBuffer in
-                    withOptionalCString(lpPath) { lp in
-                        withOptionalCString(mpsPath) { mps in
-                            withExtendedLifetime(box) {
-                                result.values = valueBuffer.baseAddress
-                                var model = pp_model()
-                                model.maximize = sense == .maximize ? 1 : 0
-                                model.n_cols = Int32(n)
-                                model.obj_const = objectiveConstant
-                                model.n_rows = Int32(rows.count)
-                                model.nnz = Int32(coefficients.count)
-                                model.time_limit_seconds = options.timeLimitSeconds ?? 0
-                                model.mip_gap = options.relativeGap
-                                model.presolve = options.presolve ? 1 : 0
-                                model.cuts = options.cuts ? 1 : 0
-                                model.solve = solve ? 1 : 0
-                                model.lp_path = lp
-                                model.mps_path = mps
-                                if let box {
-                                    model.progress = callback
-                                    model.progress_context = Unmanaged.passUnretained(box).toOpaque()
-                                }
-                                return kinds.withUnsafeBufferPointer { k in
-                                    colLower.withUnsafeBufferPointer { cl in
-                                        colUpper.withUnsafeBufferPointer { cu in
-                                            objective.withUnsafeBufferPointer { ob in
-                                                rowLower.withUnsafeBufferPointer { rl in
-                                                    rowUpper.withUnsafeBufferPointer { ru in
-                                                        rowIndex.withUnsafeBufferPointer { ia in
-                                                            columnIndex.withUnsafeBufferPointer { ja in
-                                                                coefficients.withUnsafeBufferPointer { ar in
-                                                                    model.col_kind = k.baseAddress
-                                                                    model.col_lb = cl.baseAddress
-                                                                    model.col_ub = cu.baseAddress
-                                                                    model.obj = ob.baseAddress
-                                                                    model.row_lb = rl.baseAddress
-                                                                    model.row_ub = ru.baseAddress
-                                                                    model.ia = ia.baseAddress
-                                                                    model.ja = ja.baseAddress
-                                                                    model.ar = ar.baseAddress
-                                                                    model.col_names = colNamePointers
-                                                                    model.row_names = rowNamePointers
-                                                                    return pp_glpk_run(&model, &result)
+                    duals.withUnsafeMutableBufferPointer { dualBuffer in
+                        withOptionalCString(lpPath) { lp in
+                            withOptionalCString(mpsPath) { mps in
+                                withExtendedLifetime(box) {
+                                    result.values = valueBuffer.baseAddress
+                                    result.row_duals = dualBuffer.baseAddress
+                                    var model = pp_model()
+                                    model.maximize = sense == .maximize ? 1 : 0
+                                    model.n_cols = Int32(n)
+                                    model.obj_const = objectiveConstant
+                                    model.n_rows = Int32(rows.count)
+                                    model.nnz = Int32(coefficients.count)
+                                    model.time_limit_seconds = options.timeLimitSeconds ?? 0
+                                    model.mip_gap = options.relativeGap
+                                    model.presolve = options.presolve ? 1 : 0
+                                    model.cuts = options.cuts ? 1 : 0
+                                    model.solve = solve ? 1 : 0
+                                    model.lp_path = lp
+                                    model.mps_path = mps
+                                    if let box {
+                                        model.progress = callback
+                                        model.progress_context = Unmanaged.passUnretained(box).toOpaque()
+                                    }
+                                    return kinds.withUnsafeBufferPointer { k in
+                                        colLower.withUnsafeBufferPointer { cl in
+                                            colUpper.withUnsafeBufferPointer { cu in
+                                                objective.withUnsafeBufferPointer { ob in
+                                                    rowLower.withUnsafeBufferPointer { rl in
+                                                        rowUpper.withUnsafeBufferPointer { ru in
+                                                            rowIndex.withUnsafeBufferPointer { ia in
+                                                                columnIndex.withUnsafeBufferPointer { ja in
+                                                                    coefficients.withUnsafeBufferPointer { ar in
+                                                                        model.col_kind = k.baseAddress
+                                                                        model.col_lb = cl.baseAddress
+                                                                        model.col_ub = cu.baseAddress
+                                                                        model.obj = ob.baseAddress
+                                                                        model.row_lb = rl.baseAddress
+                                                                        model.row_ub = ru.baseAddress
+                                                                        model.ia = ia.baseAddress
+                                                                        model.ja = ja.baseAddress
+                                                                        model.ar = ar.baseAddress
+                                                                        model.col_names = colNamePointers
+                                                                        model.row_names = rowNamePointers
+                                                                        return pp_glpk_run(&model, &result)
+                                                                    }
                                                                 }
                                                             }
                                                         }
@@ -267,7 +278,8 @@ extension Model {
             elapsedSeconds: result.elapsed_seconds,
             isMIP: result.is_mip != 0,
             log: message,
-            values: status.hasSolution ? Array(values.prefix(n)) : [])
+            values: status.hasSolution ? Array(values.prefix(n)) : [],
+            duals: status.hasSolution && result.is_mip == 0 ? Array(duals.prefix(rows.count)) : [])
     }
 }
 

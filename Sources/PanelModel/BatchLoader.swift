@@ -22,6 +22,19 @@ public enum BatchLoader {
         return files
     }
 
+    /// The input files present in the folder, by name, as raw bytes (for digests).
+    public static func inputFileBytes(path: String) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for name in inputFileNames {
+            if let data = FileManager.default.contents(
+                atPath: URL(fileURLWithPath: path).appendingPathComponent(name).path)
+            {
+                files[name] = Array(data)
+            }
+        }
+        return files
+    }
+
     /// Loads the folder at `path`.
     ///
     /// - Throws: ``BatchLoadError`` with every error found (and the warnings) when the folder

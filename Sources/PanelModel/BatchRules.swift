@@ -70,6 +70,13 @@ public struct BatchRules: Sendable {
     public var noticeDays = 3
     /// `[draw] reserves`: ranked reserve experts per panel seat (候补), 0 for none.
     public var reserves = 2
+    /// `[draw] mode = "on"`: each panel's members are drawn at random (随机抽取).
+    public var drawEnabled = false
+    /// `[draw] max_pair_probability`: the most likely (expert, enterprise) pair's probability.
+    public var maxPairProbability = 0.5
+    /// `[draw] quality_floor`: the share of each panel's expertise and continuity value that the
+    /// draw keeps in expectation.
+    public var qualityFloor = 0.95
 
     /// Objective weights (batch.toml `[weights]`, an addition to FORMAT v1).
     public var weights = ObjectiveWeights()

@@ -56,7 +56,7 @@ extension TOMLReader {
         "load": ["max_initial", "max_site", "max_per_week", "max_per_day", "min_total"],
         "expertise": nil,
         "solver": ["time_limit_seconds", "seed", "mip_gap"],
-        "draw": ["reserves"],
+        "draw": ["reserves", "mode", "max_pair_probability", "quality_floor"],
         "schedule": ["spread", "notice_days"],
         "weights": [
             "level",
@@ -134,6 +134,10 @@ extension TOMLReader {
         }
         rules.noticeDays = int("schedule", "notice_days", min: 0, max: 250) ?? rules.noticeDays
         rules.reserves = int("draw", "reserves", min: 0, max: 10) ?? rules.reserves
+        if let mode = choice("draw", "mode", ["off", "on"]) { rules.drawEnabled = mode == "on" }
+        rules.maxPairProbability =
+            double("draw", "max_pair_probability", min: 0.01, max: 1) ?? rules.maxPairProbability
+        rules.qualityFloor = double("draw", "quality_floor", min: 0, max: 1) ?? rules.qualityFloor
 
         var w = rules.weights
         w.planned = double("weights", "planned", min: 0, max: InputLimits.weight) ?? w.planned

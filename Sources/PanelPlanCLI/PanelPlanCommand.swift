@@ -25,10 +25,11 @@ public struct PanelPlanCommand: ParsableCommand {
         discussion:
             "A batch folder holds batch.toml, experts.csv, enterprises.csv and optional files (see "
             + "docs/user-guide.md).",
+        version: panelplanVersion,
         subcommands: [
             CheckCommand.self, StatusCommand.self, PlanCommand.self, ReplanCommand.self, PublishCommand.self,
             HistoryCommand.self, DiffCommand.self, DeclineCommand.self, ExportCommand.self, WhatIfCommand.self,
-            GenerateCommand.self,
+            GenerateCommand.self, VerifyDrawCommand.self,
         ])
 
     public init() {}

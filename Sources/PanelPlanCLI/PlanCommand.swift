@@ -25,10 +25,22 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Language of the summary: zh or en (default: the locale).") var lang: String?
     @Flag(help: "Plan anew even though the store holds a published plan (replan keeps what was announced).")
     var force = false
+    @Flag(help: "Draw each panel's members at random (随机抽取) and write draw.json (needs --seed-text).")
+    var draw = false
+    @Option(
+        name: .customLong("seed-text"),
+        help: "The public text the draw's seed comes from, e.g. a lottery's numbers drawn after the pool was frozen.")
+    var seedText: String?
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) {
             throw ValidationError("--time-limit must be a positive number of seconds")
+        }
+        if draw && seedText == nil {
+            throw ValidationError("--draw needs --seed-text TEXT: the public text the draw's seed comes from")
+        }
+        if let seedText, seedText.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--seed-text must not be empty: anyone can guess an empty seed")
         }
     }
 
@@ -48,8 +60,18 @@ struct PlanCommand: ParsableCommand {
         }
         for w in b.warnings { print("warning: \(w)", to: &err) }
         let progress = quiet ? nil : ProgressPrinter.make()
-        let planner = PanelPlanner(
-            batch: b, options: PlannerOptions(timeLimitSeconds: timeLimit, seed: seed, progress: progress))
+        var options = PlannerOptions(timeLimitSeconds: timeLimit, seed: seed, progress: progress)
+        var drawSetup: DrawSetup?
+        if draw || b.rules.drawEnabled {
+            guard let seedText else {
+                print("error: batch.toml [draw] mode = \"on\" needs --seed-text TEXT", to: &err)
+                throw ExitCode(ExitCode.validationFailure.rawValue)
+            }
+            let setup = DrawSetup(folder: batch, text: seedText)
+            options.drawSeed = setup.seed.value
+            drawSetup = setup
+        }
+        let planner = PanelPlanner(batch: b, options: options)
         let plan: Plan
         do {
             plan = try planner.plan()
@@ -59,8 +81,19 @@ struct PlanCommand: ParsableCommand {
         }
         ProgressPrinter.finish()
         let directory = out ?? batch
+        let drawJSON = drawSetup.map {
+            DrawWriter.json(
+                plan,
+                header: $0.header(
+                    b, solverSeed: seed ?? b.rules.seed, timeLimit: timeLimit ?? b.rules.timeLimitSeconds))
+        }
         do {
-            try PlanWriter.write(plan, to: directory)
+            try PlanWriter.write(plan, to: directory, extra: drawJSON.map { [("draw.json", $0)] } ?? [])
+            // A draw.json left from an earlier draw no longer describes this plan.
+            let staleDraw = URL(fileURLWithPath: directory).appendingPathComponent("draw.json").path
+            if drawJSON == nil && FileManager.default.fileExists(atPath: staleDraw) {
+                try FileManager.default.removeItem(atPath: staleDraw)
+            }
         } catch {
             print("error: cannot write the plan to \(directory): \(error.localizedDescription)", to: &err)
             throw ExitCode(ExitStatus.cannotWrite)
@@ -71,10 +104,12 @@ struct PlanCommand: ParsableCommand {
             do {
                 let s = try PlanStore(path: store.path(batch: batch))
                 let snapshot = try importSnapshot(s, folder: batch, batch: b)
-                let parameters = "seed=\(seed ?? b.rules.seed);time-limit=\(timeLimit ?? b.rules.timeLimitSeconds)"
+                var parameters = "seed=\(seed ?? b.rules.seed);time-limit=\(timeLimit ?? b.rules.timeLimitSeconds)"
+                if let drawSetup { parameters += ";draw-seed=\(drawSetup.seed.hex)" }
                 let version = try s.record(
                     plan, snapshotID: snapshot.id, inputsHash: contentHash(snapshot.files, extra: parameters),
-                    parameters: parameters, createdBy: by, files: [("plan.json", PlanWriter.json(plan))])
+                    parameters: parameters, createdBy: by,
+                    files: [("plan.json", PlanWriter.json(plan))] + (drawJSON.map { [("draw.json", $0)] } ?? []))
                 try s.markAnnounced(version)
                 versionNote = " (version \(version) in \(store.path(batch: batch)))"
             } catch {
@@ -84,7 +119,7 @@ struct PlanCommand: ParsableCommand {
         print(PlanSummary.text(plan, batch: b, language: Language.resolve(lang)))
         print(
             "\(Strings.text("wrote", Language.resolve(lang))) \(directory)/plan.json, "
-                + "\(directory)/plan.csv\(versionNote)"
+                + "\(directory)/plan.csv\(drawJSON == nil ? "" : ", \(directory)/draw.json")\(versionNote)"
         )
     }
 }

@@ -24,6 +24,8 @@ public struct Plan: Sendable {
     /// Reserve experts (候补) by ``Assignment`` key (`enterprise|task`), then by member: experts who
     /// could each take that member's seat alone without breaking a hard rule, in the order to ask.
     public var reserves: [String: [String: [String]]] = [:]
+    /// The random draw of every drawn panel, in draw order (empty without `[draw] mode = "on"`).
+    public var draw: [DrawnPanel] = []
 
     /// The key of an assignment in ``reserves``.
     public static func key(_ a: Assignment) -> String { "\(a.enterpriseID)|\(a.task.rawValue)" }

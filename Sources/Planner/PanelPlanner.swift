@@ -212,6 +212,10 @@ struct PlanningRun {
         // Improvement: re-staff every planned panel with all the others fixed (not needed after
         // the exact reviewer assignment).
         if assignment == nil { try improve() }
+        // The random draw (随机抽取) replaces each planned panel by one drawn among those the rules
+        // allow then; a replan keeps what was announced and draws nothing.
+        var draw: [DrawnPanel] = []
+        if let drawSeed = options.drawSeed, options.reference.isEmpty { draw = try drawPanels(seed: drawSeed) }
         for (job, tally) in failed {
             unscheduled.append(try explain(job, tally))
         }
@@ -230,7 +234,7 @@ struct PlanningRun {
         let (objective, breakdown, planned) = scorer.score(
             result, statuses: statuses, reference: options.reference, asOf: options.asOf ?? rules.today)
         var bound = relaxationBound
-        if let assignment {
+        if let assignment, draw.isEmpty {
             // The assignment MIP is the objective up to a constant, with the dates relaxed.
             let tighter = objective + (assignment.bound - assignment.objective)
             if tighter >= objective - 1e-6 * max(1, abs(objective)) { bound = min(bound, tighter) }
@@ -250,6 +254,7 @@ struct PlanningRun {
             eligibleCount: eligible, plannedCount: planned, elapsedSeconds: elapsed, warnings: warnings)
         plan.asOf = options.asOf
         plan.reserves = reserves(for: result)
+        plan.draw = draw
         plan.levels = try levels(breakdown, scorer: scorer, statuses: statuses, constants: constants)
         plan.elapsedSeconds = elapsed
         return plan

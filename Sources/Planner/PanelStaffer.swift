@@ -26,6 +26,9 @@ struct PanelRequest {
     /// A leader to keep when possible, and the value of keeping them.
     var preferredLeader: Int?
     var preferredLeaderValue: Double = 0
+    /// The weight of the coverage terms (expertise, continuity, previous experts) in the MIP:
+    /// 1 normally; the random draw's column generation prices them with its quality row's dual.
+    var coverageScale: Double = 1
     var needsLeader: Bool { task == .site }
     /// The panel as the rule values see it.
     var context: PanelContext { PanelContext(task: task, enterprise: enterprise, initialPanel: initialPanel) }
@@ -233,7 +236,8 @@ struct PanelStaffer {
         for group in objective.expertiseGroups(request.enterprise) {
             let covering = candidates.indices.filter { objective.covers(experts[candidates[$0].expert], group) }
             guard !covering.isEmpty else { continue }
-            let y = try m.addVariable(kind: .binary, objective: objective.coefficient(.coveredReason))
+            let y = try m.addVariable(
+                kind: .binary, objective: request.coverageScale * objective.coefficient(.coveredReason))
             try m.addLessOrEqual([(y, 1)] + covering.map { (x[$0], -1.0) }, 0)
         }
         if !request.requireOneOf.isEmpty {
@@ -243,14 +247,14 @@ struct PanelStaffer {
         }
         if request.task == .site {
             let initial = candidates.indices.filter { request.initialPanel.contains(candidates[$0].expert) }
-            let continuity = objective.coefficient(.continuity)
+            let continuity = request.coverageScale * objective.coefficient(.continuity)
             if continuity > 0 && !initial.isEmpty {
                 let y = try m.addVariable(kind: .binary, objective: continuity)
                 try m.addLessOrEqual([(y, 1)] + initial.map { (x[$0], -1.0) }, 0)
             }
             let previous = previousExperts(request)
             let prev = candidates.indices.filter { previous.contains(candidates[$0].expert) }
-            let previousValue = objective.coefficient(.previousExpert)
+            let previousValue = request.coverageScale * objective.coefficient(.previousExpert)
             if !prev.isEmpty && previousValue > 0 {
                 // A reward: y ≤ Σ x over the previous experts.
                 let y = try m.addVariable(kind: .binary, objective: previousValue)

@@ -21,6 +21,9 @@ public struct PlannerOptions: Sendable {
     /// The reference plan's reserves (候补, ``Plan/reserves``): a frozen panel that lost a member
     /// takes that member's first reserve who can still serve before any other expert.
     public var referenceReserves: [String: [String: [String]]] = [:]
+    /// The seed of a random draw of the panels (随机抽取; see ``Digest/DrawSeed``), nil for the
+    /// deterministic plan. Dates are planned as without it; each panel's members are then drawn.
+    public var drawSeed: UInt64?
 
     public init(
         timeLimitSeconds: Double? = nil, seed: UInt64? = nil,

@@ -23,9 +23,16 @@ extension PlanningRun {
                 enterprise: k, status: WorkflowRules.status(e, rules: rules, calendar: calendar),
                 needsInitial: a.task == .initial,
                 needsSite: a.task == .site, fixedInitial: nil, fixedSite: nil, latest: rules.end)
-            let ranked = candidates(job, a.task, a.time).filter { !members.contains($0.expert) }.sorted {
-                $0.seatValue != $1.seatValue ? $0.seatValue > $1.seatValue : $0.expert < $1.expert
-            }
+            // With the draw on, reserves are drawn too: a random order from the draw's seed, so the
+            // organizer cannot choose who is called; otherwise the best seat values first.
+            let open = candidates(job, a.task, a.time).filter { !members.contains($0.expert) }
+            let ranked =
+                options.drawSeed.map { seed in
+                    open.sorted { drawOrder(seed, $0.expert, k, a.task) < drawOrder(seed, $1.expert, k, a.task) }
+                }
+                ?? open.sorted {
+                    $0.seatValue != $1.seatValue ? $0.seatValue > $1.seatValue : $0.expert < $1.expert
+                }
             let initialPanel = a.task == .site ? (assignments[a.enterpriseID]?[.initial]?.panel.experts ?? []) : []
             let context = PanelContext(task: a.task, enterprise: e, initialPanel: initialPanel)
             var seats: [String: [String]] = [:]
@@ -50,5 +57,15 @@ extension PlanningRun {
             if !seats.isEmpty { out[Plan.key(a)] = seats }
         }
         return out
+    }
+
+    /// A reproducible random rank of an expert for a reserve seat, from the draw's seed.
+    func drawOrder(_ seed: UInt64, _ expert: Int, _ enterprise: Int, _ task: TaskKind) -> UInt64 {
+        var h = seed ^ 0xD1B5_4A32_D192_ED03
+        for part in [UInt64(expert), UInt64(enterprise), task == .initial ? 1 : 2] {
+            h = (h ^ part) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+        }
+        return h
     }
 }

@@ -63,10 +63,11 @@ public enum PlanWriter {
     /// Writes plan.json and plan.csv into `directory` atomically: both go to temporary files
     /// first and are renamed into place only when both are complete, so a crash never leaves a
     /// half-written plan and the previous plan stays until the new one is whole.
-    public static func write(_ plan: Plan, to directory: String) throws {
+    public static func write(_ plan: Plan, to directory: String, extra: [(name: String, content: String)] = []) throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try writeAtomically([("plan.json", json(plan)), ("plan.csv", csv(plan.assignments))], in: directory)
+        try writeAtomically(
+            [("plan.json", json(plan)), ("plan.csv", csv(plan.assignments))] + extra, in: directory)
     }
 
     /// Writes several files so that each appears whole or not at all.

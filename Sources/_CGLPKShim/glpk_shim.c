@@ -195,6 +195,9 @@ int pp_glpk_run(const pp_model *m, pp_result *r) {
             r->has_bound = 1;
             r->bound = r->objective;
             for (int j = 0; j < m->n_cols; j++) r->values[j] = glp_get_col_prim(p, j + 1);
+            if (r->row_duals != NULL) {
+                for (int i = 0; i < m->n_rows; i++) r->row_duals[i] = glp_get_row_dual(p, i + 1);
+            }
         } else {
             r->has_bound = 1;
             r->bound = glp_get_obj_val(p);

@@ -23,6 +23,26 @@ struct GLPKBindingTests {
         #expect(s.gap == 0)
     }
 
+    @Test("an LP's duals are its shadow prices, with and without presolve")
+    func duals() throws {
+        // max 3x + 2y  s.t. c1: x + y ≤ 4, c2: x ≤ 3, c3: y ≤ 10 (slack) → x = 3, y = 1;
+        // y's column gives u1 = 2, x's gives u1 + u2 = 3, so u2 = 1; c3 is slack, u3 = 0.
+        for presolve in [false, true] {
+            var m = Model(name: "lp")
+            m.sense = .maximize
+            let x = try m.addVariable(name: "x", objective: 3)
+            let y = try m.addVariable(name: "y", objective: 2)
+            let c1 = try m.addLessOrEqual([(x, 1), (y, 1)], 4)
+            let c2 = try m.addLessOrEqual([(x, 1)], 3)
+            let c3 = try m.addLessOrEqual([(y, 1)], 10)
+            let s = try m.solve(options: SolveOptions(presolve: presolve))
+            #expect(s.status == .optimal)
+            #expect(abs(s.dual(c1) - 2) < 1e-9)
+            #expect(abs(s.dual(c2) - 1) < 1e-9)
+            #expect(abs(s.dual(c3)) < 1e-9)
+        }
+    }
+
     @Test("a knapsack MIP reaches the optimum found by dynamic programming")
     func knapsack() throws {
         let weights = [23, 31, 29, 44, 53, 38, 63, 85, 89, 82]

@@ -72,6 +72,7 @@ typedef struct {
     double bound;                 /* best bound from the relaxation / branch and bound */
     double elapsed_seconds;
     double *values;               /* caller-allocated, n_cols entries */
+    double *row_duals;            /* caller-allocated, n_rows entries, or NULL; set for an optimal LP */
     char message[4096];           /* GLPK's message on error; otherwise its last output */
 } pp_result;
 

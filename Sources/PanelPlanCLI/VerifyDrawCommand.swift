@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import PanelModel
+import PlanModel
+import Planner
+import Reports
+
+/// `panelplan verify-draw BATCH DRAW.json`: recomputes a random draw from the batch folder and
+/// the seed text recorded in draw.json and says whether everything matches.
+struct VerifyDrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify-draw",
+        abstract: "Check a random draw (draw.json) against the batch folder and its public seed text.",
+        discussion:
+            "Prints \"verified\" and exits 0 when the inputs, the seed and every panel's candidates, "
+            + "probabilities and drawn members are as recomputed; otherwise prints each difference and exits 1.")
+
+    @Argument(help: "The batch folder the draw was made from.") var batch: String
+    @Argument(help: "The draw.json to check.") var drawFile: String
+
+    func run() throws {
+        var err = StandardError()
+        guard let data = FileManager.default.contents(atPath: drawFile) else {
+            print("error: cannot read \(drawFile)", to: &err)
+            throw ExitCode(ExitStatus.badInput)
+        }
+        guard let recorded = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+            let seedText = recorded["seed_text"] as? String,
+            let solverSeed = (recorded["solver_seed"] as? NSNumber)?.uint64Value,
+            let timeLimit = (recorded["time_limit_seconds"] as? NSNumber)?.doubleValue
+        else {
+            print(
+                "error: \(drawFile) is not a PanelPlan draw.json: expected a JSON object with seed_text, solver_seed "
+                    + "and time_limit_seconds", to: &err)
+            throw ExitCode(ExitStatus.badInput)
+        }
+        let b = try loadBatchOrExit(batch)
+        let setup = DrawSetup(folder: batch, text: seedText)
+        var options = PlannerOptions(timeLimitSeconds: timeLimit, seed: solverSeed)
+        options.drawSeed = setup.seed.value
+        let plan: Plan
+        do {
+            plan = try PanelPlanner(batch: b, options: options).plan()
+        } catch {
+            print("error: \(error)", to: &err)
+            throw ExitCode(ExitStatus.failure)
+        }
+        let expectedText = DrawWriter.json(plan, header: setup.header(b, solverSeed: solverSeed, timeLimit: timeLimit))
+        if expectedText.utf8.elementsEqual(data) {
+            print("verified")
+            return
+        }
+        let expected = (try? JSONSerialization.jsonObject(with: Data(expectedText.utf8))) as? [String: Any] ?? [:]
+        let differences = DrawComparison.differences(recorded: recorded, recomputed: expected)
+        for line in differences.isEmpty ? ["the file's text differs from the recomputed draw.json"] : differences {
+            print(line)
+        }
+        if plan.status == .timeLimit {
+            print("note: the recomputed plan stopped at its time limit; a slower machine may plan differently")
+        }
+        throw ExitCode(1)
+    }
+}
+
+/// Describes how a recorded draw.json differs from a recomputed one, field by field.
+enum DrawComparison {
+    static func differences(recorded: [String: Any], recomputed: [String: Any]) -> [String] {
+        var out: [String] = []
+        let recordedFiles = recorded["inputs"] as? [String: String] ?? [:]
+        let files = recomputed["inputs"] as? [String: String] ?? [:]
+        for name in Set(recordedFiles.keys).union(files.keys).sorted() where recordedFiles[name] != files[name] {
+            switch (recordedFiles[name], files[name]) {
+            case (nil, _): out.append("input \(name): present now, absent when the draw was made")
+            case (_, nil): out.append("input \(name): absent now, present when the draw was made")
+            default: out.append("input \(name): its content changed since the draw (SHA-256 differs)")
+            }
+        }
+        for key in [
+            "format", "inputs_sha256", "seed", "max_pair_probability", "quality_floor", "batch", "status",
+            "panelplan_version",
+        ] where "\(recorded[key] ?? "missing")" != "\(recomputed[key] ?? "missing")" {
+            out.append("\(key): recorded \(recorded[key] ?? "missing"), recomputed \(recomputed[key] ?? "missing")")
+        }
+        let a = recorded["panels"] as? [[String: Any]] ?? []
+        let b = recomputed["panels"] as? [[String: Any]] ?? []
+        if a.count != b.count { out.append("panels: recorded \(a.count), recomputed \(b.count)") }
+        for (x, y) in zip(a, b) {
+            let name = "\(y["enterprise_id"] ?? "?") \(y["task"] ?? "?")"
+            for key in ["enterprise_id", "task", "date", "half_day", "cap", "drawn", "leader", "proven"]
+            where "\(x[key] ?? "missing")" != "\(y[key] ?? "missing")" {
+                out.append("\(name): \(key) recorded \(flat(x[key])), recomputed \(flat(y[key]))")
+            }
+            let p = probabilities(x["candidates"])
+            let q = probabilities(y["candidates"])
+            for expert in Set(p.keys).union(q.keys).sorted() where p[expert] != q[expert] {
+                out.append(
+                    "\(name): candidate \(expert) probability recorded \(p[expert].map { "\($0)" } ?? "none"), "
+                        + "recomputed \(q[expert].map { "\($0)" } ?? "none")")
+            }
+        }
+        return out
+    }
+
+    private static func probabilities(_ value: Any?) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for c in value as? [[String: Any]] ?? [] {
+            if let id = c["expert_id"] as? String, let p = (c["probability"] as? NSNumber)?.doubleValue { out[id] = p }
+        }
+        return out
+    }
+
+    private static func flat(_ value: Any?) -> String {
+        if let list = value as? [Any] { return "[" + list.map { "\($0)" }.joined(separator: ", ") + "]" }
+        return value.map { "\($0)" } ?? "missing"
+    }
+}
