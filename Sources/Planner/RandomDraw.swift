@@ -62,6 +62,10 @@ extension PlanningRun {
 
     /// The most columns one panel's LP may generate.
     static let drawColumnLimit = 60
+    /// The candidates of the pruned pricing MIP (see ``PanelStaffer/staffPruned(_:_:limit:)``).
+    static let drawPricingPool = 24
+    /// Swapped-in candidates per seat in the first columns.
+    static let drawSwapsPerSeat = 4
 
     /// Each candidate's cap on this panel: Q on the initial panel; on the site panel 1 for the
     /// experts already on the enterprise's initial panel and (Q − *a*)/(1 − *a*) for the others,
@@ -110,8 +114,28 @@ extension PlanningRun {
         var seen: Set<[Int]> = [current.panel.experts + [current.panel.leader ?? -1]]
         let floor = rules.qualityFloor * max(0, columns[0].quality)
         let penalty = 100 * (1 + abs(columns[0].value) + abs(columns[0].quality))
+        // Cheap first columns: the deterministic panel with one member swapped for one of the best
+        // other candidates, where every composition rule still holds (no MIP needed).
+        let context = request.context
+        let ranked = candidates.filter { !current.panel.experts.contains($0.expert) }.sorted {
+            $0.seatValue != $1.seatValue ? $0.seatValue > $1.seatValue : $0.expert < $1.expert
+        }
+        for member in current.panel.experts {
+            for other in ranked.prefix(PlanningRun.drawSwapsPerSeat) {
+                var experts = current.panel.experts.map { $0 == member ? other.expert : $0 }
+                experts.sort()
+                var leader = current.panel.leader
+                if leader == member { leader = batch.experts[other.expert].canLead ? other.expert : nil }
+                guard leader != nil || !request.needsLeader,
+                    request.requireOneOf.isEmpty || !Set(request.requireOneOf).isDisjoint(with: experts),
+                    staffer.hardRules.panel.allSatisfy({ $0.check(experts, context, experts: batch.experts) == nil }),
+                    seen.insert(experts + [leader ?? -1]).inserted
+                else { continue }
+                columns.append(column(StaffedPanel(experts: experts, leader: leader, value: 0)))
+            }
+        }
         var proven = false
-        var distribution = try solveDrawLP(columns, candidates.map(\.expert), cap, floor: floor, penalty: penalty)
+        var distribution = try solveDrawLP(columns, cap, floor: floor, penalty: penalty)
         while columns.count < PlanningRun.drawColumnLimit {
             // Pricing: the panel MIP with each seat's value less its expert's dual and the coverage
             // terms weighted by 1 − (the quality row's dual). Experts whose cap is 0 cannot be
@@ -121,22 +145,29 @@ extension PlanningRun {
             let pool = candidates.filter { distribution.raise > 1e-9 || cap($0.expert) > 1e-9 }.map {
                 Candidate(expert: $0.expert, seatValue: $0.seatValue - (distribution.expertDuals[$0.expert] ?? 0))
             }
-            guard case .success(let panel) = try staffer.staff(priced, pool) else {
-                proven = true
-                break
+            // The most promising candidates first (a small MIP); all of them only to prove that no
+            // panel improves the LP.
+            func improving(_ result: Result<StaffedPanel, PanelShortfallError>) -> (DrawColumn, [Int])? {
+                guard case .success(let panel) = result else { return nil }
+                let candidate = column(panel)
+                let reducedCost =
+                    candidate.value - distribution.convexityDual - distribution.qualityDual * candidate.quality
+                    - panel.experts.reduce(0) { $0 + (distribution.expertDuals[$1] ?? 0) }
+                let key = panel.experts + [panel.leader ?? -1]
+                let improves = reducedCost > 1e-7 * (1 + abs(candidate.value)) && !seen.contains(key)
+                return improves ? (candidate, key) : nil
             }
-            let candidate = column(panel)
-            let reducedCost =
-                candidate.value - distribution.convexityDual - distribution.qualityDual * candidate.quality
-                - panel.experts.reduce(0) { $0 + (distribution.expertDuals[$1] ?? 0) }
-            let key = panel.experts + [panel.leader ?? -1]
-            if reducedCost <= 1e-7 * (1 + abs(candidate.value)) || seen.contains(key) {
+            guard
+                let (candidate, key) = try improving(
+                    staffer.staffPruned(priced, pool, limit: PlanningRun.drawPricingPool))
+                    ?? (pool.count > PlanningRun.drawPricingPool ? try improving(staffer.staff(priced, pool)) : nil)
+            else {
                 proven = true
                 break
             }
             seen.insert(key)
             columns.append(candidate)
-            distribution = try solveDrawLP(columns, candidates.map(\.expert), cap, floor: floor, penalty: penalty)
+            distribution = try solveDrawLP(columns, cap, floor: floor, penalty: penalty)
         }
         // Draw one column with exactly the LP's probabilities.
         let u = Double(random.next() >> 11) / Double(UInt64(1) << 53)
@@ -174,7 +205,7 @@ extension PlanningRun {
     /// over probabilities of the columns summing to 1, each expert's total at most their cap
     /// plus the raise, and the expected quality at least `floor`.
     private func solveDrawLP(
-        _ columns: [DrawColumn], _ experts: [Int], _ cap: (Int) -> Double, floor: Double, penalty: Double
+        _ columns: [DrawColumn], _ cap: (Int) -> Double, floor: Double, penalty: Double
     ) throws -> DrawDistribution {
         var m = Model(name: "draw")
         m.sense = .maximize
@@ -184,10 +215,13 @@ extension PlanningRun {
         let raise = try m.addVariable(kind: .continuous, lowerBound: 0, upperBound: 1, objective: -penalty)
         let convexity = try m.addEqual(p.map { ($0, 1.0) }, 1)
         var rows: [Int: Constraint] = [:]
-        let members = Set(columns.flatMap(\.panel.experts)).subtracting(experts).sorted()
-        for expert in experts + members {
-            let terms = columns.indices.filter { columns[$0].panel.experts.contains(expert) }.map { (p[$0], 1.0) }
-            rows[expert] = try m.addLessOrEqual(terms + [(raise, -1)], cap(expert))
+        // A row per expert on some column (an expert on none has probability 0 and dual 0).
+        var terms: [Int: [Term]] = [:]
+        for (c, column) in columns.enumerated() {
+            for expert in column.panel.experts { terms[expert, default: []].append((p[c], 1.0)) }
+        }
+        for expert in terms.keys.sorted() {
+            rows[expert] = try m.addLessOrEqual(terms[expert]! + [(raise, -1)], cap(expert))
         }
         let quality = try m.addGreaterOrEqual(columns.indices.map { (p[$0], columns[$0].quality) }, floor)
         let solution = try m.solve(options: SolveOptions(presolve: false))
