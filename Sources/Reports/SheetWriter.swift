@@ -30,13 +30,19 @@ public struct SheetWriter {
         func districtName(_ code: String) -> String {
             batch.districts.lookup(code).map { Strings.district($0, language) } ?? code
         }
+        func person(_ id: String) -> String { "\(experts[id]?.name ?? id)(\(id))" }
         let schedule = plan.assignments.map { a -> [String] in
             let e = enterprises[a.enterpriseID]
-            let panel = a.experts.map { "\(experts[$0]?.name ?? $0)(\($0))" }.joined(separator: "；")
+            let panel = a.experts.map(person).joined(separator: "；")
+            // 候补: for each member with reserves, "member→first、second", in the order to call them.
+            let seats = plan.reserves[Plan.key(a)] ?? [:]
+            let reserves = a.experts.compactMap { member in
+                seats[member].map { "\(person(member))→\($0.map(person).joined(separator: "、"))" }
+            }.joined(separator: "；")
             return [
                 a.day.iso, t(a.slot.rawValue), t(a.task.rawValue), a.enterpriseID, e?.name ?? "",
                 e.map { districtName($0.district) } ?? "",
-                panel, a.leader.map { "\(experts[$0]?.name ?? $0)(\($0))" } ?? "", e?.effectiveDeadline.iso ?? "",
+                panel, a.leader.map(person) ?? "", e?.effectiveDeadline.iso ?? "", reserves,
             ]
         }
         let load = Workload.perExpert(plan.assignments)
@@ -59,7 +65,7 @@ public struct SheetWriter {
                 sheet(
                     [
                         t("date"), t("slot"), t("task"), t("enterprise_id"), t("enterprise"), t("district"),
-                        t("experts"), t("leader"), t("deadline"),
+                        t("experts"), t("leader"), t("deadline"), t("reserves"),
                     ], schedule)
             ),
             (

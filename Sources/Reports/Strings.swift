@@ -81,6 +81,7 @@ public enum Strings {
         "bound": ("上界", "bound"),
         "time": ("用时", "time"),
         "deadline": ("验收截止", "deadline"),
+        "reserves": ("候补专家（按呼叫顺序）", "reserves (in the order to call)"),
         "date": ("日期", "date"),
         "slot": ("时段", "slot"),
         "enterprise": ("企业", "enterprise"),

@@ -156,6 +156,26 @@ class ExportTests(unittest.TestCase):
         header_en = read(os.path.join(self.out2, "schedule.csv")).decode("utf-8-sig").splitlines()[0]
         self.assertTrue(header_en.startswith("date,slot,task"))
 
+    def test_schedule_lists_reserves_in_calling_order(self):
+        import csv
+        import io
+        import json
+        plan = json.load(open(os.path.join(self.batch, "plan.json"), encoding="utf-8"))
+        rows = list(csv.reader(io.StringIO(read(os.path.join(self.out1, "schedule.csv")).decode("utf-8-sig"))))
+        column = rows[0].index("候补专家（按呼叫顺序）")
+        cells = {(r[3], r[2]): r[column] for r in rows[1:]}
+        task_names = {"initial": "初审", "site": "现场验收"}
+        checked = 0
+        for a in plan["assignments"]:
+            cell = cells[(a["enterprise"], task_names[a["task"]])]
+            for member, reserves in (a.get("reserves") or {}).items():
+                # "name(E001)→name(E045)、name(E077)": the member's reserves, in plan.json's order.
+                part = next(p for p in cell.split("；") if p.split("→")[0].endswith(f"({member})"))
+                called = [x.rsplit("(", 1)[1].rstrip(")") for x in part.split("→")[1].split("、")]
+                self.assertEqual(called, reserves)
+                checked += 1
+        self.assertGreater(checked, 0)
+
     def test_html_is_self_contained(self):
         html = read(os.path.join(self.out1, "report.html")).decode("utf-8")
         self.assertNotIn("<script", html)
