@@ -5,11 +5,12 @@ OUT ?= out/shenzhen-demo
 
 .PHONY: deps test-deps build run test lint fuzz sanitize bench screenshot clean
 
-# Installs GLPK (Debian's libglpk-dev) when it is missing. Root is available on these machines.
+# Installs GLPK (Debian's libglpk-dev) and libcrypto's headers (libssl-dev, for SHA-256) when
+# they are missing. Root is available on these machines.
 deps:
-	@if [ ! -f /usr/include/glpk.h ]; then \
-		echo "installing libglpk-dev"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev; \
+	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/openssl/evp.h ]; then \
+		echo "installing libglpk-dev libssl-dev"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev libssl-dev; \
 	fi
 
 # What the export tests need: the icalendar parser (PyPI) and headless Chromium with CJK fonts.

@@ -35,7 +35,7 @@ extension PlanningRun {
     /// The pair cap holds across an enterprise's two panels: an expert with probability *a* of
     /// the initial panel who was not drawn for it may join the site panel with probability at
     /// most (Q − *a*)/(1 − *a*). Each panel's draw is conditional on the draws before it, so
-    /// the bound holds unconditionally too. See docs/formulation.md §7.
+    /// the bound holds unconditionally too. See docs/formulation.md §8.
     /// - Complexity: per panel, one small LP and one panel MIP per column generated (at most
     ///   ``drawColumnLimit``).
     mutating func drawPanels(seed: UInt64) throws -> [DrawnPanel] {
