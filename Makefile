@@ -5,20 +5,27 @@ OUT ?= out/shenzhen-demo
 
 .PHONY: deps test-deps build run test lint fuzz sanitize bench screenshot clean
 
-# Installs GLPK (Debian's libglpk-dev) and libcrypto's headers (libssl-dev, for SHA-256) when
-# they are missing. Root is available on these machines.
+# Installs GLPK (Debian's libglpk-dev), libcrypto's headers (libssl-dev, for SHA-256) and
+# libxlsxwriter (libxlsxwriter-dev, for .xlsx) when they are missing. Root is available here.
 deps:
-	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/openssl/evp.h ]; then \
-		echo "installing libglpk-dev libssl-dev"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev libssl-dev; \
+	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/openssl/evp.h ] || [ ! -f /usr/include/xlsxwriter.h ]; then \
+		echo "installing libglpk-dev libssl-dev libxlsxwriter-dev"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			libglpk-dev libssl-dev libxlsxwriter-dev; \
 	fi
 
-# What the export tests need: the icalendar parser (PyPI) and headless Chromium with CJK fonts.
+# What the export tests need: the icalendar parser and openpyxl (PyPI), headless Chromium with
+# CJK fonts, and LibreOffice Calc without its GUI (to convert the workbook as an office would).
 test-deps: deps
 	@python3 -c "import icalendar" 2>/dev/null || pip install -q icalendar
+	@python3 -c "import openpyxl" 2>/dev/null || pip install -q openpyxl
 	@if ! command -v chromium >/dev/null; then \
 		echo "installing chromium"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
+	fi
+	@if ! command -v soffice >/dev/null; then \
+		echo "installing libreoffice-calc-nogui"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui; \
 	fi
 
 build: deps

@@ -27,6 +27,9 @@ let package = Package(
         // SHA-256 from OpenSSL's libcrypto (Debian's libssl-dev), for the verifiable random draw.
         .systemLibrary(name: "COpenSSLCrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "Digest", dependencies: ["COpenSSLCrypto"]),
+        // .xlsx workbooks through Debian's libxlsxwriter (libxlsxwriter-dev).
+        .systemLibrary(name: "CXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "Workbook", dependencies: ["CXlsxWriter"]),
         .target(
             name: "PanelModel",
             dependencies: [
@@ -45,7 +48,7 @@ let package = Package(
         .target(name: "PlanModel", dependencies: ["PanelModel"]),
         .target(name: "BatchGenerator", dependencies: ["PanelModel", "TextFormats"]),
         .target(name: "Planner", dependencies: ["PanelModel", "PlanModel", "Workflow", "GLPK"]),
-        .target(name: "Reports", dependencies: ["PanelModel", "PlanModel", "Workflow", "TextFormats"]),
+        .target(name: "Reports", dependencies: ["PanelModel", "PlanModel", "Workflow", "TextFormats", "Workbook"]),
         .target(
             name: "WhatIf",
             dependencies: [

@@ -13,8 +13,12 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     case ics
     /// Excel-ready CSV sheets (UTF-8 with BOM).
     case xlsxCSV = "xlsx-csv"
+    /// One Excel workbook (plan.xlsx): schedule, workload, unplanned, notifications.
+    case xlsx
     /// A self-contained HTML report.
     case html
+    /// Printable notices (告知书) for enterprises and invitation letters (邀请函) for experts.
+    case notices
     /// Everything above.
     case all
 }
@@ -27,7 +31,8 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "The batch folder.") var batch: String = "."
     @Option(help: "The version to export (default: the latest).") var version: Int64?
     @Option(help: "A plan.json to export instead of a stored version.") var plan: String?
-    @Option(help: "json (plan.json, plan.csv), ics, xlsx-csv, html or all.") var format: ExportFormat = .all
+    @Option(help: "json (plan.json, plan.csv), ics, xlsx (plan.xlsx), xlsx-csv, html, notices or all.")
+    var format: ExportFormat = .all
     @Option(help: "The folder to write.") var out: String
     @Option(help: "Language: zh or en (default: zh, the bureau's).") var lang: String = "zh"
     @Option(help: "Morning slot hours for calendars.") var am: String = "09:00-12:00"
@@ -83,8 +88,22 @@ struct ExportCommand: ParsableCommand {
         if format == .html || format == .all {
             files.append(("report.html", HTMLReport(plan: chosen, batch: b, language: language).render()))
         }
+        if format == .notices || format == .all {
+            files += NoticeWriter(plan: chosen, batch: b, language: language).files()
+        }
         do {
             try FileManager.default.createDirectory(atPath: out + "/calendars", withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: out + "/notices", withIntermediateDirectories: true)
+            // Nor a stale notice or invitation for someone the plan no longer holds.
+            if format == .notices || format == .all {
+                let notices = out + "/notices"
+                for old in (try? FileManager.default.contentsOfDirectory(atPath: notices)) ?? []
+                where (old.hasPrefix("expert-") || old.hasPrefix("enterprise-")) && old.hasSuffix(".html")
+                    && !Set(files.map(\.name)).contains("notices/\(old)")
+                {
+                    try? FileManager.default.removeItem(atPath: notices + "/" + old)
+                }
+            }
             // An expert released from every task keeps no stale calendar from an earlier export.
             let fresh = Set(files.map(\.name))
             let dir = out + "/calendars"
@@ -95,6 +114,10 @@ struct ExportCommand: ParsableCommand {
                 }
             }
             try PlanWriter.writeAtomically(files, in: out)
+            if format == .xlsx || format == .all {
+                try SheetWriter(plan: chosen, batch: b, language: language).writeWorkbook(to: out + "/plan.xlsx")
+                files.append(("plan.xlsx", ""))
+            }
         } catch {
             print("error: cannot write \(out): \(error)", to: &err)
             throw ExitCode(ExitStatus.cannotWrite)

@@ -82,6 +82,76 @@ public enum Strings {
         "time": ("用时", "time"),
         "deadline": ("验收截止", "deadline"),
         "reserves": ("候补专家（按呼叫顺序）", "reserves (in the order to call)"),
+        "tasks": ("任务", "tasks"),
+        "sheet.schedule": ("日程", "schedule"),
+        "notice.title": ("清洁生产审核验收告知书", "Notice of the cleaner-production audit acceptance"),
+        "notice.opening": (
+            "贵单位提交的清洁生产审核报告（送审稿）已收到。"
+                + "根据深圳市强制性清洁生产审核验收工作安排，"
+                + "现将初审和现场验收安排告知如下：",
+            "Your cleaner-production audit report (draft for review) has been received. The initial review and "
+                + "the on-site acceptance inspection are scheduled as follows:"
+        ),
+        "notice.place": ("地点", "place"),
+        "notice.at_enterprise": ("贵单位现场", "your premises"),
+        "notice.at_site": ("企业现场", "the enterprise's premises"),
+        "notice.revise": (
+            "初审由专家对清洁生产审核报告（送审稿）"
+                + "和清洁生产审核绩效表第一稿（送审稿）"
+                + "进行书面审查，贵单位无需到场。请按照初审意见修改报告，"
+                + "在现场验收前形成清洁生产报告修改稿"
+                + "（含报告正文、附件、绩效表、修改意见清单）。",
+            "The initial review is the experts' desk review of the report (draft) and of the first draft of the "
+                + "performance table; you need not attend. Please revise the report according to its opinions and "
+                + "complete the revised report (main text, attachments, performance table, list of changes) before "
+                + "the on-site inspection."
+        ),
+        "notice.prepare_heading": ("现场验收须准备", "To prepare for the on-site inspection"),
+        "notice.prepare_report": (
+            "清洁生产报告修改稿（含报告正文、绩效表、修改意见清单）一式六份打印；",
+            "the revised report (main text, performance table, list of changes), printed in six copies;"
+        ),
+        "notice.prepare_attachments": (
+            "附件一式两份单独打印，供现场查阅。",
+            "the attachments, printed separately in two copies, for inspection on site."
+        ),
+        "notice.deadline": ("本轮验收完成时间截止：{date}。", "Acceptance deadline: {date}."),
+        "notice.penalty": (
+            "审核期间如再次受到环保行政处罚，请主动报告；"
+                + "受到环保行政处罚的企业将不予开展现场验收，直接做验收不合格处理。",
+            "If you receive another environmental administrative penalty during the audit, please report it: a "
+                + "penalized enterprise is not inspected and fails the acceptance."
+        ),
+        "notice.free": (
+            "清洁生产审核评估验收工作由市生态环境局负责组织实施，"
+                + "不向企业收取任何费用。",
+            "The Shenzhen Ecology and Environment Bureau organizes the assessment and acceptance and charges no fee."
+        ),
+        "notice.issuer": ("深圳市生态环境局", "Shenzhen Ecology and Environment Bureau"),
+        "invitation.title": ("邀请函", "Invitation"),
+        "invitation.dear": ("尊敬的{name}专家：", "Dear {name},"),
+        "invitation.opening": (
+            "诚邀您作为深圳市清洁生产专家库专家，"
+                + "参加深圳市强制性清洁生产审核验收工作，"
+                + "共{count}项任务，安排如下：",
+            "You are invited, as an expert of the Shenzhen cleaner-production expert pool, to the mandatory "
+                + "cleaner-production audit acceptance: {count} tasks, as follows:"
+        ),
+        "invitation.role": ("角色", "role"),
+        "invitation.member": ("组员", "member"),
+        "invitation.conflict": (
+            "如您与上述企业或其清洁生产技术服务机构存在利害关系，"
+                + "请及时告知我局并回避。",
+            "If you have an interest in one of these enterprises or in its consultancy, please tell the bureau at once "
+                + "and withdraw."
+        ),
+        "invitation.decline": (
+            "如不能参加，请尽早告知我局，以便安排候补专家。",
+            "If you cannot attend, please tell the bureau as early as possible so that a reserve expert can be called."
+        ),
+        "sheet.workload": ("专家工作量", "workload"),
+        "sheet.unplanned": ("未安排", "unplanned"),
+        "sheet.notifications": ("通知", "notifications"),
         "date": ("日期", "date"),
         "slot": ("时段", "slot"),
         "enterprise": ("企业", "enterprise"),
