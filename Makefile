@@ -51,6 +51,8 @@ test: test-deps lint
 		python3 -m unittest discover -s Tests/nightly -p 'test_*.py' -v
 	PANELPLAN_BIN=$$($(SWIFT) build --show-bin-path)/panelplan \
 		python3 -m unittest discover -s Tests/whatif -p 'test_*.py' -v
+	PANELPLAN_BIN=$$($(SWIFT) build --show-bin-path)/panelplan \
+		python3 -m unittest discover -s Tests/draw -p 'test_*.py' -v
 	$(MAKE) sanitize
 
 # Style: swift-format with the repository's .swift-format (4 spaces, 120 columns); 0 findings.

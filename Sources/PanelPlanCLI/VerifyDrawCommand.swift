@@ -27,11 +27,12 @@ struct VerifyDrawCommand: ParsableCommand {
         guard let recorded = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
             let seedText = recorded["seed_text"] as? String,
             let solverSeed = (recorded["solver_seed"] as? NSNumber)?.uint64Value,
-            let timeLimit = (recorded["time_limit_seconds"] as? NSNumber)?.doubleValue
+            let timeLimit = (recorded["time_limit_seconds"] as? NSNumber)?.doubleValue,
+            timeLimit > 0, timeLimit <= 86_400
         else {
             print(
                 "error: \(drawFile) is not a PanelPlan draw.json: expected a JSON object with seed_text, solver_seed "
-                    + "and time_limit_seconds", to: &err)
+                    + "and time_limit_seconds (0 < seconds ≤ 86400)", to: &err)
             throw ExitCode(ExitStatus.badInput)
         }
         let b = try loadBatchOrExit(batch)

@@ -3,12 +3,18 @@ import PanelModel
 /// One expert's chance of a seat on a drawn panel.
 public struct DrawCandidate: Sendable, Equatable {
     public var expertID: String
-    /// The probability that the expert sits on the panel, given the draws made before it.
+    /// The probability that the expert sits on the panel, given the draws made before it (for a
+    /// site panel: given its enterprise's drawn initial panel).
     public var probability: Double
+    /// The cap the draw kept this probability under: Q on an initial panel; on a site panel 1 for
+    /// the initial panel's drawn members and (Q − a)/(1 − a) for the others, *a* being their
+    /// probability of the initial panel; plus the expert's raise where the rules forced one.
+    public var cap: Double
 
-    public init(expertID: String, probability: Double) {
+    public init(expertID: String, probability: Double, cap: Double) {
         self.expertID = expertID
         self.probability = probability
+        self.cap = cap
     }
 }
 
@@ -19,8 +25,8 @@ public struct DrawnPanel: Sendable, Equatable {
     public var task: TaskKind
     public var day: Day
     public var slot: Slot
-    /// The largest probability any one expert had of joining this enterprise through this panel:
-    /// `[draw] max_pair_probability`, or more when the hard rules leave too few experts.
+    /// `[draw] max_pair_probability` Q plus the largest raise of an expert's cap this panel needed
+    /// (none unless the hard rules or the quality floor left no alternative), at most 1.
     public var cap: Double
     /// Every expert with a positive probability, by id.
     public var candidates: [DrawCandidate]

@@ -61,7 +61,8 @@ public enum DrawWriter {
         out += "  \"panels\": ["
         out += plan.draw.map { d in
             let candidates = d.candidates.map {
-                "{\"expert_id\": \(q($0.expertID)), \"probability\": \(probability($0.probability))}"
+                "{\"expert_id\": \(q($0.expertID)), \"probability\": \(probability($0.probability)), "
+                    + "\"cap\": \(probability($0.cap))}"
             }
             return "\n    {\"enterprise_id\": \(q(d.enterpriseID)), \"task\": \(q(d.task.rawValue)), "
                 + "\"date\": \(q(d.day.iso)), \"half_day\": \(q(d.slot.rawValue)),\n"
