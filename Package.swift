@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // GLPK 5 from Debian's libglpk-dev; Debian ships no glpk.pc.
@@ -30,10 +31,12 @@ let package = Package(
         // .xlsx workbooks through Debian's libxlsxwriter (libxlsxwriter-dev).
         .systemLibrary(name: "CXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "Workbook", dependencies: ["CXlsxWriter"]),
+        // .xlsx workbooks read as text tables: ZIPFoundation for the archive, XMLParser for the parts.
+        .target(name: "XLSXReader", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "PanelModel",
             dependencies: [
-                "TOMLSubset",
+                "TOMLSubset", "XLSXReader",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             resources: [.copy("Resources/cn-official-days.csv"), .copy("Resources/shenzhen-districts.csv")]
@@ -64,7 +67,7 @@ let package = Package(
             ]
         ),
         // Every reader of outside bytes behind one entry point, for the fuzzers (Fuzz/, make fuzz).
-        .target(name: "FuzzHarness", dependencies: ["PanelModel", "Reports", "TOMLSubset", "WhatIf"]),
+        .target(name: "FuzzHarness", dependencies: ["PanelModel", "Reports", "TOMLSubset", "WhatIf", "XLSXReader"]),
         .target(
             name: "PlanStore",
             dependencies: ["PanelModel", "PlanModel", .product(name: "GRDB", package: "GRDB.swift")]
@@ -81,6 +84,7 @@ let package = Package(
         .executableTarget(name: "panelplan", dependencies: ["PanelPlanCLI"]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "XLSXReader"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats"]),
         .testTarget(name: "TOMLSubsetTests", dependencies: ["TOMLSubset"]),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzHarness", "PanelModel"], exclude: ["corpus"]),

@@ -3,9 +3,10 @@ import PanelModel
 import Reports
 import TOMLSubset
 import WhatIf
+import XLSXReader
 
 /// One fuzz input run through every reader of outside bytes: the TOML parser, the batch-folder
-/// loader, the scenario reader and the plan reader. Each must return or throw its own error;
+/// loader, the scenario reader, the plan reader and the .xlsx workbook reader. Each must return or throw its own error;
 /// anything else (a trap, an abort, a hang) is a defect. Shared by the libFuzzer target in
 /// `Fuzz/` and by the corpus tests, so that what the fuzzer finds replays in `make test`.
 public enum FuzzHarness {
@@ -45,6 +46,7 @@ public enum FuzzHarness {
         if (try? TOMLParser.parse(bytes: bytes)) != nil { accepted += 1 }
         if (try? Scenario.parse(bytes: bytes, file: "scenario.toml")) != nil { accepted += 1 }
         if (try? PlanReader.read(Data(bytes))) != nil { accepted += 1 }
+        if (try? XLSXWorkbook.read(Data(bytes))) != nil { accepted += 1 }
         let files = folder(bytes)
         if let batch = try? BatchLoader.load(files: files, name: "fuzz") {
             accepted += 1

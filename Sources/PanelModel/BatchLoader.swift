@@ -19,13 +19,24 @@ public enum BatchLoader {
                 files[name] = TextDecoding.decode(Array(data))?.text ?? String(decoding: data, as: UTF8.self)
             }
         }
+        // Tables from Excel workbooks, as the CSV text the loader reads for them.
+        let workbooks = WorkbookInput(folder: path, csvNames: tableFileNames)
+        files.merge(workbooks.texts) { csv, _ in csv }
         return files
+    }
+
+    /// The input files that are tables (every input but batch.toml).
+    static var tableFileNames: [String] { inputFileNames.filter { $0.hasSuffix(".csv") } }
+
+    /// The Excel workbooks a folder may hold instead of its CSV files.
+    public static var workbookFileNames: [String] {
+        ["batch.xlsx"] + tableFileNames.map { String($0.dropLast(4)) + ".xlsx" }
     }
 
     /// The input files present in the folder, by name, as raw bytes (for digests).
     public static func inputFileBytes(path: String) -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
-        for name in inputFileNames {
+        for name in inputFileNames + workbookFileNames {
             if let data = FileManager.default.contents(
                 atPath: URL(fileURLWithPath: path).appendingPathComponent(name).path)
             {
@@ -51,8 +62,7 @@ public enum BatchLoader {
     /// Loads a batch from its files' contents, by name (a stored snapshot), without touching
     /// the file system.
     public static func load(files: [String: String], name: String = "snapshot") throws -> Batch {
-        var context = LoadContext(folder: name)
-        context.memory = files
+        var context = LoadContext(folder: name, memory: files)
         let batch = context.load()
         if !context.errors.isEmpty || batch == nil {
             throw BatchLoadError(errors: context.errors, warnings: context.warnings)
@@ -73,7 +83,16 @@ struct LoadContext {
     var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
-    init(folder: String) { self.folder = folder }
+    /// Tables read from Excel workbooks, for the CSV files the folder does not have.
+    var workbooks = WorkbookInput()
+
+    init(folder: String, memory: [String: String]? = nil) {
+        self.folder = folder
+        self.memory = memory
+        guard memory == nil else { return }
+        workbooks = WorkbookInput(folder: folder, csvNames: BatchLoader.tableFileNames)
+        diagnostics += workbooks.diagnostics
+    }
 
     mutating func error(
         _ file: String, _ line: Int? = nil, _ column: String? = nil, _ value: String? = nil, _ message: String
@@ -92,6 +111,7 @@ struct LoadContext {
         if let memory { return memory[name].map { Array($0.utf8) } }
         let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
         return FileManager.default.contents(atPath: url.path).map { Array($0) }
+            ?? workbooks.texts[name].map { Array($0.utf8) }
     }
 
     func readText(_ name: String) -> String? {
@@ -101,11 +121,15 @@ struct LoadContext {
         return String(decoding: data, as: UTF8.self)
     }
 
-    mutating func table(_ name: String, required: Bool, columns: [String]) -> CSVTable? {
-        guard let bytes = readBytes(name) else {
-            if required { error(name, nil, nil, nil, "file is missing: a batch folder needs \(name)") }
+    mutating func table(_ file: String, required: Bool, columns: [String]) -> CSVTable? {
+        guard let bytes = readBytes(file) else {
+            if required && !workbooks.unreadable.contains(file) {
+                let workbook = String(file.dropLast(4)) + ".xlsx"
+                error(file, nil, nil, nil, "file is missing: a batch folder needs \(file) (or \(workbook))")
+            }
             return nil
         }
+        let name = workbooks.labels[file] ?? file
         guard let (text, encoding) = TextDecoding.decode(bytes) else {
             error(
                 name, nil, nil, nil,
@@ -116,7 +140,7 @@ struct LoadContext {
             warning(
                 name, nil, nil, nil, "read as \(encoding.rawValue) text; \"CSV UTF-8\" is the safest way to save it")
         }
-        guard let t = CSVTable.parse(text, file: name, diagnostics: &diagnostics) else { return nil }
+        guard let t = CSVTable.parse(text, file: name, table: file, diagnostics: &diagnostics) else { return nil }
         var ok = true
         for c in columns where !t.has(c) {
             error(name, 1, c, nil, "required column '\(c)' is missing from the header")

@@ -12,8 +12,12 @@ struct CSVTable {
     /// 1-based physical line of each row (the header is line 1).
     let lines: [Int]
 
-    /// Reads `text`; a CSV syntax problem is reported as a diagnostic and yields nil.
-    static func parse(_ rawText: String, file: String, diagnostics: inout [Diagnostic]) -> CSVTable? {
+    /// Reads `text`; a CSV syntax problem is reported as a diagnostic and yields nil. `file` names
+    /// the source in diagnostics; `table` is the CSV file it stands for (its column names), the
+    /// same unless the text comes from a workbook's sheet.
+    static func parse(
+        _ rawText: String, file: String, table: String? = nil, diagnostics: inout [Diagnostic]
+    ) -> CSVTable? {
         var text = rawText
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.trimmingWhitespace().isEmpty {
@@ -30,7 +34,7 @@ struct CSVTable {
             var columns: [String: Int] = [:]
             var headers: [String: String] = [:]
             for (i, h) in header.enumerated() {
-                let name = ColumnNames.canonical(h, file: file)
+                let name = ColumnNames.canonical(h, file: table ?? file)
                 if name.isEmpty { continue }
                 if columns[name] != nil {
                     diagnostics.append(
