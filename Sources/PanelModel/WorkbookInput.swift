@@ -94,8 +94,14 @@ struct WorkbookInput {
                 out += "\n"
                 line += 1
             }
-            out += cells.map(field).joined(separator: ",") + "\n"
-            line += 1 + cells.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
+            let texts = cells.map { cell -> String in
+                switch cell {
+                case .text(let s): return s
+                case .date(let days): return Day(ordinal: days).iso
+                }
+            }
+            out += texts.map(field).joined(separator: ",") + "\n"
+            line += 1 + texts.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
         }
         return out
     }

@@ -63,6 +63,24 @@ extension PlanningRun {
     )? {
         guard let k = batch.enterpriseIndex[id], let current = assignments[id]?[task] else { return nil }
         let e = batch.enterprises[k]
+        let (request, all) = release(id, k, task, at: current)
+        let cands = all.filter { $0.expert != expert }
+        guard case .success(let panel)? = try? staffer.staffPruned(request, cands) else {
+            ledger.add(task, current.time, district: e.district, experts: current.panel.experts)
+            return nil
+        }
+        ledger.add(task, current.time, district: e.district, experts: panel.experts)
+        assignments[id]?[task] = (current.time, panel, false)
+        return current
+    }
+
+    /// Takes a placed panel's members off the ledger and returns what re-staffing it at its own
+    /// time needs: its panel request (leader credit, continuity partners) and the candidates
+    /// free then.
+    mutating func release(
+        _ id: String, _ k: Int, _ task: TaskKind, at current: (time: SlotTime, panel: StaffedPanel, fixed: Bool)
+    ) -> (PanelRequest, [Candidate]) {
+        let e = batch.enterprises[k]
         ledger.remove(task, current.time, district: e.district, experts: current.panel.experts)
         let job = Job(
             enterprise: k, status: WorkflowRules.status(e, rules: rules, calendar: calendar),
@@ -71,15 +89,9 @@ extension PlanningRun {
         let initialPanel = task == .site ? (assignments[id]?[.initial]?.panel.experts ?? []) : []
         var request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: initialPanel)
         request.leaderReserve = leaderReserve
+        // continuity = "require" seen from the initial panel: it keeps a member of the site panel.
         request.requireOneOf = continuityPartners(id, task)
-        let cands = candidates(job, task, current.time).filter { $0.expert != expert }
-        guard case .success(let panel)? = try? staffer.staffPruned(request, cands) else {
-            ledger.add(task, current.time, district: e.district, experts: current.panel.experts)
-            return nil
-        }
-        ledger.add(task, current.time, district: e.district, experts: panel.experts)
-        assignments[id]?[task] = (current.time, panel, false)
-        return current
+        return (request, candidates(job, task, current.time))
     }
 
     /// Puts a re-staffed panel back as it was.

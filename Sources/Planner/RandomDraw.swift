@@ -76,12 +76,14 @@ extension PlanningRun {
     }
 
     /// The most columns one panel's LP may generate.
-    static let drawColumnLimit = 60
+    static let drawColumnLimit = 200
     /// The candidates of the pruned pricing MIP (see ``PanelStaffer/staffPruned(_:_:limit:)``).
     static let drawPricingPool = 24
     /// Objective units per unit of the largest probability a panel adds to an expert's chance of
     /// sitting with the enterprise (see ``solveDrawLP``).
     static let drawSpreadWeight = 10.0
+    /// Improving single swaps of the priced panel added with it in one round.
+    static let drawSwapsPerRound = 6
     /// Swapped-in candidates per seat in the first columns.
     static let drawSwapsPerSeat = 4
 
@@ -114,18 +116,9 @@ extension PlanningRun {
         caps: [Int: Double], exposure: [Int: Double], random: inout SplitMix64
     ) throws -> (DrawnPanel, [Int: Double]) {
         let e = batch.enterprises[k]
-        ledger.remove(task, current.time, district: e.district, experts: current.panel.experts)
-        let job = Job(
-            enterprise: k, status: WorkflowRules.status(e, rules: rules, calendar: calendar),
-            needsInitial: task == .initial, needsSite: task == .site, fixedInitial: nil, fixedSite: nil,
-            latest: rules.end)
-        let initialPanel = task == .site ? (assignments[id]?[.initial]?.panel.experts ?? []) : []
-        var request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: initialPanel)
-        request.leaderReserve = leaderReserve
-        // continuity = "require": the initial panel keeps a member of the site panel, so the
-        // site panel planned stays possible whatever is drawn.
-        request.requireOneOf = continuityPartners(id, task)
-        let candidates = candidates(job, task, current.time)
+        // Under continuity = "require" the initial panel keeps a member of the site panel
+        // (``release``), so the site panel planned stays possible whatever is drawn.
+        let (request, candidates) = release(id, k, task, at: current)
         let seatValue = Dictionary(candidates.map { ($0.expert, $0.seatValue) }, uniquingKeysWith: { a, _ in a })
         let defaultCap = rules.maxPairProbability
         let cap = { (expert: Int) in caps[expert] ?? defaultCap }
@@ -139,27 +132,36 @@ extension PlanningRun {
         }
         // The deterministic panel is always a column: it keeps every rule given the rest of the plan.
         var columns = [column(current.panel)]
-        var seen: Set<[Int]> = [current.panel.experts + [current.panel.leader ?? -1]]
+        func key(_ panel: StaffedPanel) -> [Int] { panel.experts + [panel.leader ?? -1] }
+        var seen: Set<[Int]> = [key(current.panel)]
         let floor = rules.qualityFloor * max(0, columns[0].quality)
-        // Cheap first columns: the deterministic panel with one member swapped for one of the best
-        // other candidates, where every composition rule still holds (no MIP needed).
+        // Cheap columns: a panel with one member swapped for one of the best other candidates
+        // (by `ranking`), where every composition rule still holds (no MIP needed).
         let context = request.context
-        let ranked = candidates.filter { !current.panel.experts.contains($0.expert) }.sorted {
-            $0.seatValue != $1.seatValue ? $0.seatValue > $1.seatValue : $0.expert < $1.expert
-        }
-        for member in current.panel.experts {
-            for other in ranked.prefix(PlanningRun.drawSwapsPerSeat) {
-                var experts = current.panel.experts.map { $0 == member ? other.expert : $0 }
-                experts.sort()
-                var leader = current.panel.leader
-                if leader == member { leader = batch.experts[other.expert].canLead ? other.expert : nil }
-                guard leader != nil || !request.needsLeader,
-                    request.requireOneOf.isEmpty || !Set(request.requireOneOf).isDisjoint(with: experts),
-                    staffer.hardRules.panel.allSatisfy({ $0.check(experts, context, experts: batch.experts) == nil }),
-                    seen.insert(experts + [leader ?? -1]).inserted
-                else { continue }
-                columns.append(column(StaffedPanel(experts: experts, leader: leader, value: 0)))
+        func swaps(of panel: StaffedPanel, ranking: [Candidate]) -> [StaffedPanel] {
+            let others = ranking.filter { !panel.experts.contains($0.expert) }.sorted {
+                $0.seatValue != $1.seatValue ? $0.seatValue > $1.seatValue : $0.expert < $1.expert
             }
+            var out: [StaffedPanel] = []
+            for member in panel.experts {
+                for other in others.prefix(PlanningRun.drawSwapsPerSeat) {
+                    let experts = panel.experts.map { $0 == member ? other.expert : $0 }.sorted()
+                    var leader = panel.leader
+                    if leader == member { leader = batch.experts[other.expert].canLead ? other.expert : nil }
+                    guard leader != nil || !request.needsLeader,
+                        request.requireOneOf.isEmpty || !Set(request.requireOneOf).isDisjoint(with: experts),
+                        !seen.contains(experts + [leader ?? -1]),
+                        staffer.hardRules.panel.allSatisfy({
+                            $0.check(experts, context, experts: batch.experts) == nil
+                        })
+                    else { continue }
+                    out.append(StaffedPanel(experts: experts, leader: leader, value: 0))
+                }
+            }
+            return out
+        }
+        for panel in swaps(of: current.panel, ranking: candidates) where seen.insert(key(panel)).inserted {
+            columns.append(column(panel))
         }
         // The LP's priorities, from the values at stake: the spread (the largest pair probability
         // this panel adds) before the panels' value, a raise of a cap before everything.
@@ -179,26 +181,38 @@ extension PlanningRun {
             }
             // The most promising candidates first (a small MIP); all of them only to prove that no
             // panel improves the LP.
-            func improving(_ result: Result<StaffedPanel, PanelShortfallError>) -> (DrawColumn, [Int])? {
+            func reducedCost(_ c: DrawColumn) -> Double {
+                c.value - distribution.convexityDual - distribution.qualityDual * c.quality
+                    - c.panel.experts.reduce(0) { $0 + (distribution.expertDuals[$1] ?? 0) }
+            }
+            func improves(_ c: DrawColumn) -> Bool {
+                reducedCost(c) > 1e-7 * (1 + abs(c.value)) && !seen.contains(key(c.panel))
+            }
+            func improving(_ result: Result<StaffedPanel, PanelShortfallError>) -> DrawColumn? {
                 guard case .success(let panel) = result else { return nil }
                 let candidate = column(panel)
-                let reducedCost =
-                    candidate.value - distribution.convexityDual - distribution.qualityDual * candidate.quality
-                    - panel.experts.reduce(0) { $0 + (distribution.expertDuals[$1] ?? 0) }
-                let key = panel.experts + [panel.leader ?? -1]
-                let improves = reducedCost > 1e-7 * (1 + abs(candidate.value)) && !seen.contains(key)
-                return improves ? (candidate, key) : nil
+                return improves(candidate) ? candidate : nil
             }
             guard
-                let (candidate, key) = try improving(
-                    staffer.staffPruned(priced, pool, limit: PlanningRun.drawPricingPool))
+                let candidate = try improving(staffer.staffPruned(priced, pool, limit: PlanningRun.drawPricingPool))
                     ?? (pool.count > PlanningRun.drawPricingPool ? try improving(staffer.staff(priced, pool)) : nil)
             else {
                 proven = true
                 break
             }
-            seen.insert(key)
-            columns.append(candidate)
+            // With it, the best of its single swaps that also improve the LP at these duals: fewer
+            // rounds, each LP a little larger.
+            seen.insert(key(candidate.panel))
+            let improvingSwaps = swaps(of: candidate.panel, ranking: pool).map(column).filter(improves).sorted {
+                reducedCost($0) > reducedCost($1)
+            }
+            var added = [candidate]
+            for c in improvingSwaps.prefix(PlanningRun.drawSwapsPerRound)
+            where columns.count + added.count < PlanningRun.drawColumnLimit {
+                added.append(c)
+                seen.insert(key(c.panel))
+            }
+            columns += added
             distribution = try solveDrawLP(columns, floor: floor, weights: weights)
         }
         // Draw one column with exactly the LP's probabilities.

@@ -10,15 +10,15 @@ enum SheetPart {
     static let columnLimit = 16_384
 
     static func parse(_ data: Data, strings: [String], styles: StylesPart, date1904: Bool) throws -> [(
-        row: Int, cells: [String]
+        row: Int, cells: [XLSXCell]
     )] {
         final class Delegate: NSObject, XMLParserDelegate {
             let strings: [String]
             let styles: StylesPart
             let date1904: Bool
-            var rows: [(row: Int, cells: [String])] = []
+            var rows: [(row: Int, cells: [XLSXCell])] = []
             var rowNumber = 0
-            var cells: [String] = []
+            var cells: [XLSXCell] = []
             var column = 0
             var type = ""
             var style = 0
@@ -68,11 +68,11 @@ enum SheetPart {
                         parser.abortParsing()
                         return
                     }
-                    if cells.count <= column { cells += Array(repeating: "", count: column + 1 - cells.count) }
-                    cells[column] = text()
+                    if cells.count <= column { cells += Array(repeating: .text(""), count: column + 1 - cells.count) }
+                    cells[column] = cell()
                     column += 1
                 case "row":
-                    if cells.contains(where: { !$0.isEmpty }) { rows.append((rowNumber, cells)) }
+                    if cells.contains(where: { $0 != .text("") }) { rows.append((rowNumber, cells)) }
                 default: break
                 }
             }
@@ -81,25 +81,27 @@ enum SheetPart {
                 if inValue { value += string }
             }
 
-            /// The cell's text: its string, its number (a date when its format is one), or its
-            /// boolean as 1/0; an error value (#N/A) as written.
-            func text() -> String {
+            /// The cell: its string, its number (a date when its format is one), or its boolean as
+            /// 1/0; an error value (#N/A) as written.
+            func cell() -> XLSXCell {
                 switch type {
                 case "s":
                     guard let k = Int(value.trimmingCharacters(in: .whitespaces)), strings.indices.contains(k) else {
-                        return ""
+                        return .text("")
                     }
-                    return strings[k]
-                case "inlineStr", "str", "e": return value
-                case "b": return value == "1" ? "1" : "0"
+                    return .text(strings[k])
+                case "inlineStr", "str", "e": return .text(value)
+                case "b": return .text(value == "1" ? "1" : "0")
                 default:
-                    guard let x = Double(value.trimmingCharacters(in: .whitespaces)), x.isFinite else { return value }
-                    if style < styles.isDate.count && styles.isDate[style],
-                        let day = ExcelDate.iso(serial: x, date1904: date1904)
-                    {
-                        return day
+                    guard let x = Double(value.trimmingCharacters(in: .whitespaces)), x.isFinite else {
+                        return .text(value)
                     }
-                    return ExcelDate.numberText(x)
+                    if style < styles.isDate.count && styles.isDate[style],
+                        let days = ExcelDate.daysSince1970(serial: x, date1904: date1904)
+                    {
+                        return .date(daysSince1970: days)
+                    }
+                    return .text(ExcelDate.numberText(x))
                 }
             }
         }
@@ -132,24 +134,13 @@ enum XLSXCellReference {
 
 /// Excel's serial dates and its number text.
 enum ExcelDate {
-    /// `YYYY-MM-DD` of a serial day number (the fraction, a time of day, is dropped), nil out of
-    /// range. The 1900 system counts 1900-02-29, a day that never was: serials from 61 on are
-    /// days after 1899-12-30; the 1904 system counts from 1904-01-01.
-    static func iso(serial: Double, date1904: Bool) -> String? {
+    /// Days since 1970-01-01 of a serial day number (the fraction, a time of day, is dropped),
+    /// nil out of range. The 1900 system counts 1900-02-29, a day that never was: serials from
+    /// 61 on are days after 1899-12-30; the 1904 system counts from 1904-01-01.
+    static func daysSince1970(serial: Double, date1904: Bool) -> Int? {
         guard serial >= (date1904 ? 0 : 1), serial < 2_958_466 else { return nil }
         let whole = Int(serial.rounded(.down))
-        // Days since 1970-01-01 of day 0 of each system (1899-12-30 and 1904-01-01).
-        let days = date1904 ? whole - 24_107 : (whole < 61 ? whole - 25_568 : whole - 25_569)
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        return date1904 ? whole - 24_107 : (whole < 61 ? whole - 25_568 : whole - 25_569)
     }
 
     /// A number as a person typed it: integers without a decimal point, others in the shortest

@@ -1,11 +1,18 @@
 import Foundation
 import ZIPFoundation
 
-/// One worksheet of a workbook, as text: each non-empty row with its Excel row number.
+/// One cell's content: text (strings, numbers as typed, booleans as 1/0) or a date.
+public enum XLSXCell: Sendable, Equatable {
+    case text(String)
+    /// A number shown as a date: days since 1970-01-01 (the caller formats it).
+    case date(daysSince1970: Int)
+}
+
+/// One worksheet of a workbook: each non-empty row with its Excel row number.
 public struct XLSXSheet: Sendable, Equatable {
     public var name: String
-    /// (Excel row number from 1, the cells' text from column A on; missing cells are "").
-    public var rows: [(row: Int, cells: [String])]
+    /// (Excel row number from 1, the cells from column A on; missing cells are empty text).
+    public var rows: [(row: Int, cells: [XLSXCell])]
 
     public static func == (a: XLSXSheet, b: XLSXSheet) -> Bool {
         a.name == b.name && a.rows.count == b.rows.count
@@ -22,7 +29,7 @@ public struct XLSXError: Error, Equatable, CustomStringConvertible {
 /// Reads .xlsx workbooks (Office Open XML spreadsheets) into text: ZIPFoundation opens the
 /// archive, Foundation's XMLParser reads the parts. Shared and inline strings, numbers (integers
 /// without a decimal point), booleans and dates: a number in a cell whose format is a date
-/// format becomes `YYYY-MM-DD`. Formulas are never evaluated: a formula cell gives its cached
+/// format is a date. Formulas are never evaluated: a formula cell gives its cached
 /// value, as Excel saved it.
 public enum XLSXWorkbook {
     /// The most bytes one part may expand to: a guard against zip bombs.

@@ -26,11 +26,11 @@ struct WorkbookTests {
         #expect(read.map(\.name) == ["专家", "badname"])
         let rows = read[0].rows
         #expect(rows.map(\.row) == [1, 2, 3, 4])
-        #expect(rows[0].cells == ["id", "name", "max_site", "listed"])
-        #expect(rows[1].cells == ["E001", "孙浩", "6", "2026-03-02"])
-        #expect(rows[2].cells == ["E002", hostile, "2.5", "2024-02-29"])
-        #expect(rows[3].cells[1] == "a,b \"quoted\"\nsecond line")
-        #expect(read[1].rows.map(\.cells) == [["x"], ["y"]])
+        #expect(rows[0].cells == ["id", "name", "max_site", "listed"].map(XLSXCell.text))
+        #expect(rows[1].cells == [.text("E001"), .text("孙浩"), .text("6"), .date(daysSince1970: 20514)])
+        #expect(rows[2].cells == [.text("E002"), .text(hostile), .text("2.5"), .date(daysSince1970: 19782)])
+        #expect(rows[3].cells[1] == .text("a,b \"quoted\"\nsecond line"))
+        #expect(read[1].rows.map(\.cells) == [[.text("x")], [.text("y")]])
     }
 
     @Test("bytes that are not a workbook are an error, not a crash")
@@ -42,14 +42,15 @@ struct WorkbookTests {
 
     @Test("Excel serial dates in both date systems, the 1900 leap-year quirk included")
     func serialDates() {
-        #expect(ExcelDate.iso(serial: 1, date1904: false) == "1900-01-01")
-        #expect(ExcelDate.iso(serial: 59, date1904: false) == "1900-02-28")
-        #expect(ExcelDate.iso(serial: 61, date1904: false) == "1900-03-01")
-        #expect(ExcelDate.iso(serial: 46083, date1904: false) == "2026-03-02")
-        #expect(ExcelDate.iso(serial: 46083.75, date1904: false) == "2026-03-02")
-        #expect(ExcelDate.iso(serial: 44621, date1904: true) == "2026-03-02")
-        #expect(ExcelDate.iso(serial: -1, date1904: false) == nil)
-        #expect(ExcelDate.iso(serial: 1e12, date1904: false) == nil)
+        // Days since 1970-01-01: 1900-01-01 is −25567, 1900-03-01 −25508, 2026-03-02 20514.
+        #expect(ExcelDate.daysSince1970(serial: 1, date1904: false) == -25_567)
+        #expect(ExcelDate.daysSince1970(serial: 59, date1904: false) == -25_509)
+        #expect(ExcelDate.daysSince1970(serial: 61, date1904: false) == -25_508)
+        #expect(ExcelDate.daysSince1970(serial: 46083, date1904: false) == 20_514)
+        #expect(ExcelDate.daysSince1970(serial: 46083.75, date1904: false) == 20_514)
+        #expect(ExcelDate.daysSince1970(serial: 44621, date1904: true) == 20_514)
+        #expect(ExcelDate.daysSince1970(serial: -1, date1904: false) == nil)
+        #expect(ExcelDate.daysSince1970(serial: 1e12, date1904: false) == nil)
         #expect(ExcelDate.numberText(6) == "6" && ExcelDate.numberText(2.5) == "2.5")
     }
 
