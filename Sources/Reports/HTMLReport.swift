@@ -322,13 +322,14 @@ public struct HTMLReport {
         guard !plan.unscheduled.isEmpty else { return html + "<p>\(t("none"))</p></section>" }
         html +=
             "<table><tr><th>\(t("enterprise_id"))</th><th>\(t("enterprise"))</th><th>\(t("task"))</th><th>"
-            + "\(t("code"))</th><th>\(t("reason"))</th></tr>"
+            + "\(t("code"))</th><th>\(t("cause"))</th><th>\(t("reason"))</th></tr>"
         for u in plan.unscheduled {
             html +=
                 "<tr><td>\(HTMLText.escape(u.enterpriseID))</td><td>"
                 + "\(HTMLText.escape(enterprises[u.enterpriseID]?.name ?? ""))</td><td>"
                 + HTMLText.escape(u.task.map { t($0.rawValue) } ?? t("both"))
                 + "</td><td>\(HTMLText.escape(u.code.rawValue))</td><td>"
+                + "\(HTMLText.escape(Strings.cause(u.code.rawValue, language)))</td><td>"
                 + "\(HTMLText.escape(u.reason))</td></tr>"
         }
         return html + "</table></section>"

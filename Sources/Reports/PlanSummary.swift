@@ -44,7 +44,9 @@ public enum PlanSummary {
         } else {
             out += "\(t("not_planned")) (\(eligibleLeft.count)):\n"
             for u in eligibleLeft {
-                out += "  \(u.enterpriseID) \(u.task.map { t($0.rawValue) } ?? t("both")) [\(u.code)] \(u.reason)\n"
+                out +=
+                    "  \(u.enterpriseID) \(u.task.map { t($0.rawValue) } ?? t("both")) [\(u.code)] "
+                    + "\(Strings.cause(u.code.rawValue, language)): \(u.reason)\n"
             }
         }
         let ineligible = plan.unscheduled.filter { !$0.eligible }
@@ -53,7 +55,9 @@ public enum PlanSummary {
             for u in ineligible { codes[u.code.rawValue, default: 0] += 1 }
             out +=
                 "\(t("not_eligible")): "
-                + codes.sorted { $0.key < $1.key }.map { "\($0.key) × \($0.value)" }.joined(separator: ", ") + "\n"
+                + codes.sorted { $0.key < $1.key }.map {
+                    "\(Strings.cause($0.key, language)) [\($0.key)] × \($0.value)"
+                }.joined(separator: ", ") + "\n"
         }
         return out
     }

@@ -64,7 +64,8 @@ public struct SheetWriter {
         let unplanned = plan.unscheduled.map { u -> [WorkbookCell] in
             [
                 .text(u.enterpriseID), .text(enterprises[u.enterpriseID]?.name ?? ""),
-                .text(u.task.map { t($0.rawValue) } ?? t("both")), .text(u.code.rawValue), .text(u.reason),
+                .text(u.task.map { t($0.rawValue) } ?? t("both")), .text(u.code.rawValue),
+                .text(Strings.cause(u.code.rawValue, language)), .text(u.reason),
             ]
         }
         // What each expert is invited to, one row an expert with a task: for mail merge and calls.
@@ -98,7 +99,8 @@ public struct SheetWriter {
                 rows: workload),
             Table(
                 file: "unplanned", title: t("sheet.unplanned"),
-                header: [t("enterprise_id"), t("enterprise"), t("task"), t("code"), t("reason")], rows: unplanned),
+                header: [t("enterprise_id"), t("enterprise"), t("task"), t("code"), t("cause"), t("reason")],
+                rows: unplanned),
             Table(
                 file: "notifications", title: t("sheet.notifications"),
                 header: [t("expert_id"), t("name"), t("organization"), t("total"), t("tasks")], rows: notices),

@@ -84,6 +84,27 @@ public enum Strings {
         "reserves": ("候补专家（按呼叫顺序）", "reserves (in the order to call)"),
         "tasks": ("任务", "tasks"),
         "sheet.schedule": ("日程", "schedule"),
+        "cause": ("原因类别", "cause"),
+        "code.penalized": ("受环保行政处罚，一票否决", "environmental penalty: one-vote veto"),
+        "code.already-inspected": ("已完成现场验收", "site inspection already held"),
+        "code.no-draft": ("尚未提交送审稿", "draft report not submitted"),
+        "code.extension-pending": ("延期申请待批复", "extension request undecided"),
+        "code.no-initial-review": ("本批次不安排初审且尚未初审", "no initial review planned or held"),
+        "code.nothing-to-plan": ("本批次无需安排", "nothing to plan in this batch"),
+        "code.deadline-passed": ("验收截止日期已过", "deadline passed"),
+        "code.window-closed": ("时间窗口内没有可用的工作日", "no working day left in the window"),
+        "code.too-few-experts": ("可用专家人数不足", "too few experts"),
+        "code.no-industry-expert": ("缺少本行业专家", "no expert of the industry"),
+        "code.no-auditor": ("缺少清洁生产审核师", "no certified auditor"),
+        "code.no-leader": ("缺少可任组长的专家", "no expert who may lead"),
+        "code.too-few-organizations": ("专家所属单位不足（同一单位限一人）", "too few organizations"),
+        "code.no-continuity": ("初审专家均无法参加现场验收", "no initial reviewer free for the site"),
+        "code.panel-rules": ("专家组规则无法同时满足", "the panel rules cannot all be met"),
+        "code.max-parallel": ("同一时段的专家组数已满", "every half-day full (max_parallel)"),
+        "code.caps-exhausted": ("专家任务数已达上限", "the experts' caps are used up"),
+        "code.industry-experts-busy": ("本行业专家在时间窗口内均无空", "the industry's experts are busy"),
+        "code.no-capacity": ("时间窗口内无完整专家组可用", "no full panel free in the window"),
+        "code.time-limit": ("求解时限已到，未及安排", "time limit reached before it"),
         "notice.title": ("清洁生产审核验收告知书", "Notice of the cleaner-production audit acceptance"),
         "notice.opening": (
             "贵单位提交的清洁生产审核报告（送审稿）已收到。"
@@ -347,6 +368,11 @@ public enum Strings {
     /// A district's name: 福田区 / Futian.
     public static func district(_ district: District, _ language: Language) -> String {
         language == .zh ? district.nameZh : district.nameEn
+    }
+
+    /// A short phrase for an `unscheduled` code (the code itself when the table has none).
+    public static func cause(_ code: String, _ language: Language) -> String {
+        table["code." + code].map { language == .zh ? $0.zh : $0.en } ?? code
     }
 
     /// The word for a half-day inside a sentence: 上午 / am.

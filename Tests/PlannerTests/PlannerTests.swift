@@ -5,6 +5,7 @@ import PlanModel
 import Planner
 import Reports
 import Testing
+import Workflow
 
 @Suite("Planner on whole batches")
 struct PlannerTests {
@@ -158,5 +159,30 @@ struct LanguageTests {
         #expect(en.contains("planned \(plan.plannedCount)/\(plan.eligibleCount) eligible enterprises"))
         #expect(Language.resolve("ZH") == .zh && Language.resolve("en") == .en)
         #expect(Strings.text("site", .zh) == "现场验收" && Strings.text("site", .en) == "Site inspection")
+        // The demo's ineligible enterprises are counted by cause, in words, with the stable code.
+        #expect(zh.contains("尚未提交送审稿 [no-draft] × "))
+        #expect(en.contains("draft report not submitted [no-draft] × "))
+    }
+
+    @Test("every unscheduled code the tool writes has a cause in both languages")
+    func causes() {
+        let codes = [
+            "penalized", "already-inspected", "no-draft", "extension-pending", "no-initial-review", "nothing-to-plan",
+            "deadline-passed", "window-closed", "too-few-experts", "no-industry-expert", "no-auditor", "no-leader",
+            "too-few-organizations", "no-continuity", "panel-rules", "max-parallel", "caps-exhausted",
+            "industry-experts-busy", "no-capacity", "time-limit",
+        ]
+        for code in codes {
+            #expect(Strings.cause(code, .zh) != code && Strings.cause(code, .en) != code, "\(code)")
+        }
+        let planner: [ReasonCode] = [
+            .timeLimit, .windowClosed, .deadlinePassed, .panelRules, .capsExhausted, .maxParallel, .industryExpertsBusy,
+            .noCapacity,
+        ]
+        let day = Day(ordinal: 20_514)
+        let workflow: [IneligibilityReason] = [
+            .vetoed(day), .alreadyInspected(nil), .noDraft, .extensionPending(day), .noInitialReview, .nothingToPlan,
+        ]
+        #expect(Set(planner.map(\.rawValue) + workflow.map(\.code)).isSubset(of: codes))
     }
 }

@@ -160,7 +160,8 @@ class ExportTests(unittest.TestCase):
         import csv
         import io
         import json
-        plan = json.load(open(os.path.join(self.batch, "plan.json"), encoding="utf-8"))
+        with open(os.path.join(self.batch, "plan.json"), encoding="utf-8") as f:
+            plan = json.load(f)
         rows = list(csv.reader(io.StringIO(read(os.path.join(self.out1, "schedule.csv")).decode("utf-8-sig"))))
         column = rows[0].index("候补专家（按呼叫顺序）")
         cells = {(r[3], r[2]): r[column] for r in rows[1:]}
