@@ -115,7 +115,7 @@ public struct NightlyJob {
         let s = try PlanStore(path: options.storePath)
         let outDir = options.outFolder
         let asOfDay = options.asOf
-        let language = options.language ?? Language.resolve(nil, batch: b.rules.language)
+        let language = options.language ?? Language.resolve(nil, batch: b.rules.language, batchName: b.rules.name)
         // Exactly once: a version recorded by a run that died before its files were written is
         // announced now, before anything else.
         if let pending = try s.latest(), !pending.announced {

@@ -16,9 +16,9 @@ struct CheckCommand: ParsableCommand {
     var asOf: String?
 
     func run() throws {
-        let language = Language.resolve(lang)
         let date = try parseAsOf(asOf)
         let b = try loadBatchOrExit(batch)
+        let language = Language.resolve(lang, batch: b.rules.language, batchName: b.rules.name)
         var err = StandardError()
         for w in b.warnings { print("warning: \(w)", to: &err) }
         let statuses = b.enterprises.map {

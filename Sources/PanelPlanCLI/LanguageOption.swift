@@ -4,13 +4,15 @@ import Reports
 extension Language: ExpressibleByArgument {}
 
 /// `--lang`: the language of what people read. Without it, the batch's `[batch] language`,
-/// else the locale.
+/// else Chinese for a batch with a Chinese name, else the locale.
 struct LanguageOption: ParsableArguments {
-    @Option(help: "Language of what people read: zh or en (default: batch.toml [batch] language, else the locale).")
+    @Option(
+        help: "Language of what people read: zh or en (default: [batch] language, a Chinese batch name, the locale).")
     var lang: Language?
 
-    /// The language for a batch whose `[batch] language` is `batchLanguage`.
-    func resolve(batch batchLanguage: String? = nil) -> Language {
-        lang ?? Language.resolve(nil, batch: batchLanguage)
+    /// The language for a batch whose `[batch] language` is `batchLanguage` and whose name is
+    /// `name`.
+    func resolve(batch batchLanguage: String? = nil, name: String? = nil) -> Language {
+        lang ?? Language.resolve(nil, batch: batchLanguage, batchName: name)
     }
 }

@@ -116,9 +116,10 @@ struct PlanCommand: ParsableCommand {
                 print("warning: the plan was written but not recorded in the store: \(error)", to: &err)
             }
         }
-        print(PlanSummary.text(plan, batch: b, language: Language.resolve(lang)))
+        let language = Language.resolve(lang, batch: b.rules.language, batchName: b.rules.name)
+        print(PlanSummary.text(plan, batch: b, language: language))
         print(
-            "\(Strings.text("wrote", Language.resolve(lang))) \(directory)/plan.json, "
+            "\(Strings.text("wrote", language)) \(directory)/plan.json, "
                 + "\(directory)/plan.csv\(drawJSON == nil ? "" : ", \(directory)/draw.json")\(versionNote)"
         )
     }

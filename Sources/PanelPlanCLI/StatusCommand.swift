@@ -45,7 +45,7 @@ struct StatusCommand: ParsableCommand {
         }
         switch format {
         case .table:
-            let language = Language.resolve(lang)
+            let language = Language.resolve(lang, batch: b.rules.language, batchName: b.rules.name)
             print("\(Strings.text("status_as_of", language)) \(date.iso)")
             let names = ["id": "enterprise_id", "name": "enterprise", "eligible": "eligible"]
             let shown = header.map { Strings.text(names[$0] ?? $0, language) }

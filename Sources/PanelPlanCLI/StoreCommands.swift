@@ -67,10 +67,10 @@ struct HistoryCommand: ParsableCommand {
         let s = try store.open(batch: batch, mustExist: true)
         let versions = try s.versions()
         let reference = try s.latestPublished()?.id ?? versions.last?.id
-        let batchLanguage = try versions.last.flatMap {
-            ChangeDetector.batch(from: try s.snapshotFiles($0.snapshotID))?.rules.language
+        let batchRules = try versions.last.flatMap {
+            ChangeDetector.batch(from: try s.snapshotFiles($0.snapshotID))?.rules
         }
-        let lang = language.resolve(batch: batchLanguage)
+        let lang = language.resolve(batch: batchRules?.language, name: batchRules?.name)
         let t = { (key: String) in Strings.text(key, lang) }
         let rows = versions.map { v in
             [
@@ -103,7 +103,8 @@ struct DiffCommand: ParsableCommand {
             let a = try s.version(from)
             let b = try s.version(to)
             let files = try s.snapshotFiles(b.snapshotID)
-            let lang = language.resolve(batch: ChangeDetector.batch(from: files)?.rules.language)
+            let rules = ChangeDetector.batch(from: files)?.rules
+            let lang = language.resolve(batch: rules?.language, name: rules?.name)
             // The declines the newer version obeyed and the older did not.
             let obeyed = ChangeCauses.declineKeys(ofParameters: b.parameters).subtracting(
                 ChangeCauses.declineKeys(ofParameters: a.parameters))

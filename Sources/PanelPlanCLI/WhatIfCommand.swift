@@ -57,7 +57,7 @@ struct WhatIfCommand: ParsableCommand {
         }
         if let out {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            let lang = language.resolve(batch: base.rules.language)
+            let lang = language.resolve(batch: base.rules.language, name: base.rules.name)
             var files = [
                 ("whatif.csv", WhatIfOutput.csv(rows)), ("whatif.json", WhatIfOutput.json(rows)),
                 ("whatif-weeks.csv", WhatIfOutput.weeksCSV(rows)),

@@ -166,10 +166,25 @@ struct NightlyJobTests {
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("plan.json").path))
     }
 
+    /// A copy of the demo whose people read English (`[batch] language = "en"`): its Chinese
+    /// name would otherwise make every command speak Chinese.
     func demoCopy(_ name: String) throws -> URL {
         let dir = temporaryFolder(name)
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("datasets/shenzhen-demo"), to: dir)
+        let toml = dir.appendingPathComponent("batch.toml")
+        let text = try String(contentsOf: toml, encoding: .utf8)
+        try text.replacingOccurrences(of: "[batch]\n", with: "[batch]\nlanguage = \"en\"\n").write(
+            to: toml, atomically: true, encoding: .utf8)
         return dir
+    }
+
+    @Test("a Chinese batch name makes Chinese the default; --lang and [batch] language win")
+    func chineseByDefault() throws {
+        let dir = temporaryFolder("zh-default")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("datasets/shenzhen-demo"), to: dir)
+        #expect(try run(["plan", dir.path, "--quiet", "--no-store"]).output.contains("已安排"))
+        #expect(try run(["plan", dir.path, "--quiet", "--no-store", "--lang", "en"]).output.contains("planned"))
+        #expect(try run(["check", dir.path]).output.contains("企业"))
     }
 
     func appendUnavailability(_ dir: URL, _ line: String) throws {
@@ -319,7 +334,7 @@ struct NightlyJobTests {
         let dir = try demoCopy("zh-news")
         let toml = dir.appendingPathComponent("batch.toml")
         let rules = try String(contentsOf: toml, encoding: .utf8)
-        try rules.replacingOccurrences(of: "[batch]\n", with: "[batch]\nlanguage = \"zh\"\n").write(
+        try rules.replacingOccurrences(of: "language = \"en\"", with: "language = \"zh\"").write(
             to: toml, atomically: true, encoding: .utf8)
         #expect(try run(["plan", dir.path, "--quiet"]).status == 0)
         #expect(try run(["publish", dir.path]).status == 0)
