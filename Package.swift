@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "PanelModel",
             dependencies: [
-                "TOMLSubset", "XLSXReader",
+                "TOMLSubset", "XLSXReader", "TextFormats",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             resources: [.copy("Resources/cn-official-days.csv"), .copy("Resources/shenzhen-districts.csv")]

@@ -1,4 +1,5 @@
 import Foundation
+import TextFormats
 import XLSXReader
 
 /// The batch folder's tables that come from Excel workbooks instead of CSV files: `experts.xlsx`
@@ -100,14 +101,9 @@ struct WorkbookInput {
                 case .date(let days): return Day(ordinal: days).iso
                 }
             }
-            out += texts.map(field).joined(separator: ",") + "\n"
+            out += texts.map(CSVText.field).joined(separator: ",") + "\n"
             line += 1 + texts.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
         }
         return out
-    }
-
-    static func field(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

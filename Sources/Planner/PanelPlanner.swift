@@ -599,12 +599,18 @@ struct PlanningRun {
     /// A reproducible draw in [0, 1) from the seed: the published-seed random choice among
     /// otherwise equal experts (随机抽取).
     func tieBreak(_ expert: Int, _ enterprise: Int, _ task: TaskKind) -> Double {
+        Double(Self.seatHash(seed, expert, enterprise, task) >> 11) / Double(1 << 53)
+    }
+
+    /// A reproducible 64-bit hash of a seed and a seat (expert, enterprise, task): the tie-break
+    /// among equal experts and, with the draw's seed, the reserves' random order.
+    static func seatHash(_ seed: UInt64, _ expert: Int, _ enterprise: Int, _ task: TaskKind) -> UInt64 {
         var h = seed &* 0x9E37_79B9_7F4A_7C15
         for part in [UInt64(expert), UInt64(enterprise), task == .initial ? 1 : 2] {
             h = (h ^ part) &* 0xBF58_476D_1CE4_E5B9
             h ^= h >> 29
         }
-        return Double(h >> 11) / Double(1 << 53)
+        return h
     }
 
     mutating func staffAt(

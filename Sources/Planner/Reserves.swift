@@ -61,11 +61,6 @@ extension PlanningRun {
 
     /// A reproducible random rank of an expert for a reserve seat, from the draw's seed.
     func drawOrder(_ seed: UInt64, _ expert: Int, _ enterprise: Int, _ task: TaskKind) -> UInt64 {
-        var h = seed ^ 0xD1B5_4A32_D192_ED03
-        for part in [UInt64(expert), UInt64(enterprise), task == .initial ? 1 : 2] {
-            h = (h ^ part) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 31
-        }
-        return h
+        Self.seatHash(seed ^ 0xD1B5_4A32_D192_ED03, expert, enterprise, task)
     }
 }

@@ -79,10 +79,5 @@ public enum DrawWriter {
     }
 
     /// A probability with nine decimals: candidates' sums stay within 10⁻⁸ of the panel size.
-    static func probability(_ x: Double) -> String {
-        var s = String(format: "%.9f", x)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s += "0" }
-        return s
-    }
+    static func probability(_ x: Double) -> String { PlanWriter.number(x, decimals: 9) }
 }

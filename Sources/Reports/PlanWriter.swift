@@ -118,9 +118,9 @@ public enum PlanWriter {
         return ",\n     \"reserves\": {" + items.joined(separator: ", ") + "}"
     }
 
-    static func number(_ x: Double) -> String {
+    static func number(_ x: Double, decimals: Int = 6) -> String {
         guard x.isFinite else { return "null" }
-        var s = String(format: "%.6f", x)
+        var s = String(format: "%.\(decimals)f", x)
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s += "0" }
         if s == "-0.0" { s = "0.0" }
