@@ -3,6 +3,15 @@ public enum ContinuityPolicy: String, Sendable, CaseIterable {
     case require, prefer, none
 }
 
+/// What the planner does after its construction (`[solver] search`).
+public enum SearchPolicy: String, Sendable, CaseIterable {
+    /// A large-neighbourhood search that frees related tasks and plans them again, keeping only
+    /// improvements in the order of the soft goals, until its bounds, its stall limit or the time limit.
+    case lns
+    /// The construction and its re-staffing pass alone (the planner before the search).
+    case construction
+}
+
 /// How the tasks of a batch are spread over its horizon (`[schedule] spread`).
 public enum SpreadPolicy: String, Sendable, CaseIterable {
     /// Each ISO week's tasks as level as the enterprises' windows allow.
@@ -62,6 +71,9 @@ public struct BatchRules: Sendable {
     public var seed: UInt64 = 0
     /// Relative MIP gap at which the solver may stop (an addition to FORMAT v1; default 0).
     public var mipGap = 0.0
+    /// `[solver] search`: the large-neighbourhood search after the construction (default) or the
+    /// construction alone.
+    public var search: SearchPolicy = .lns
 
     /// `[schedule] spread`: level the weeks (default) or plan every task as early as possible.
     public var spread: SpreadPolicy = .level

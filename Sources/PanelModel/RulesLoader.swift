@@ -55,7 +55,7 @@ extension TOMLReader {
         "panel": ["one_per_organization", "require_auditor", "require_industry", "continuity", "previous_experts"],
         "load": ["max_initial", "max_site", "max_per_week", "max_per_day", "min_total"],
         "expertise": nil,
-        "solver": ["time_limit_seconds", "seed", "mip_gap"],
+        "solver": ["time_limit_seconds", "seed", "mip_gap", "search"],
         "draw": ["reserves", "mode", "max_pair_probability", "quality_floor"],
         "schedule": ["spread", "notice_days"],
         "weights": [
@@ -129,6 +129,9 @@ extension TOMLReader {
         }
         if let seed = int("solver", "seed", min: 0) { rules.seed = UInt64(seed) }
         rules.mipGap = double("solver", "mip_gap", min: 0) ?? rules.mipGap
+        if let v = choice("solver", "search", SearchPolicy.allCases.map(\.rawValue)) {
+            rules.search = SearchPolicy(rawValue: v) ?? rules.search
+        }
         if let v = choice("schedule", "spread", SpreadPolicy.allCases.map(\.rawValue)) {
             rules.spread = SpreadPolicy(rawValue: v) ?? rules.spread
         }

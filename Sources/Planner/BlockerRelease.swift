@@ -13,19 +13,8 @@ extension PlanningRun {
     /// Fixed, history and frozen panels are never touched.
     mutating func releaseBlockers(_ job: Job) throws -> Bool {
         let e = batch.enterprises[job.enterprise]
-        var scarce: [Int] = []
-        for task in job.openTasks {
-            let context = PanelContext(task: task, enterprise: e)
-            for rule in staffer.hardRules.panel {
-                guard case .atLeastOne(let qualifies)? = rule.requirement(context, experts: batch.experts) else {
-                    continue
-                }
-                let holders = conflictFree[job.enterprise].filter(qualifies)
-                if holders.count <= Self.scarceSetSize { scarce += holders }
-            }
-        }
         var tried = Set<Int>()
-        for expert in scarce where tried.insert(expert).inserted {
+        for expert in scarceExperts(job) where tried.insert(expert).inserted {
             guard elapsed < timeLimit else { return false }
             var undo: [(id: String, task: TaskKind, old: (time: SlotTime, panel: StaffedPanel, fixed: Bool))] = []
             for (id, task) in panelsHolding(expert) where id != e.id {
@@ -40,6 +29,25 @@ extension PlanningRun {
             for item in undo.reversed() { putBack(item.id, item.task, item.old) }
         }
         return false
+    }
+
+    /// The experts a job's panels need that are scarce: the holders of each qualifying set of a
+    /// composition rule (an industry expert, an auditor, a leader) with at most
+    /// ``scarceSetSize`` conflict-free members, in the rules' order (repeats possible).
+    func scarceExperts(_ job: Job) -> [Int] {
+        let e = batch.enterprises[job.enterprise]
+        var scarce: [Int] = []
+        for task in job.openTasks {
+            let context = PanelContext(task: task, enterprise: e)
+            for rule in staffer.hardRules.panel {
+                guard case .atLeastOne(let qualifies)? = rule.requirement(context, experts: batch.experts) else {
+                    continue
+                }
+                let holders = conflictFree[job.enterprise].filter(qualifies)
+                if holders.count <= Self.scarceSetSize { scarce += holders }
+            }
+        }
+        return scarce
     }
 
     /// The open (not fixed, not locked) panels an expert sits on, in a stable order.
@@ -61,7 +69,7 @@ extension PlanningRun {
     mutating func restaff(_ id: String, _ task: TaskKind, without expert: Int) throws -> (
         time: SlotTime, panel: StaffedPanel, fixed: Bool
     )? {
-        guard let k = batch.enterpriseIndex[id], let current = assignments[id]?[task] else { return nil }
+        guard let k = enterpriseIndex[id], let current = assignments[id]?[task] else { return nil }
         let e = batch.enterprises[k]
         let (request, all) = release(id, k, task, at: current)
         let cands = all.filter { $0.expert != expert }
@@ -96,7 +104,7 @@ extension PlanningRun {
 
     /// Puts a re-staffed panel back as it was.
     mutating func putBack(_ id: String, _ task: TaskKind, _ old: (time: SlotTime, panel: StaffedPanel, fixed: Bool)) {
-        guard let k = batch.enterpriseIndex[id], let now = assignments[id]?[task] else { return }
+        guard let k = enterpriseIndex[id], let now = assignments[id]?[task] else { return }
         let district = batch.enterprises[k].district
         ledger.remove(task, now.time, district: district, experts: now.panel.experts)
         ledger.add(task, old.time, district: district, experts: old.panel.experts)

@@ -116,6 +116,15 @@ struct Objective: Sendable {
         }
     }
 
+    /// Whether level values `a` are better than `b` in the order of the soft goals: the first
+    /// level where they differ by more than 10⁻⁹ relative decides.
+    static func isBetter(_ a: [Double], than b: [Double]) -> Bool {
+        for (x, y) in zip(a, b) where abs(x - y) > 1e-9 * max(1, abs(x), abs(y)) {
+            return x > y
+        }
+        return false
+    }
+
     /// The objective's value: Σ coefficient × amount over the terms.
     func value(_ b: ObjectiveBreakdown) -> Double {
         Term.allCases.reduce(0) { $0 + coefficient($1) * amount($1, in: b) }

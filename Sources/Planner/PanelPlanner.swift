@@ -21,38 +21,31 @@ public struct PanelPlanner {
         self.options = options
     }
 
-    /// Plans the batch.
+    /// Plans the batch: constructions, then the large-neighbourhood search on the best of them.
     ///
     /// - Throws: ``PlannerError/solver(_:)`` when GLPK fails; the caller keeps its last plan.
     public func plan() throws -> Plan {
-        let limit = options.timeLimitSeconds ?? batch.rules.timeLimitSeconds
-        var first = PlanningRun(batch: batch, options: options)
-        var best = try first.execute()
+        var best = PlanningRun(batch: batch, options: options)
+        try best.build()
         // More constructions while one leaves an enterprise out and time allows: seat values that
         // also keep the experts with room left in a kind for the panels that need it, then the
-        // slots in time order (the first version's construction). The best plan is kept: more
-        // enterprises planned, then the higher objective (which holds the levelness term, so a
-        // levelled plan wins among plans of equal count). A later construction can only help.
+        // slots in time order (the first version's construction). The best is kept, compared
+        // level by level (more enterprises planned first). A later construction can only help.
         var variants: [(order: SpreadPolicy, capShare: Double)] = [(batch.rules.spread, PlanningRun.capShareCost)]
         if batch.rules.spread != .early { variants += [(.early, 0), (.early, PlanningRun.capShareCost)] }
-        var used = best.elapsedSeconds
         for variant in variants {
-            guard best.plannedCount < best.eligibleCount, best.status != .timeLimit, used < limit / 2 else { break }
-            var options = options
-            options.timeLimitSeconds = limit - used
-            var run = PlanningRun(batch: batch, options: options)
+            guard best.built.failed.count > 0, !best.timedOut, best.elapsed < best.timeLimit / 2 else { break }
+            var run = PlanningRun(batch: batch, options: options, start: best.start, conflictFree: best.conflictFree)
             run.capShareWeight = variant.capShare
             run.slotOrder = variant.order
-            var other = try run.execute()
-            used += other.elapsedSeconds
-            other.elapsedSeconds = used
-            best.elapsedSeconds = used
-            let better =
-                other.plannedCount != best.plannedCount
-                ? other.plannedCount > best.plannedCount : other.objective > best.objective
-            if better { best = other }
+            try run.build()
+            if Objective.isBetter(run.built.levels, than: best.built.levels) {
+                best = run
+            } else if run.timedOut {
+                best.timedOut = true
+            }
         }
-        return best
+        return try best.finish()
     }
 }
 
@@ -95,12 +88,15 @@ struct PlanningRun {
     let options: PlannerOptions
     let calendar: WorkCalendar
     var staffer: PanelStaffer
-    let start = Date()
+    /// When the planning began: the time limit counts from here, across constructions.
+    let start: Date
     let timeLimit: Double
     let seed: UInt64
     var ledger: ExpertLedger
     /// Working half-days of the horizon, in order.
     let times: [SlotTime]
+    /// Enterprise id → index in `batch.enterprises`.
+    let enterpriseIndex: [String: Int]
     /// enterprise → experts free of conflicts of interest (rule 6).
     let conflictFree: [[Int]]
     let affinity: [String: Double]
@@ -141,9 +137,17 @@ struct PlanningRun {
     /// The smallest busiest week the windows allow (``WeekLevel``): the weekly load that
     /// `spread = "level"` fills before any week goes above it.
     var weekCap = Int.max
+    /// When set (by the search), the half-days of weeks below ``weekCap`` are tried in a random
+    /// order drawn from this seed instead of in time.
+    var slotJitter: UInt64?
 
-    init(batch: Batch, options: PlannerOptions) {
+    /// What ``build()`` produced, for ``finish()``.
+    var built = Construction()
+
+    init(batch: Batch, options: PlannerOptions, start: Date = Date(), conflictFree: [[Int]]? = nil) {
+        self.start = start
         self.batch = batch
+        self.enterpriseIndex = batch.enterpriseIndex
         self.rules = batch.rules
         self.options = options
         self.slotOrder = batch.rules.spread
@@ -167,9 +171,11 @@ struct PlanningRun {
         }
         self.times = times
         let hardRules = staffer.hardRules
-        self.conflictFree = batch.enterprises.map { e in
-            batch.experts.indices.filter { hardRules.excludes(batch.experts[$0], from: e, in: batch) == nil }
-        }
+        self.conflictFree =
+            conflictFree
+            ?? batch.enterprises.map { e in
+                batch.experts.indices.filter { hardRules.excludes(batch.experts[$0], from: e, in: batch) == nil }
+            }
         var affinity: [String: Double] = [:]
         for a in batch.affinity { affinity["\(a.expertID)\u{1}\(a.enterpriseID)"] = a.score }
         self.affinity = affinity
@@ -187,9 +193,9 @@ struct PlanningRun {
 
     // MARK: - Main
 
-    /// The whole run: facts and fixed rows first, then the jobs in deadline order, repairs, the
-    /// improvement pass, explanations, and the plan with its bounds.
-    mutating func execute() throws -> Plan {
+    /// The construction: facts and fixed rows first, then the jobs in deadline order, repairs and
+    /// the re-staffing pass. Its result is kept in ``built``.
+    mutating func build() throws {
         var statuses: [EnterpriseStatus] = []
         for e in batch.enterprises {
             let s = WorkflowRules.status(e, rules: rules, calendar: calendar)
@@ -212,29 +218,48 @@ struct PlanningRun {
         // Improvement: re-staff every planned panel with all the others fixed (not needed after
         // the exact reviewer assignment).
         if assignment == nil { try improve() }
+        // Facts are as fixed as fixed rows: constants of every plan this replan can make.
+        var constants = fixedBy
+        for (id, tasks) in facts { constants[id, default: [:]].merge(tasks) { fixedRow, _ in fixedRow } }
+        built = Construction(
+            statuses: statuses, constants: constants, jobs: jobs, failed: failed, unscheduled: unscheduled,
+            eligible: eligible, assignment: assignment, scorer: scorer)
+        built.levels = levelValues()
+    }
+
+    /// The plan: the levels' bounds, the search, the draw, the explanations of what is left out,
+    /// and the plan with its bounds.
+    mutating func finish() throws -> Plan {
+        let scorer = built.scorer!
+        let statuses = built.statuses
+        let constants = built.constants
+        // The bounds depend on the batch and its fixed rows only. They come before the search,
+        // which stops once every level meets its bound.
+        report("bound", built.jobs.count, built.jobs.count)
+        let levelBounds = try levelBounds(scorer: scorer, statuses: statuses, constants: constants)
+        let relaxationBound = try scorer.bound(statuses: statuses, fixed: constants) { elapsed < timeLimit }
+        knownBound = relaxationBound
+        // The bounds fall back to their cheaper relaxations past the limit: the limit stopped them.
+        if elapsed >= timeLimit { timedOut = true }
+        if rules.search == .lns && options.reference.isEmpty && built.assignment == nil {
+            try search(bounds: levelBounds)
+        }
         // The random draw (随机抽取) replaces each planned panel by one drawn among those the rules
         // allow then; a replan keeps what was announced and draws nothing.
         var draw: [DrawnPanel] = []
         if let drawSeed = options.drawSeed, options.reference.isEmpty { draw = try drawPanels(seed: drawSeed) }
-        for (job, tally) in failed {
+        var unscheduled = built.unscheduled
+        for (job, tally) in built.failed {
             unscheduled.append(try explain(job, tally))
         }
         // Fixed rows breaking rules are kept (they are facts) but reported.
         warnings.append(contentsOf: FixedRowAudit.warnings(batch: batch))
 
-        // The bound depends on the batch and its fixed rows only; it is computed after the search
-        // so that the search has the time limit to itself.
-        report("bound", jobs.count, jobs.count)
-        // Facts are as fixed as fixed rows: constants of every plan this replan can make.
-        var constants = fixedBy
-        for (id, tasks) in facts { constants[id, default: [:]].merge(tasks) { fixedRow, _ in fixedRow } }
-        let relaxationBound = try scorer.bound(statuses: statuses, fixed: constants) { elapsed < timeLimit }
-        knownBound = relaxationBound
         let result = assembleAssignments()
         let (objective, breakdown, planned) = scorer.score(
             result, statuses: statuses, reference: options.reference, asOf: options.asOf ?? rules.today)
         var bound = relaxationBound
-        if let assignment, draw.isEmpty {
+        if let assignment = built.assignment, draw.isEmpty {
             // The assignment MIP is the objective up to a constant, with the dates relaxed.
             let tighter = objective + (assignment.bound - assignment.objective)
             if tighter >= objective - 1e-6 * max(1, abs(objective)) { bound = min(bound, tighter) }
@@ -243,7 +268,7 @@ struct PlanningRun {
         if bound < objective - 1e-6 * max(1, abs(objective)) {
             warnings.append("internal: the relaxation bound \(bound) is below the plan's objective \(objective)")
         }
-        report("done", jobs.count, jobs.count, incumbent: objective, bound: bound)
+        report("done", built.jobs.count, built.jobs.count, incumbent: objective, bound: bound)
         unscheduled.sort { a, b in
             if a.eligible != b.eligible { return a.eligible }
             return a.enterpriseID < b.enterpriseID
@@ -251,20 +276,40 @@ struct PlanningRun {
         var plan = Plan(
             batchName: rules.name, status: PlanStatus(objective: objective, bound: bound, timedOut: timedOut),
             objective: objective, bound: bound, assignments: result, unscheduled: unscheduled, breakdown: breakdown,
-            eligibleCount: eligible, plannedCount: planned, elapsedSeconds: elapsed, warnings: warnings)
+            eligibleCount: built.eligible, plannedCount: planned, elapsedSeconds: elapsed, warnings: warnings)
         plan.asOf = options.asOf
         plan.reserves = reserves(for: result)
+        if elapsed >= timeLimit && !timedOut {
+            timedOut = true
+            plan.status = .timeLimit
+        }
         plan.draw = draw
-        plan.levels = try levels(breakdown, scorer: scorer, statuses: statuses, constants: constants)
+        plan.levels = Objective.Level.allCases.enumerated().map { k, level in
+            PlanLevel(
+                name: level.rawValue, value: staffer.objective.value(of: level, in: breakdown), bound: levelBounds[k])
+        }
         plan.elapsedSeconds = elapsed
         return plan
+    }
+
+    /// The number of eligible enterprises the current assignments complete.
+    func plannedCount() -> Int {
+        Int(((built.levels.first ?? 0) / max(1, staffer.objective.coefficient(.plannedEnterprise))).rounded())
+    }
+
+    /// The current assignments' value at each level, in level order (objective units).
+    func levelValues() -> [Double] {
+        guard let scorer = built.scorer else { return [] }
+        let (_, breakdown, _) = scorer.score(
+            assembleAssignments(), statuses: built.statuses, reference: options.reference,
+            asOf: options.asOf ?? rules.today)
+        return Objective.Level.allCases.map { staffer.objective.value(of: $0, in: breakdown) }
     }
 
     /// Fixed rows are facts: recorded first, they count against every cap. Returns them by
     /// enterprise and task.
     mutating func recordFixedRows() -> [String: [TaskKind: Assignment]] {
         let expertIndex = batch.expertIndex
-        let enterpriseIndex = batch.enterpriseIndex
         var fixedBy: [String: [TaskKind: Assignment]] = [:]
         for f in batch.fixed {
             let panel = f.experts.compactMap { expertIndex[$0] }
@@ -387,24 +432,28 @@ struct PlanningRun {
         return unplaced
     }
 
-    /// Each goal's value in the plan and a valid bound of its own. The penalties' level cannot
-    /// be above 0. The continuity and buffer terms of the relaxation do not come from the panel
+    /// A valid bound of each level of its own, in level order (the planned count's also from
+    /// ``PlanScorer/plannedBound(statuses:fixed:planned:secondsLeft:)``). The penalties' level cannot be
+    /// above 0. The continuity and buffer terms of the relaxation do not come from the panel
     /// MIPs, so their bounds skip the MIPs and the capacity LP (every open task counted): a
     /// little weaker, still valid, much cheaper.
-    func levels(
-        _ breakdown: ObjectiveBreakdown, scorer: PlanScorer, statuses: [EnterpriseStatus],
-        constants: [String: [TaskKind: Assignment]]
-    ) throws -> [PlanLevel] {
+    func levelBounds(
+        scorer: PlanScorer, statuses: [EnterpriseStatus], constants: [String: [TaskKind: Assignment]]
+    ) throws -> [Double] {
         try Objective.Level.allCases.map { level in
             let exactLevel = level == .planned || level == .expertise
-            let levelBound =
+            let bound =
                 level == .balance
                 ? 0
                 : try scorer.bound(of: level, statuses: statuses, fixed: constants) {
                     exactLevel && elapsed < timeLimit
                 }
-            return PlanLevel(
-                name: level.rawValue, value: staffer.objective.value(of: level, in: breakdown), bound: levelBound)
+            // The planned count has a second bound, seat by seat; both are valid, the smaller wins.
+            guard level == .planned,
+                let seats = try scorer.plannedBound(
+                    statuses: statuses, fixed: constants, planned: plannedCount(), secondsLeft: { timeLimit - elapsed })
+            else { return bound }
+            return min(bound, staffer.objective.coefficient(.plannedEnterprise) * seats)
         }
     }
 
@@ -547,7 +596,11 @@ struct PlanningRun {
         // Weeks below the proven limit first, in time (the earliest such slot, as the early
         // construction would pick, so the windows' capacity is used as tightly); then the others,
         // the emptiest first.
-        let open = times.filter { (ledger.weekLoad[$0.day.weekKey] ?? 0) < weekCap }
+        var open = times.filter { (ledger.weekLoad[$0.day.weekKey] ?? 0) < weekCap }
+        if let slotJitter {
+            // The search's variation: the free weeks' half-days in a seeded random order.
+            open.sort { a, b in jitter(slotJitter, a) < jitter(slotJitter, b) }
+        }
         let full = times.filter { (ledger.weekLoad[$0.day.weekKey] ?? 0) >= weekCap }
         return open
             + full.sorted { a, b in
@@ -557,13 +610,19 @@ struct PlanningRun {
             }
     }
 
-    /// The candidates free for a task at a time, with their seat values.
-    func candidates(_ job: Job, _ task: TaskKind, _ time: SlotTime) -> [Candidate] {
+    /// A half-day's place in the search's random order of half-days.
+    func jitter(_ seed: UInt64, _ time: SlotTime) -> UInt64 {
+        Self.seatHash(seed, time.day.ordinal, time.slot == .am ? 0 : 1, .initial)
+    }
+
+    /// The candidates free for a task at a time, with their seat values. With `checkingLoad`
+    /// false the load rules (8, 9) are left to the caller: conflicts and declines only.
+    func candidates(_ job: Job, _ task: TaskKind, _ time: SlotTime, checkingLoad: Bool = true) -> [Candidate] {
         let e = batch.enterprises[job.enterprise]
         let objective = staffer.objective
         var result: [Candidate] = []
         for i in conflictFree[job.enterprise] where !isDeclined(i, e.id, task) {
-            guard ledger.block(i, task, time, district: e.district) == nil else { continue }
+            guard !checkingLoad || ledger.block(i, task, time, district: e.district) == nil else { continue }
             var value = 0.0
             if batch.hasAffinity {
                 value += objective.coefficient(.affinity) * (affinity["\(batch.experts[i].id)\u{1}\(e.id)"] ?? 0)
@@ -739,7 +798,6 @@ struct PlanningRun {
             if job.needsSite { open.insert("\(id)|site") }
         }
         let fixedKeys = Set(batch.fixed.map { "\($0.enterpriseID)|\($0.task.rawValue)" })
-        let enterpriseIndex = batch.enterpriseIndex
         for ref in options.reference where ref.day <= asOf {
             let key = "\(ref.enterpriseID)|\(ref.task.rawValue)"
             guard !open.contains(key), !fixedKeys.contains(key) else { continue }
@@ -946,13 +1004,15 @@ struct PlanningRun {
     /// panel changes only when the MIP finds a strictly better one, so the pass never loses value.
     mutating func improve() throws {
         let ids = assignments.keys.sorted()
-        let enterpriseIndex = batch.enterpriseIndex
         var done = 0
         for id in ids {
             guard let k = enterpriseIndex[id] else { continue }
             let e = batch.enterprises[k]
             for task in TaskKind.allCases {
-                guard elapsed < timeLimit else { return }
+                guard elapsed < timeLimit else {
+                    timedOut = true
+                    return
+                }
                 guard let current = assignments[id]?[task], !current.fixed, !locked.contains("\(id)|\(task.rawValue)")
                 else { continue }
                 let initialPanel = task == .site ? (assignments[id]?[.initial]?.panel.experts ?? []) : []

@@ -152,6 +152,28 @@ struct PlanScorer {
         return value
     }
 
+    /// The earliest day each task of an eligible enterprise could take, ignoring all other tasks
+    /// (the held or fixed initial review counts); a task missing from the result cannot be dated
+    /// inside its window at all.
+    func earliestDays(_ window: PlanningWindow, _ fixedTasks: [TaskKind: Assignment]) -> [TaskKind: Day] {
+        var days: [TaskKind: Day] = [:]
+        let firstInitial = batch.calendar.workingDayList(
+            from: max(window.earliestInitial ?? rules.start, rules.start),
+            through: min(rules.end, window.deadline)
+        ).first
+        days[.initial] = firstInitial
+        var earliestSite: Day?
+        if window.tasks.contains(.initial) && fixedTasks[.initial] == nil {
+            earliestSite = firstInitial.map { batch.calendar.addingWorkingDays(rules.revisionDays, to: $0) }
+        } else if let f = fixedTasks[.initial] {
+            earliestSite = batch.calendar.addingWorkingDays(rules.revisionDays, to: f.day)
+        } else {
+            earliestSite = window.earliestSite
+        }
+        if let from = earliestSite.map({ max($0, rules.start) }), from <= window.latestSite { days[.site] = from }
+        return days
+    }
+
     /// The bound of one level alone: the same relaxation with only the level's terms counted.
     /// Holding the levels before it would only shrink the plans it ranges over, so it is also
     /// a valid bound for the level given them.
@@ -214,32 +236,16 @@ struct PlanScorer {
                 total += objective.coefficient(.plannedEnterprise)  // every task fixed: planned for certain
                 continue
             }
-            // The earliest day each open task could take, ignoring all other tasks.
-            let firstInitial = batch.calendar.workingDayList(
-                from: max(window.earliestInitial ?? rules.start, rules.start),
-                through: min(rules.end, window.deadline)
-            ).first
-            var earliestSite: Day?
-            if window.tasks.contains(.initial) && fixedTasks[.initial] == nil {
-                earliestSite = firstInitial.map { batch.calendar.addingWorkingDays(rules.revisionDays, to: $0) }
-            } else if let f = fixedTasks[.initial] {
-                earliestSite = batch.calendar.addingWorkingDays(rules.revisionDays, to: f.day)
-            } else {
-                earliestSite = window.earliestSite
-            }
+            let earliest = earliestDays(window, fixedTasks)
             var held: [Variable] = []
             var allFeasible = true
             for task in open {
                 var value = 0.0
-                if task == .initial && firstInitial == nil {
+                guard let from = earliest[task] else {
                     allFeasible = false
                     continue
                 }
                 if task == .site {
-                    guard let from = earliestSite.map({ max($0, rules.start) }), from <= window.latestSite else {
-                        allFeasible = false
-                        continue
-                    }
                     value += objective.coefficient(.bufferDay) * Double(buffer(site: from, deadline: window.deadline))
                     value += max(0, objective.coefficient(.continuity))
                 }

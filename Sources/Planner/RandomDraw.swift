@@ -55,7 +55,7 @@ extension PlanningRun {
         var random = SplitMix64(seed: seed)
         var records: [DrawnPanel] = []
         for id in assignments.keys.sorted() {
-            guard let k = batch.enterpriseIndex[id] else { continue }
+            guard let k = enterpriseIndex[id] else { continue }
             // P(expert on the initial panel): 1 for the members of a panel that is not drawn.
             var initialShare: [Int: Double] = [:]
             for task in TaskKind.allCases {

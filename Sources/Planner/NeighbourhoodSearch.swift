@@ -1,0 +1,226 @@
+import PanelModel
+import PlanModel
+import Workflow
+
+/// The large-neighbourhood search that follows the construction (`[solver] search = "lns"`).
+///
+/// Each step frees the open tasks of a few related enterprises (one left out and the panels that
+/// hold its scarce experts; enterprises with a task in one week; enterprises one expert serves)
+/// and plans them again: new dates and new panels, each panel a GLPK MIP over the experts free
+/// then, in a new order and, half the time, with the free weeks' half-days in a seeded random
+/// order. The step is kept only when the plan is better level by level (``Objective/isBetter``):
+/// more enterprises planned, else better expertise with as many planned, and so on. The plan is
+/// always the best found. The search stops when every level meets its bound, after
+/// ``searchStallLimit`` steps in a row without a gain, or at the time limit.
+extension PlanningRun {
+    /// Steps in a row without a gain after which the search stops.
+    static let searchStallLimit = 60
+    /// The fewest and the most enterprises one step frees.
+    static let neighbourhoodSizes = 3...6
+
+    /// The kinds of related enterprises a step frees.
+    enum Neighbourhood: CaseIterable {
+        /// An enterprise left out, and the planned ones holding the experts it lacks.
+        case unplanned
+        /// Planned enterprises with a task in one ISO week.
+        case week
+        /// Planned enterprises one expert serves.
+        case expert
+        /// A planned enterprise whose panels miss a reason, continuity or a previous expert that
+        /// the pool could give, and the planned ones holding the experts who would give it.
+        case deficient
+    }
+
+    /// Runs the search on the constructed plan (``built``); `bounds` are the levels' bounds.
+    /// - Complexity: each step places at most ``neighbourhoodSizes`` enterprises (a few panel
+    ///   MIPs each) and scores the plan once, O(*a*) for *a* assignments.
+    mutating func search(bounds: [Double]) throws {
+        let jobIndex = Dictionary(
+            built.jobs.enumerated().map { (batch.enterprises[$1.enterprise].id, $0) }, uniquingKeysWith: { a, _ in a })
+        guard !jobIndex.isEmpty else { return }
+        var random = SplitMix64(seed: seed ^ 0x6C6E_735F_7365_6564)
+        var current = built.levels
+        var stall = 0
+        var steps = 0
+        // The deficient jobs change only when a step is kept.
+        var deficient = deficientJobs()
+        while stall < Self.searchStallLimit && !meets(current, bounds) {
+            guard elapsed < timeLimit else {
+                timedOut = true
+                break
+            }
+            steps += 1
+            let kinds = Neighbourhood.allCases.filter { kind in
+                switch kind {
+                case .unplanned: return !built.failed.isEmpty
+                case .deficient: return !deficient.isEmpty
+                default: return true
+                }
+            }
+            let kind = kinds[Int(random.next() % UInt64(kinds.count))]
+            let size =
+                Self.neighbourhoodSizes.lowerBound
+                + Int(random.next() % UInt64(Self.neighbourhoodSizes.count))
+            let chosen = neighbourhood(kind, size: size, jobIndex: jobIndex, deficient: deficient, random: &random)
+            guard !chosen.isEmpty else {
+                stall += 1
+                continue
+            }
+            let saved = self
+            slotJitter = random.next() % 2 == 0 ? random.next() : nil
+            try replan(chosen, shuffled: random.next() % 2 == 0, random: &random)
+            slotJitter = nil
+            let values = levelValues()
+            if Objective.isBetter(values, than: current) {
+                current = values
+                stall = 0
+                deficient = deficientJobs()
+                report("search", steps, steps, incumbent: values.reduce(0, +))
+            } else {
+                self = saved
+                stall += 1
+            }
+        }
+        built.levels = current
+    }
+
+    /// Whether every level reaches its bound (nothing left to gain).
+    func meets(_ values: [Double], _ bounds: [Double]) -> Bool {
+        zip(values, bounds).allSatisfy { v, b in v >= b - 1e-9 * max(1, abs(b)) }
+    }
+
+    /// The jobs (indices into ``Construction/jobs``) one step frees, the first of them the
+    /// step's centre.
+    func neighbourhood(
+        _ kind: Neighbourhood, size: Int, jobIndex: [String: Int], deficient: [Int], random: inout SplitMix64
+    ) -> [Int] {
+        let planned = built.jobs.indices.filter { isPlaced(built.jobs[$0]) }
+        var centre: [Int] = []
+        var related: [Int] = []
+        switch kind {
+        case .deficient:
+            return around(deficient[Int(random.next() % UInt64(deficient.count))], size: size, random: &random)
+        case .unplanned:
+            let (job, _) = built.failed[Int(random.next() % UInt64(built.failed.count))]
+            centre = [jobIndex[batch.enterprises[job.enterprise].id]!]
+            let scarce = Set(scarceExperts(job))
+            let lacking = scarce.isEmpty ? Set(conflictFree[job.enterprise]) : scarce
+            related = planned.filter { holdsAny(built.jobs[$0], lacking) && overlaps(built.jobs[$0], job) }
+        case .week:
+            guard !planned.isEmpty else { return [] }
+            let pick = built.jobs[planned[Int(random.next() % UInt64(planned.count))]]
+            let pickID = batch.enterprises[pick.enterprise].id
+            let week = pick.openTasks.compactMap { assignments[pickID]?[$0]?.time.day.weekKey }.first
+            related = planned.filter { k in
+                let id = batch.enterprises[built.jobs[k].enterprise].id
+                return built.jobs[k].openTasks.contains { assignments[id]?[$0]?.time.day.weekKey == week }
+            }
+        case .expert:
+            guard !planned.isEmpty else { return [] }
+            let pick = built.jobs[planned[Int(random.next() % UInt64(planned.count))]]
+            let id = batch.enterprises[pick.enterprise].id
+            let members = pick.openTasks.flatMap { assignments[id]?[$0]?.panel.experts ?? [] }
+            guard !members.isEmpty else { return [] }
+            let expert = members[Int(random.next() % UInt64(members.count))]
+            related = planned.filter { holdsAny(built.jobs[$0], [expert]) }
+        }
+        related.removeAll { centre.contains($0) }
+        related.shuffle(using: &random)
+        return centre + related.prefix(max(0, size - centre.count)).sorted()
+    }
+
+    /// The placed jobs whose panels lack what the pool could give (``helpers(_:)``).
+    func deficientJobs() -> [Int] {
+        built.jobs.indices.filter { isPlaced(built.jobs[$0]) && !helpers(built.jobs[$0]).isEmpty }
+    }
+
+    /// A deficient job (the first) and up to `size − 1` planned jobs holding its helpers.
+    func around(_ k: Int, size: Int, random: inout SplitMix64) -> [Int] {
+        let job = built.jobs[k]
+        let wanted = helpers(job)
+        var related = built.jobs.indices.filter { j in
+            j != k && isPlaced(built.jobs[j]) && holdsAny(built.jobs[j], wanted) && overlaps(built.jobs[j], job)
+        }
+        related.shuffle(using: &random)
+        return [k] + related.prefix(size - 1).sorted()
+    }
+
+    /// The experts who would raise a placed job's panels at the expertise or continuity level:
+    /// free of conflicts, covering a reason its panels miss; its initial reviewers when its site
+    /// panel holds none (continuity = "prefer"); its previous experts when none sits on the site
+    /// panel (previous_experts = "prefer"). Empty when the panels have all the pool could give.
+    func helpers(_ job: Job) -> Set<Int> {
+        let e = batch.enterprises[job.enterprise]
+        let objective = staffer.objective
+        var wanted = Set<Int>()
+        for task in job.openTasks {
+            guard let panel = assignments[e.id]?[task]?.panel.experts else { continue }
+            for group in objective.expertiseGroups(e)
+            where !panel.contains(where: { objective.covers(batch.experts[$0], group) }) {
+                wanted.formUnion(conflictFree[job.enterprise].filter { objective.covers(batch.experts[$0], group) })
+            }
+            guard task == .site else { continue }
+            let initial = assignments[e.id]?[.initial]?.panel.experts ?? []
+            if rules.continuity == .prefer, Set(initial).isDisjoint(with: panel) { wanted.formUnion(initial) }
+            let request = PanelRequest(task: task, enterprise: e, size: panel.count, initialPanel: initial)
+            let previous = staffer.previousExperts(request)
+            if rules.previousExperts == .prefer, previous.isDisjoint(with: panel) {
+                wanted.formUnion(previous.filter { conflictFree[job.enterprise].contains($0) })
+            }
+        }
+        return wanted
+    }
+
+    /// Whether every open task of a job is placed.
+    func isPlaced(_ job: Job) -> Bool {
+        let id = batch.enterprises[job.enterprise].id
+        return job.openTasks.allSatisfy { assignments[id]?[$0] != nil }
+    }
+
+    /// Whether a job's open panels seat any of `experts`.
+    func holdsAny(_ job: Job, _ experts: Set<Int>) -> Bool {
+        let id = batch.enterprises[job.enterprise].id
+        return job.openTasks.contains { task in
+            assignments[id]?[task]?.panel.experts.contains { experts.contains($0) } ?? false
+        }
+    }
+
+    /// Whether two jobs' windows share a day.
+    func overlaps(_ a: Job, _ b: Job) -> Bool {
+        func first(_ job: Job) -> Day {
+            job.status.window?.earliestInitial ?? job.status.window?.earliestSite ?? rules.start
+        }
+        return first(a) <= b.latest && first(b) <= a.latest
+    }
+
+    /// Frees the chosen jobs' open tasks and places them again: the centre first, then the
+    /// others in deadline order or shuffled. A job that no longer fits is left out, with why.
+    mutating func replan(_ chosen: [Int], shuffled: Bool, random: inout SplitMix64) throws {
+        for k in chosen { free(built.jobs[k]) }
+        var order = chosen
+        if shuffled { order[1...].shuffle(using: &random) }
+        let freed = Set(chosen.map { built.jobs[$0].enterprise })
+        built.failed.removeAll { freed.contains($0.0.enterprise) }
+        for k in order {
+            let job = built.jobs[k]
+            var tally = FailureTally()
+            if let placement = try place(job, tally: &tally) {
+                commit(job, placement)
+            } else {
+                built.failed.append((job, tally))
+            }
+        }
+        built.failed.sort { $0.0.enterprise < $1.0.enterprise }
+    }
+
+    /// Takes a job's open (planned, not fixed) tasks off the plan and the ledger.
+    mutating func free(_ job: Job) {
+        let e = batch.enterprises[job.enterprise]
+        for task in job.openTasks {
+            guard let a = assignments[e.id]?[task], !a.fixed else { continue }
+            ledger.remove(task, a.time, district: e.district, experts: a.panel.experts)
+            assignments[e.id]?[task] = nil
+        }
+        if assignments[e.id]?.isEmpty == true { assignments[e.id] = nil }
+    }
+}
