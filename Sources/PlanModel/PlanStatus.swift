@@ -1,21 +1,22 @@
 /// How a plan's search ended (plan.json `status`).
 public enum PlanStatus: String, Sendable {
-    /// The objective equals the bound: no better plan exists.
+    /// Every level reaches its bound: no better plan exists.
     case optimal
-    /// A plan with a positive gap to the bound.
+    /// A plan with a positive gap to the bound at some level.
     case feasible
     /// Fixed rows or rules contradict each other: no plan exists.
     case infeasible
     /// The time limit stopped the search; the best plan found is returned.
     case timeLimit = "time-limit"
 
-    /// The status of a finished search: `optimal` only when the bound equals the objective (within
-    /// 10⁻⁹ relative), never when the bound lies below the objective (a wrong bound is not hidden).
-    public init(objective: Double, bound: Double, timedOut: Bool) {
-        let tolerance = 1e-9 * max(1, abs(objective))
+    /// The status of a finished search judged level by level: `optimal` only when every level's
+    /// value equals its bound (within 10⁻⁹ relative). Each level's bound holds for every plan, so
+    /// such a plan is best at every level and in any weighted sum of them. A bound below its value
+    /// is a defect, never hidden as `optimal`.
+    public init(levels: [(value: Double, bound: Double)], timedOut: Bool) {
         if timedOut {
             self = .timeLimit
-        } else if bound >= objective - tolerance && bound - objective <= tolerance {
+        } else if !levels.isEmpty && levels.allSatisfy({ abs($0.bound - $0.value) <= 1e-9 * max(1, abs($0.bound)) }) {
             self = .optimal
         } else {
             self = .feasible

@@ -258,7 +258,9 @@ struct PlanningRun {
         let result = assembleAssignments()
         let (objective, breakdown, planned) = scorer.score(
             result, statuses: statuses, reference: options.reference, asOf: options.asOf ?? rules.today)
-        var bound = relaxationBound
+        // Two valid bounds on the weighted sum: the whole objective's relaxation, and the sum of
+        // the levels' bounds (each holds for every plan); the smaller is reported.
+        var bound = min(relaxationBound, levelBounds.reduce(0, +))
         if let assignment = built.assignment, draw.isEmpty {
             // The assignment MIP is the objective up to a constant, with the dates relaxed.
             let tighter = objective + (assignment.bound - assignment.objective)
@@ -273,8 +275,14 @@ struct PlanningRun {
             if a.eligible != b.eligible { return a.eligible }
             return a.enterpriseID < b.enterpriseID
         }
+        let levels = Objective.Level.allCases.enumerated().map { k, level in
+            PlanLevel(
+                name: level.rawValue, value: staffer.objective.value(of: level, in: breakdown), bound: levelBounds[k])
+        }
+        // Optimal only when every level meets its bound (docs/format.md, status).
+        let status = PlanStatus(levels: levels.map { ($0.value, $0.bound) }, timedOut: timedOut)
         var plan = Plan(
-            batchName: rules.name, status: PlanStatus(objective: objective, bound: bound, timedOut: timedOut),
+            batchName: rules.name, status: status,
             objective: objective, bound: bound, assignments: result, unscheduled: unscheduled, breakdown: breakdown,
             eligibleCount: built.eligible, plannedCount: planned, elapsedSeconds: elapsed, warnings: warnings)
         plan.asOf = options.asOf
@@ -284,10 +292,7 @@ struct PlanningRun {
             plan.status = .timeLimit
         }
         plan.draw = draw
-        plan.levels = Objective.Level.allCases.enumerated().map { k, level in
-            PlanLevel(
-                name: level.rawValue, value: staffer.objective.value(of: level, in: breakdown), bound: levelBounds[k])
-        }
+        plan.levels = levels
         plan.elapsedSeconds = elapsed
         return plan
     }

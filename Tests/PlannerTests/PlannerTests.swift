@@ -26,17 +26,20 @@ struct PlannerTests {
         let r = try planFolderAndCheck(demo, outputFolder: out, expectComplete: true)
         #expect(r.plan.plannedCount == r.plan.eligibleCount)
         #expect(r.plan.eligibleCount > 70)
-        // The status says what the gap says: optimal exactly when the gap is zero.
-        #expect(r.plan.status == (r.plan.gap <= 1e-9 ? .optimal : .feasible))
+        // The status says what the levels say: optimal exactly when every level meets its bound.
+        let tight = r.plan.levels.allSatisfy { abs($0.bound - $0.value) <= 1e-9 * max(1, abs($0.bound)) }
+        #expect(r.plan.status == (tight ? .optimal : .feasible))
         #expect(r.plan.gap < 0.01)
     }
 
-    @Test("a bound below the objective is never called optimal")
+    @Test("optimal only when every level meets its bound; a bound below its value is never optimal")
     func wrongBoundIsSeen() {
-        #expect(PlanStatus(objective: 100, bound: 100, timedOut: false) == .optimal)
-        #expect(PlanStatus(objective: 100, bound: 100.5, timedOut: false) == .feasible)
-        #expect(PlanStatus(objective: 100, bound: 99, timedOut: false) == .feasible)
-        #expect(PlanStatus(objective: 100, bound: 100, timedOut: true) == .timeLimit)
+        #expect(PlanStatus(levels: [(100, 100), (5, 5)], timedOut: false) == .optimal)
+        #expect(PlanStatus(levels: [(100, 100), (5, 5.5)], timedOut: false) == .feasible)
+        #expect(PlanStatus(levels: [(100, 100.5), (5, 5)], timedOut: false) == .feasible)
+        #expect(PlanStatus(levels: [(100, 99), (5, 5)], timedOut: false) == .feasible)
+        #expect(PlanStatus(levels: [(100, 100), (5, 5)], timedOut: true) == .timeLimit)
+        #expect(PlanStatus(levels: [], timedOut: false) == .feasible)
     }
 
     @Test("the demo saved as GB18030 CSV and as UTF-16 tab-separated text plans exactly like the UTF-8 demo")
