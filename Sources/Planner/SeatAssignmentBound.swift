@@ -14,7 +14,7 @@ extension PlanScorer {
     static let seatBoundIntegerSeconds = 3.0
 
     /// A bound on the number of eligible enterprises any plan completes, from the LP relaxation of
-    /// seating experts one by one (docs/formulation.md §4): per enterprise a "planned" fraction
+    /// seating experts one by one (docs/formulation.md §3.2): per enterprise a "planned" fraction
     /// z ∈ [0, 1] and, for each open task, a seat fraction y ∈ [0, 1] per conflict-free expert with
     /// a cap of that kind left; each panel's seats sum to its size × z; each composition rule's
     /// qualifying experts hold at least z of them, each organization at most z

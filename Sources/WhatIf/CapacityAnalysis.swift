@@ -6,7 +6,7 @@ import Workflow
 
 /// Direct capacity answers from optimization: the fewest experts to add so that every eligible
 /// enterprise can be planned, and the most enterprises the pool can absorb. Both solve an
-/// integer program over the batch's aggregate capacities (docs/formulation.md §5), then verify
+/// integer program over the batch's aggregate capacities (docs/formulation.md §6), then verify
 /// the answer by planning the changed batch.
 public enum CapacityAnalysis {
     /// Kinds of expert one can add.
