@@ -28,9 +28,10 @@ WORK = os.path.join(ROOT, "Benchmarks", ".instances")
 
 SIZES = [
     # name, enterprises, experts, months, time limit, target
-    ("S", 30, 60, 2, 60, "≤ 1 s"),
+    ("S", 30, 60, 2, 60, "≤ 1 s construction"),
     ("M", 90, 150, 4, 60, "≤ 5 s, gap ≤ 1 %"),
-    ("L", 400, 300, 12, 60, "≤ 60 s, gap ≤ 2 %"),
+    ("tight", 80, 50, 2, 60, "planned proven"),
+    ("L", 400, 300, 12, 60, "≤ 30 s search, gap ≤ 2 %"),
     ("XL", 3000, 1500, 12, 600, "≤ 10 min, ≤ 4 GiB"),
 ]
 
@@ -68,17 +69,63 @@ def spread_benchmark(rows):
     "level" (the default), in one run: planned, busiest week against the proven limit, quality."""
     out = []
     for r in rows:
-        folder = os.path.join(WORK, r["name"])
-        early = os.path.join(WORK, r["name"] + "-early")
-        shutil.rmtree(early, ignore_errors=True)
-        shutil.copytree(folder, early, ignore=shutil.ignore_patterns("*.sqlite*", "plan.*"))
-        toml = open(os.path.join(early, "batch.toml"), encoding="utf-8").read()
-        with open(os.path.join(early, "batch.toml"), "w", encoding="utf-8") as f:
-            f.write(toml + '\n[schedule]\nspread = "early"\n')
+        early = with_setting(r["name"], "early", "schedule", 'spread = "early"')
         wall, _, plan = run_once(early, os.path.join(WORK, r["name"] + "-early-out"), 600)
         out.append((r["name"], "early", wall, plan))
         out.append((r["name"], "level", r["wall"], r["plan"]))
     return out
+
+
+LEVEL_NAMES = ["planned", "expertise", "continuity", "balance", "buffer"]
+
+
+def with_setting(name, suffix, section, line):
+    """A copy of instance `name` with `line` added to its batch.toml section `section`."""
+    folder = os.path.join(WORK, name)
+    copy = os.path.join(WORK, name + "-" + suffix)
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(folder, copy, ignore=shutil.ignore_patterns("*.sqlite*", "plan.*"))
+    path = os.path.join(copy, "batch.toml")
+    toml = open(path, encoding="utf-8").read()
+    if f"[{section}]\n" in toml:
+        toml = toml.replace(f"[{section}]\n", f"[{section}]\n{line}\n", 1)
+    else:
+        toml += f"\n[{section}]\n{line}\n"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(toml)
+    return copy
+
+
+def search_benchmark(rows, limit_of):
+    """The construction alone (`[solver] search = "construction"`) against the full search (the
+    default), on the same instances in one run: each level's value and bound, the busiest week
+    against its limit, continuity, travel and time."""
+    out = []
+    for r in rows:
+        folder = with_setting(r["name"], "construction", "solver", 'search = "construction"')
+        wall, _, plan = run_once(folder, folder + "-out", limit_of[r["name"]])
+        out.append((r["name"], "construction", wall, plan))
+        out.append((r["name"], "search", r["wall"], r["plan"]))
+        print(f"{r['name']} construction: {wall:.2f} s, planned {plan.get('planned')}", flush=True)
+    return out
+
+
+def level_cells(plan):
+    levels = {lv["name"]: lv for lv in plan.get("levels", [])}
+    cells = []
+    for name in LEVEL_NAMES:
+        lv = levels.get(name)
+        if lv is None:
+            cells.append("–")
+            continue
+        value, bound = lv["value"], lv["bound"]
+        if name == "planned":
+            unit = max(1.0, value / max(1, plan.get("planned") or 1))
+            proven = " ✔" if value >= bound - 1e-6 * max(1.0, abs(bound)) else ""
+            cells.append(f"{value / unit:.0f} / {bound / unit:.0f}{proven}")
+        else:
+            cells.append(f"{value:.0f} / {bound:.0f}")
+    return cells
 
 
 def replan_benchmark(runs):
@@ -250,6 +297,21 @@ def main():
               "the levelled construction plans fewer enterprises than the earliest-slot one, the planner keeps the "
               "plan with more planned (goal 1 before goal 5), so such a row shows the earliest-slot plan's weeks; "
               "a search that re-dates and re-staffs together (issue \"Planner v2\") is what gets both.", ""]
+    search = search_benchmark(rows, {name: limit for name, *_rest, limit, _target in SIZES})
+    lines += ["## Search: the construction alone against the full search", "",
+              "The same instances planned with `[solver] search = \"construction\"` (the deadline-ordered "
+              "construction and its re-staffing pass) and `\"lns\"` (the default: the construction, then the "
+              "large-neighbourhood search of docs/formulation.md §2.6), in this run. Each level is *value / bound* "
+              "in objective units (planned: enterprises; ✔ when the count is proven optimal); *ratio* is the busiest "
+              "week over the smallest busiest week the windows allow.", "",
+              "| name | search | wall (s) | planned / bound | expertise | continuity | balance | buffer | ratio | "
+              "continuity (panels) | travel (min) | status |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for name, mode, wall, plan in search:
+        ratio = f"{plan['_busiest'] / plan['_limit']:.2f}" if plan["_busiest"] and plan["_limit"] else "–"
+        lines.append(f"| {name} | {mode} | {wall:.2f} | " + " | ".join(level_cells(plan)) + f" | {ratio} | "
+                     f"{plan['_continuity']} | {plan['_travel']} | {plan['status']} |")
+    lines.append("")
     if not args.no_nightly and any(r["name"] == "L" for r in rows) and any(r["name"] == "M" for r in rows):
         rep = replan_benchmark(args.runs)
         walls = sorted(r[0] for r in rep)
