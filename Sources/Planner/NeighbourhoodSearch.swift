@@ -84,6 +84,24 @@ extension PlanningRun {
         built.levels = current
     }
 
+    /// A last re-staffing pass (docs/formulation.md §2.4) over the searched plan: each panel
+    /// re-solved at its time with every other panel held, which trims the travel and load that
+    /// the search's steps, judged at the higher levels first, left behind. Kept only when the
+    /// plan is better level by level, like a step of the search.
+    mutating func polish() throws {
+        guard elapsed < timeLimit else { return }
+        let saved = self
+        try improve()
+        let values = levelValues()
+        if Objective.isBetter(values, than: built.levels) {
+            built.levels = values
+        } else {
+            let stopped = timedOut
+            self = saved
+            timedOut = stopped
+        }
+    }
+
     /// Whether every level reaches its bound (nothing left to gain).
     func meets(_ values: [Double], _ bounds: [Double]) -> Bool {
         zip(values, bounds).allSatisfy { v, b in v >= b - 1e-9 * max(1, abs(b)) }

@@ -243,6 +243,7 @@ struct PlanningRun {
         if elapsed >= timeLimit { timedOut = true }
         if rules.search == .lns && options.reference.isEmpty && built.assignment == nil {
             try search(bounds: levelBounds)
+            try polish()
         }
         // The random draw (随机抽取) replaces each planned panel by one drawn among those the rules
         // allow then; a replan keeps what was announced and draws nothing.
@@ -343,7 +344,7 @@ struct PlanningRun {
                 if let reason = s.ineligibility {
                     unscheduled.append(
                         UnscheduledEntry(
-                            enterpriseID: e.id, task: nil, code: ReasonCode(reason.code), reason: reason.sentence,
+                            enterpriseID: e.id, task: nil, code: ReasonCode(reason.code), phrase: reason.phrase,
                             eligible: false))
                 }
                 continue
