@@ -46,28 +46,37 @@ let package = Package(
         .target(name: "TOMLSubset"),
         // Escaping for the JSON, CSV and HTML the project writes by hand.
         .target(name: "TextFormats"),
-        .target(name: "Workflow", dependencies: ["PanelModel"]),
+        // The one zh/en string table, and sentences built from its phrases.
+        .target(name: "Phrasebook", dependencies: ["PanelModel"]),
+        .target(name: "Workflow", dependencies: ["PanelModel", "Phrasebook"]),
         // The plan and its result codes, below the planner: readers of plans need no solver.
-        .target(name: "PlanModel", dependencies: ["PanelModel"]),
+        .target(name: "PlanModel", dependencies: ["PanelModel", "Phrasebook"]),
         .target(name: "BatchGenerator", dependencies: ["PanelModel", "TextFormats"]),
-        .target(name: "Planner", dependencies: ["PanelModel", "PlanModel", "Workflow", "GLPK"]),
-        .target(name: "Reports", dependencies: ["PanelModel", "PlanModel", "Workflow", "TextFormats", "Workbook"]),
+        .target(name: "Planner", dependencies: ["PanelModel", "PlanModel", "Phrasebook", "Workflow", "GLPK"]),
+        .target(
+            name: "Reports",
+            dependencies: ["PanelModel", "PlanModel", "Phrasebook", "Workflow", "TextFormats", "Workbook"]
+        ),
         .target(
             name: "WhatIf",
             dependencies: [
-                "PanelModel", "PlanModel", "Workflow", "Planner", "Reports", "TextFormats", "GLPK", "TOMLSubset",
+                "PanelModel", "PlanModel", "Phrasebook", "Workflow", "Planner", "Reports", "TextFormats", "GLPK",
+                "TOMLSubset",
             ]
         ),
         // The nightly job: reference, history, freeze, store, lock; a typed outcome for the CLI.
         .target(
             name: "NightlyJob",
             dependencies: [
-                "PanelModel", "PlanModel", "Planner", "PlanStore", "Reports",
+                "PanelModel", "PlanModel", "Phrasebook", "Planner", "PlanStore", "Reports",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Every reader of outside bytes behind one entry point, for the fuzzers (Fuzz/, make fuzz).
-        .target(name: "FuzzHarness", dependencies: ["PanelModel", "Reports", "TOMLSubset", "WhatIf", "XLSXReader"]),
+        .target(
+            name: "FuzzHarness",
+            dependencies: ["PanelModel", "Phrasebook", "Reports", "TOMLSubset", "WhatIf", "XLSXReader"]
+        ),
         .target(
             name: "PlanStore",
             dependencies: ["PanelModel", "PlanModel", .product(name: "GRDB", package: "GRDB.swift")]
@@ -75,8 +84,8 @@ let package = Package(
         .target(
             name: "PanelPlanCLI",
             dependencies: [
-                "PanelModel", "PlanModel", "Workflow", "Planner", "Reports", "BatchGenerator", "PlanStore", "WhatIf",
-                "TextFormats", "NightlyJob", "Digest",
+                "PanelModel", "PlanModel", "Phrasebook", "Workflow", "Planner", "Reports", "BatchGenerator",
+                "PlanStore", "WhatIf", "TextFormats", "NightlyJob", "Digest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -92,8 +101,8 @@ let package = Package(
         .testTarget(
             name: "PlannerTests",
             dependencies: [
-                "PanelModel", "PlanModel", "Workflow", "Planner", "Reports", "BatchGenerator", "PlanStore", "WhatIf",
-                "TextFormats", "Digest",
+                "PanelModel", "PlanModel", "Phrasebook", "Workflow", "Planner", "Reports", "BatchGenerator",
+                "PlanStore", "WhatIf", "TextFormats", "Digest",
             ]
         ),
     ],

@@ -1,4 +1,5 @@
 import PanelModel
+import Phrasebook
 import PlanModel
 import PlanStore
 import Reports

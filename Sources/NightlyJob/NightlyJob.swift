@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PanelModel
+import Phrasebook
 import PlanModel
 import PlanStore
 import Planner

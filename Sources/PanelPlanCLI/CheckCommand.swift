@@ -1,5 +1,6 @@
 import ArgumentParser
 import PanelModel
+import Phrasebook
 import Reports
 import Workflow
 

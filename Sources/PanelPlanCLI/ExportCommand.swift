@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PanelModel
+import Phrasebook
 import PlanModel
 import PlanStore
 import Planner

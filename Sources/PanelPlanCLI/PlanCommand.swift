@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NightlyJob
 import PanelModel
+import Phrasebook
 import PlanModel
 import PlanStore
 import Planner

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PanelModel
+import Phrasebook
 import Reports
 import TextFormats
 import Workflow

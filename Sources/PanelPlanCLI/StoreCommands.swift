@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NightlyJob
 import PanelModel
+import Phrasebook
 import PlanModel
 import PlanStore
 import Planner

@@ -182,6 +182,10 @@ public final class PlanStore: Sendable {
                 t.primaryKey(["versionID", "enterpriseID", "task", "member", "rank"])
             }
         }
+        m.registerMigration("v6") { db in
+            // The Chinese sentence of an unscheduled entry (plan.json `reason_zh`); null before.
+            try db.alter(table: "unscheduled") { t in t.add(column: "reasonZh", .text) }
+        }
         return m
     }
 
@@ -308,9 +312,11 @@ public final class PlanStore: Sendable {
             for u in plan.unscheduled {
                 try db.execute(
                     sql:
-                        "INSERT INTO unscheduled (versionID, enterpriseID, task, code, reason, eligible) VALUES (?, "
-                        + "?, ?, ?, ?, ?)",
-                    arguments: [id, u.enterpriseID, u.task?.rawValue, u.code.rawValue, u.reason, u.eligible])
+                        "INSERT INTO unscheduled (versionID, enterpriseID, task, code, reason, reasonZh, eligible) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [
+                        id, u.enterpriseID, u.task?.rawValue, u.code.rawValue, u.reason, u.reasonZh, u.eligible,
+                    ])
             }
             for f in files {
                 try db.execute(
@@ -474,7 +480,8 @@ public final class PlanStore: Sendable {
                 .map { r in
                     UnscheduledEntry(
                         enterpriseID: r["enterpriseID"], task: (r["task"] as String?).flatMap(TaskKind.init(rawValue:)),
-                        code: ReasonCode(r["code"] as String), reason: r["reason"], eligible: r["eligible"])
+                        code: ReasonCode(r["code"] as String), reason: r["reason"], reasonZh: r["reasonZh"],
+                        eligible: r["eligible"])
                 }
         }
         var plan = Plan(

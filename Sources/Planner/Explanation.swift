@@ -1,54 +1,53 @@
 import PanelModel
+import Phrasebook
 import PlanModel
 import Workflow
 
 extension PlanningRun {
     /// The rule that keeps an eligible enterprise out of the plan, in a code and a sentence
     /// with its numbers: first the window (rules 3, 4), then the pool by counting (rules 5–7),
-    /// then the capacity the window offered (rules 8–10).
+    /// then the capacity the window offered (rules 8–10). The sentence is a phrase of the string
+    /// table, kept in English and Chinese.
     func explain(_ job: Job, _ tally: FailureTally) throws -> UnscheduledEntry {
         let e = batch.enterprises[job.enterprise]
         let window = job.status.window!
         let both: TaskKind? = job.needsInitial && job.needsSite ? nil : (job.needsInitial ? .initial : .site)
-        func entry(_ code: ReasonCode, _ reason: String) -> UnscheduledEntry {
-            UnscheduledEntry(enterpriseID: e.id, task: both, code: code, reason: reason, eligible: true)
+        func entry(_ code: ReasonCode, _ phrase: Phrase) -> UnscheduledEntry {
+            UnscheduledEntry(enterpriseID: e.id, task: both, code: code, phrase: phrase, eligible: true)
         }
         if timedOut && tally.slotsTried == 0 {
-            return entry(
-                .timeLimit,
-                "the time limit of \(String(format: "%.0f", timeLimit)) s ran out before this enterprise was "
-                    + "reached ([solver] "
-                    + "time_limit_seconds)"
-            )
+            return entry(.timeLimit, Phrase("why.time-limit", ["seconds": .text(String(format: "%.0f", timeLimit))]))
         }
 
         // 1. The window: rules 3 and 4 and the horizon.
-        let deadlineText =
-            window.deadline == e.deadline
-            ? "deadline \(window.deadline.iso)" : "extended deadline \(window.deadline.iso)"
+        let deadline = Phrase.Value.phrase(
+            Phrase(
+                window.deadline == e.deadline ? "why.deadline" : "why.extended-deadline",
+                ["date": .text(window.deadline.iso)]))
         if window.deadline < rules.start {
             return entry(
-                .deadlinePassed, "the \(deadlineText) is before the batch starts on \(rules.start.iso) (rule 4)")
+                .deadlinePassed,
+                Phrase("why.deadline-before-start", ["deadline": deadline, "start": .text(rules.start.iso)]))
         }
         var siteFrom: SlotTime?
         if job.needsInitial {
             let first = window.earliestInitial ?? rules.start
             guard let firstTime = timesBetween(SlotTime(day: first, slot: .am), job.latest).first else {
-                return entry(
-                    .windowClosed,
-                    "no working day for the initial review between wd(draft \(e.draftSubmitted?.iso ?? "?"), "
-                        + "lead_days=\(rules.leadDays)) = \(first.iso) and \(job.latest.iso), the last day the "
-                        + "\(deadlineText) and the batch end (\(rules.end.iso)) allow (rules 1, 3, 4)"
-                )
+                let values: [String: Phrase.Value] = [
+                    "draft": .text(e.draftSubmitted?.iso ?? "?"), "lead": .text("\(rules.leadDays)"),
+                    "first": .text(first.iso), "last": .text(job.latest.iso), "deadline": deadline,
+                    "end": .text(rules.end.iso),
+                ]
+                return entry(.windowClosed, Phrase("why.no-initial-day", values))
             }
             if job.needsSite { siteFrom = earliestSite(after: firstTime) }
             if let fixedSite = job.fixedSite, earliestSite(after: firstTime) > fixedSite.time {
-                return entry(
-                    .windowClosed,
-                    "the fixed site inspection on \(fixedSite.day.iso) \(fixedSite.slot.rawValue) needs the initial "
-                        + "review revision_days=\(rules.revisionDays) working days before it, but the earliest initial "
-                        + "review is \(firstTime.day.iso) (wd(draft, lead_days=\(rules.leadDays)), rules 3, 4)"
-                )
+                let values: [String: Phrase.Value] = [
+                    "date": .text(fixedSite.day.iso), "slot": .phrase(Phrase("slot_" + fixedSite.slot.rawValue)),
+                    "revision": .text("\(rules.revisionDays)"), "first": .text(firstTime.day.iso),
+                    "lead": .text("\(rules.leadDays)"),
+                ]
+                return entry(.windowClosed, Phrase("why.fixed-site-too-early", values))
             }
         } else if let f = job.fixedInitial {
             siteFrom = earliestSite(after: f.time)
@@ -58,14 +57,14 @@ extension PlanningRun {
         if job.needsSite, let s = siteFrom, s.day > job.latest {
             let from =
                 job.needsInitial
-                ? "the earliest initial review"
-                : (window.initialHeld.map { "the initial review of \($0.iso)" } ?? "the fixed initial review")
-            return entry(
-                .windowClosed,
-                "the site inspection needs revision_days=\(rules.revisionDays) working days after \(from), i.e. "
-                    + "\(s.day.iso) at the earliest, but the \(deadlineText) and the batch end (\(rules.end.iso)) "
-                    + "allow \(job.latest.iso) at the latest (rules 3, 4)"
-            )
+                ? Phrase("why.from-earliest-initial")
+                : (window.initialHeld.map { Phrase("why.from-initial-on", ["date": .text($0.iso)]) }
+                    ?? Phrase("why.from-fixed-initial"))
+            let values: [String: Phrase.Value] = [
+                "revision": .text("\(rules.revisionDays)"), "from": .phrase(from), "earliest": .text(s.day.iso),
+                "deadline": deadline, "end": .text(rules.end.iso), "last": .text(job.latest.iso),
+            ]
+            return entry(.windowClosed, Phrase("why.no-site-day", values))
         }
 
         // 2. The pool, ignoring dates: can any panel be formed at all?
@@ -75,8 +74,8 @@ extension PlanningRun {
             let request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: [])
             let candidates = pool.map { Candidate(expert: $0, seatValue: 0) }
             if let s = staffer.shortfall(request, candidates) {
-                let (code, reason) = poolSentence(s, task: task, enterprise: job.enterprise, pool: pool)
-                return UnscheduledEntry(enterpriseID: e.id, task: both, code: code, reason: reason, eligible: true)
+                let (code, phrase) = poolSentence(s, task: task, enterprise: job.enterprise, pool: pool)
+                return entry(code, phrase)
             }
             // The full-pool panel MIP only while the time limit allows (the limit covers explanations).
             if elapsed < timeLimit, case .failure = try staffer.staff(request, candidates) {
@@ -84,12 +83,14 @@ extension PlanningRun {
                 let applying = staffer.hardRules.panel.filter {
                     $0.requirement(request.context, experts: batch.experts) != nil
                 }
-                let named = applying.map { "rule \($0.number) \($0.code)" }.joined(separator: ", ")
-                return entry(
-                    .panelRules,
-                    "no \(task.phrase) panel of \(rules.panelSize(task)) meets all panel rules together "
-                        + "(\(named)) with the \(pool.count) conflict-free experts"
-                )
+                let named = applying.map {
+                    Phrase("why.rule-code", ["rule": .text("\($0.number)"), "code": .text($0.code)])
+                }
+                let values: [String: Phrase.Value] = [
+                    "task": taskPhrase(task), "size": .text("\(rules.panelSize(task))"), "rules": .list(named),
+                    "count": .text("\(pool.count)"),
+                ]
+                return entry(.panelRules, Phrase("why.panel-rules", values))
             }
         }
 
@@ -100,93 +101,119 @@ extension PlanningRun {
         }
         let span = "\(window.earliestInitial?.iso ?? siteFrom?.day.iso ?? rules.start.iso)..\(job.latest.iso)"
         if tally.slotsTried > 0 && tally.parallelFull == tally.slotsTried {
-            return entry(
-                .maxParallel,
-                "every half-day of \(span) already holds max_parallel=\(rules.maxParallel(task)) \(task.phrase)s "
-                    + "(rule 10)"
-            )
+            let values: [String: Phrase.Value] = [
+                "span": .text(span), "n": .text("\(rules.maxParallel(task))"), "task": taskPhrase(task),
+            ]
+            return entry(.maxParallel, Phrase("why.max-parallel", values))
         }
         let top = tally.shortfalls.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.first
-        var sentence = "no half-day of \(span) has a full \(task.phrase) panel free"
-        if tally.siteAfterInitialFailed { sentence = "the initial review fits, but " + sentence + " after it" }
+        var head = Phrase(
+            tally.siteAfterInitialFailed ? "why.no-panel-free-after" : "why.no-panel-free",
+            ["span": .text(span), "task": taskPhrase(task)])
         if let top {
-            sentence +=
-                ": in \(top.value) of \(tally.slotsTried) half-days "
-                + "\(shortfallPhrase(top.key, task: task, enterprise: e))"
+            let detail = Phrase(
+                "why.in-half-days",
+                [
+                    "count": .text("\(top.value)"), "tried": .text("\(tally.slotsTried)"),
+                    "what": .phrase(shortfallPhrase(top.key, task: task, enterprise: e)),
+                ])
+            head = Phrase("why.colon", ["head": .phrase(head), "tail": .phrase(detail)])
         }
+        var clauses = [head]
         if tally.parallelFull > 0 {
-            sentence +=
-                "; \(tally.parallelFull) half-days were full at max_parallel=\(rules.maxParallel(task)) (rule 10)"
+            clauses.append(
+                Phrase(
+                    "why.parallel-full",
+                    ["count": .text("\(tally.parallelFull)"), "n": .text("\(rules.maxParallel(task))")]))
         }
         if rules.requireIndustry {
             let industry = conflictFree[job.enterprise].filter { batch.experts[$0].specialties.contains(e.industry) }
             if !industry.isEmpty && industry.count <= 6 {
-                let states = industry.map { "\(batch.experts[$0].id) \(expertState($0, task, window: window))" }
-                sentence +=
-                    "; the \(industry.count) conflict-free expert\(industry.count == 1 ? "" : "s") with specialty "
-                    + "'\(e.industry)': \(states.joined(separator: ", "))"
+                let states = industry.map {
+                    Phrase(
+                        "why.expert-state",
+                        [
+                            "expert": .text(batch.experts[$0].id),
+                            "state": .phrase(expertState($0, task, window: window)),
+                        ])
+                }
+                clauses.append(
+                    Phrase(
+                        industry.count == 1 ? "why.industry-states-one" : "why.industry-states",
+                        ["count": .text("\(industry.count)"), "tag": .text(e.industry), "states": .list(states)]))
             }
         }
         if elapsed < timeLimit, let rule = try unblockingRule(job) {
-            sentence += "; relaxing \(rule) alone would let it be planned"
+            clauses.append(Phrase("why.relaxing", ["rule": .phrase(rule)]))
         }
         return entry(
             top.map { $0.key == .noIndustryExpert ? .industryExpertsBusy : .noCapacity } ?? .noCapacity,
-            sentence + " (rules 7, 8)")
+            Phrase("why.rules-7-8", ["text": .phrase(.clauses(clauses))]))
+    }
+
+    /// A task inside a sentence: initial review / 初审.
+    func taskPhrase(_ task: TaskKind) -> Phrase.Value {
+        .phrase(Phrase("task_phrase_" + task.rawValue))
     }
 
     /// A deletion filter over the capacity rules: the first rule that, relaxed alone with every
     /// other plan fixed, lets this enterprise be placed. Names the rule that blocks it when the
     /// counts do not.
-    func unblockingRule(_ job: Job) throws -> String? {
-        typealias Relax = (String, (inout PlanningRun) -> Void)
-        let relaxations: [Relax] = [
+    func unblockingRule(_ job: Job) throws -> Phrase? {
+        typealias Relax = (Phrase, (inout PlanningRun) -> Void)
+        var relaxations: [Relax] = [
             (
-                "max_parallel (rule 10)",
+                Phrase("why.relax.max-parallel"),
                 {
                     $0.rules.initialMaxParallel = 10_000
                     $0.rules.siteMaxParallel = 10_000
                 }
             ),
             (
-                "max_per_week=\(rules.maxPerWeek) (rule 8)",
+                Phrase("why.relax.max-per-week", ["n": .text("\(rules.maxPerWeek)")]),
                 {
                     $0.rules.maxPerWeek = 10_000
                     $0.ledger.rules.maxPerWeek = 10_000
                 }
             ),
+        ]
+        if rules.maxPerDay < 2 {
+            relaxations.append(
+                (
+                    Phrase("why.relax.max-per-day", ["n": .text("\(rules.maxPerDay)")]),
+                    {
+                        $0.rules.maxPerDay = 2
+                        $0.ledger.rules.maxPerDay = 2
+                    }
+                ))
+        }
+        relaxations += [
+            (Phrase("why.relax.caps"), { $0.ledger.ignoreCaps = true }),
             (
-                "max_per_day=\(rules.maxPerDay) (rule 8)",
-                {
-                    $0.rules.maxPerDay = 2
-                    $0.ledger.rules.maxPerDay = 2
-                }
-            ),
-            ("the max_initial/max_site caps (rule 8)", { $0.ledger.ignoreCaps = true }),
-            (
-                "max_travel_minutes=\(String(format: "%.0f", rules.maxTravelMinutes)) (rule 9)",
+                Phrase("why.relax.travel", ["n": .text(String(format: "%.0f", rules.maxTravelMinutes))]),
                 {
                     $0.rules.maxTravelMinutes = 100_000
                     $0.ledger.rules.maxTravelMinutes = 100_000
                 }
             ),
             (
-                "the experts' unavailability (rule 8)",
+                Phrase("why.relax.unavailability"),
                 { run in run.ledger.unavailable = run.ledger.unavailable.map { _ in [] } }
             ),
-            (
-                "one_per_organization (rule 7)",
-                { run in
-                    var b = run.batch
-                    b.rules.onePerOrganization = false
-                    run.rules.onePerOrganization = false
-                    run.staffer = PanelStaffer(batch: b)
-                }
-            ),
         ]
+        if rules.onePerOrganization {
+            relaxations.append(
+                (
+                    Phrase("why.relax.one-per-organization"),
+                    { run in
+                        var b = run.batch
+                        b.rules.onePerOrganization = false
+                        run.rules.onePerOrganization = false
+                        run.staffer = PanelStaffer(batch: b)
+                    }
+                ))
+        }
         for (name, relax) in relaxations {
-            if name.hasPrefix("max_per_day") && rules.maxPerDay >= 2 { continue }
-            if name.hasPrefix("one_per") && !rules.onePerOrganization { continue }
             var probe = self
             relax(&probe)
             var tally = FailureTally()
@@ -198,133 +225,140 @@ extension PlanningRun {
     func ledgerCap(_ expert: Int, _ task: TaskKind) -> Int { ledger.cap(expert, task) }
 
     /// Why the caps of rule 8 leave no panel at all, with the numbers.
-    func exhaustedSentence(_ s: PanelShortfall, task: TaskKind, enterprise k: Int) -> String {
+    func exhaustedSentence(_ s: PanelShortfall, task: TaskKind, enterprise k: Int) -> Phrase {
         let capName = task.capKey
         let free = conflictFree[k]
         let open = free.filter { ledger.count($0, task) < ledger.cap($0, task) }
-        func full(_ filter: (Expert) -> Bool) -> String {
-            let ids = free.filter { filter(batch.experts[$0]) }.map {
-                "\(batch.experts[$0].id) at \(capName)=\(ledger.cap($0, task))"
+        func full(_ filter: (Expert) -> Bool) -> Phrase.Value {
+            let items = free.filter { filter(batch.experts[$0]) }.map {
+                Phrase(
+                    "why.at-cap",
+                    [
+                        "expert": .text(batch.experts[$0].id), "cap": .text(capName),
+                        "n": .text("\(ledger.cap($0, task))"),
+                    ])
             }
-            return ids.count <= 6
-                ? ids.joined(separator: ", ") : "\(ids.prefix(5).joined(separator: ", ")) and \(ids.count - 5) more"
+            guard items.count > 6 else { return .list(items) }
+            return .phrase(
+                Phrase(
+                    "why.list-and-more", ["items": .list(Array(items.prefix(5))), "more": .text("\(items.count - 5)")]))
         }
+        let cap = Phrase.Value.text(capName)
         switch s {
         case .tooFewExperts(let have, let need):
-            return
-                "only \(have) of the \(free.count) conflict-free experts are still below their \(capName) cap, and a "
-                + "\(task.phrase) panel needs \(need) (rule 8)"
+            let values: [String: Phrase.Value] = [
+                "have": .text("\(have)"), "free": .text("\(free.count)"), "cap": cap, "task": taskPhrase(task),
+                "need": .text("\(need)"),
+            ]
+            return Phrase("why.caps.too-few", values)
         case .noIndustryExpert(let tag):
-            return
-                "every conflict-free expert with specialty '\(tag)' is at their cap "
-                + "(\(full { $0.specialties.contains(tag) })), and every panel needs one (rules 7, 8)"
+            return Phrase(
+                "why.caps.no-industry", ["tag": .text(tag), "experts": full { $0.specialties.contains(tag) }])
         case .noAuditor:
-            return "every conflict-free certified auditor is at \(capName), and every panel needs one (rules 7, 8)"
+            return Phrase("why.caps.no-auditor", ["cap": cap])
         case .noLeader:
-            return "every conflict-free expert who may lead is at their cap (\(full { $0.canLead })) (rules 5, 8)"
+            return Phrase("why.caps.no-leader", ["experts": full { $0.canLead }])
         case .tooFewOrganizations(let have, let need):
-            return
-                "the \(open.count) conflict-free experts below their \(capName) cap come from \(have) organizations, "
-                + "and one_per_organization needs \(need) (rules 7, 8)"
+            let values: [String: Phrase.Value] = [
+                "open": .text("\(open.count)"), "cap": cap, "have": .text("\(have)"), "need": .text("\(need)"),
+            ]
+            return Phrase("why.caps.too-few-organizations", values)
         case .noContinuity, .combination:
-            return "the experts below their \(capName) caps cannot form a \(task.phrase) panel (rules 5–8)"
+            return Phrase("why.caps.combination", ["cap": cap, "task": taskPhrase(task)])
         }
     }
 
-    func shortfallPhrase(_ kind: PanelShortfall.Kind, task: TaskKind, enterprise e: Enterprise) -> String {
+    func shortfallPhrase(_ kind: PanelShortfall.Kind, task: TaskKind, enterprise e: Enterprise) -> Phrase {
         switch kind {
         case .tooFewExperts:
-            return
-                "fewer than \(rules.panelSize(task)) conflict-free experts were free (unavailable, in another panel, "
-                + "or at max_per_day=\(rules.maxPerDay), max_per_week=\(rules.maxPerWeek), "
-                + "\(task.capKey) caps, or too far for a second visit)"
-        case .noAuditor: return "no free certified auditor (require_auditor)"
-        case .noIndustryExpert: return "no free expert with specialty '\(e.industry)' (require_industry)"
-        case .noLeader: return "no free expert who may lead a site panel"
+            let values: [String: Phrase.Value] = [
+                "size": .text("\(rules.panelSize(task))"), "day": .text("\(rules.maxPerDay)"),
+                "week": .text("\(rules.maxPerWeek)"), "cap": .text(task.capKey),
+            ]
+            return Phrase("why.short.too-few", values)
+        case .noAuditor: return Phrase("why.short.no-auditor")
+        case .noIndustryExpert: return Phrase("why.short.no-industry", ["tag": .text(e.industry)])
+        case .noLeader: return Phrase("why.short.no-leader")
         case .tooFewOrganizations:
-            return "the free experts came from fewer than \(rules.panelSize(task)) organizations (one_per_organization)"
-        case .noContinuity: return "none of its initial reviewers was free (continuity = \"require\")"
-        case .combination: return "the free experts could not meet all panel rules together"
+            return Phrase("why.short.too-few-organizations", ["size": .text("\(rules.panelSize(task))")])
+        case .noContinuity: return Phrase("why.short.no-continuity")
+        case .combination: return Phrase("why.short.combination")
         }
     }
 
     /// Why an expert could not serve in the window: caps, unavailability or a full calendar.
-    func expertState(_ i: Int, _ task: TaskKind, window: PlanningWindow) -> String {
+    func expertState(_ i: Int, _ task: TaskKind, window: PlanningWindow) -> Phrase {
         if ledger.count(i, task) >= ledger.cap(i, task) {
-            return "is at \(task.capKey)=\(ledger.cap(i, task))"
+            return Phrase("why.state.at-cap", ["cap": .text(task.capKey), "n": .text("\(ledger.cap(i, task))")])
         }
         let id = batch.experts[i].id
         let away = batch.unavailability.filter {
             $0.expertID == id && $0.to >= rules.start && $0.from <= window.latestSite
         }
         if let u = away.first {
-            return "is unavailable \(u.from.iso)..\(u.to.iso)\(u.reason.isEmpty ? "" : " (\(u.reason))")"
-                + (away.count > 1 ? " and \(away.count - 1) more periods" : "")
+            let note =
+                u.reason.isEmpty ? Phrase.verbatim("") : Phrase("why.state.away-note", ["reason": .text(u.reason)])
+            let more =
+                away.count > 1 ? Phrase("why.state.away-more", ["n": .text("\(away.count - 1)")]) : Phrase.verbatim("")
+            let values: [String: Phrase.Value] = [
+                "from": .text(u.from.iso), "to": .text(u.to.iso), "note": .phrase(note), "more": .phrase(more),
+            ]
+            return Phrase("why.state.away", values)
         }
-        return "is busy or at max_per_day/max_per_week in the free half-days"
+        return Phrase("why.state.busy")
     }
 
-    func poolSentence(_ s: PanelShortfall, task: TaskKind, enterprise k: Int, pool: [Int]) -> (ReasonCode, String) {
+    func poolSentence(_ s: PanelShortfall, task: TaskKind, enterprise k: Int, pool: [Int]) -> (ReasonCode, Phrase) {
         let e = batch.enterprises[k]
-        let name = task.phrase
         // The shortfall's kind is the code (a composition rule's own code where one failed).
         let code = ReasonCode(s.kind.rawValue)
         switch s {
         case .tooFewExperts(let have, let need):
-            return (
-                code,
-                "only \(have) experts are free of conflicts of interest and below their caps, but a \(name) panel "
-                    + "needs \(need) (rules 5, 6)"
-            )
+            let values: [String: Phrase.Value] = [
+                "have": .text("\(have)"), "task": taskPhrase(task), "need": .text("\(need)"),
+            ]
+            return (code, Phrase("why.pool.too-few", values))
         case .noIndustryExpert(let tag):
             let holders = batch.experts.indices.filter { batch.experts[$0].specialties.contains(tag) }
             if holders.isEmpty {
-                return (
-                    code,
-                    "no expert in the pool has specialty '\(tag)', and every panel needs one (rule 7, require_industry)"
-                )
+                return (code, Phrase("why.pool.no-holder", ["tag": .text(tag)]))
             }
             let conflicted = holders.filter { !conflictFree[k].contains($0) }
             let capped = holders.filter { conflictFree[k].contains($0) && ledger.cap($0, task) == 0 }
-            var parts: [String] = []
+            var parts: [Phrase] = []
             if !conflicted.isEmpty {
-                let why = conflicted.prefix(4).map {
-                    "\(batch.experts[$0].id): "
-                        + "\(staffer.hardRules.excludes(batch.experts[$0], from: e, in: batch)?.message ?? "conflict")"
+                let why = conflicted.prefix(4).map { i in
+                    let violation = staffer.hardRules.excludes(batch.experts[i], from: e, in: batch)
+                    return Phrase(
+                        "why.pool.conflict-item",
+                        [
+                            "expert": .text(batch.experts[i].id), "message": .text(violation?.message ?? "conflict"),
+                            "rule": .text("\(violation?.rule ?? 6)"),
+                        ])
                 }
-                parts.append("\(conflicted.count) with a conflict of interest (\(why.joined(separator: "; ")))")
+                parts.append(
+                    Phrase("why.pool.conflicted", ["count": .text("\(conflicted.count)"), "why": .list(why)]))
             }
             if !capped.isEmpty {
-                parts.append("\(capped.count) with \(task.capKey)=0")
+                parts.append(Phrase("why.pool.capped", ["count": .text("\(capped.count)"), "cap": .text(task.capKey)]))
             }
-            return (
-                code,
-                "no conflict-free expert with specialty '\(tag)': \(holders.count) in the pool have it, "
-                    + "\(parts.joined(separator: ", ")), and every panel needs one (rules 6, 7)"
-            )
+            let values: [String: Phrase.Value] = [
+                "tag": .text(tag), "holders": .text("\(holders.count)"), "parts": .list(parts),
+            ]
+            return (code, Phrase("why.pool.no-industry", values))
         case .noAuditor:
-            return (
-                code,
-                "no conflict-free certified cleaner-production auditor in the pool, and every panel needs one (rules "
-                    + "6, 7, require_auditor)"
-            )
+            return (code, Phrase("why.pool.no-auditor"))
         case .noLeader:
-            return (
-                code, "no conflict-free expert with leader = yes, and every site panel needs one (rules 5, 6)"
-            )
+            return (code, Phrase("why.pool.no-leader"))
         case .tooFewOrganizations(let have, let need):
-            return (
-                code,
-                "the conflict-free experts come from only \(have) organizations, but one_per_organization needs "
-                    + "\(need) different ones for a \(name) panel (rules 6, 7)"
-            )
+            let values: [String: Phrase.Value] = [
+                "have": .text("\(have)"), "need": .text("\(need)"), "task": taskPhrase(task),
+            ]
+            return (code, Phrase("why.pool.too-few-organizations", values))
         case .noContinuity:
-            return (
-                code,
-                "none of its initial reviewers may sit on the site panel (continuity = \"require\", rule 7)"
-            )
+            return (code, Phrase("why.pool.no-continuity"))
         case .combination:
-            return (code, "no \(name) panel meets all panel rules together (rules 5–7)")
+            return (code, Phrase("why.pool.combination", ["task": taskPhrase(task)]))
         }
     }
 }

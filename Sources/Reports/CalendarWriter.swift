@@ -1,5 +1,6 @@
 import Foundation
 import PanelModel
+import Phrasebook
 import PlanModel
 import TextFormats
 

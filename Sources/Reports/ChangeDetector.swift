@@ -1,5 +1,6 @@
 import Foundation
 import PanelModel
+import Phrasebook
 import PlanModel
 
 /// Finds what changed between two versions of a batch folder, in the words the nightly diff

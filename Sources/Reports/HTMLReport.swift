@@ -1,5 +1,6 @@
 import Foundation
 import PanelModel
+import Phrasebook
 import PlanModel
 import TextFormats
 
@@ -330,7 +331,7 @@ public struct HTMLReport {
                 + HTMLText.escape(u.task.map { t($0.rawValue) } ?? t("both"))
                 + "</td><td>\(HTMLText.escape(u.code.rawValue))</td><td>"
                 + "\(HTMLText.escape(Strings.cause(u.code.rawValue, language)))</td><td>"
-                + "\(HTMLText.escape(u.reason))</td></tr>"
+                + "\(HTMLText.escape(u.reason(in: language)))</td></tr>"
         }
         return html + "</table></section>"
     }

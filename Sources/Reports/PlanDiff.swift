@@ -1,5 +1,6 @@
 import Foundation
 import PanelModel
+import Phrasebook
 import TextFormats
 
 /// What changed between two plans, task by task.

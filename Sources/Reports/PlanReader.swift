@@ -21,7 +21,13 @@ public enum PlanReader {
             var task: String?
             var code: String
             var reason: String
+            var reasonZh: String?
             var eligible: Bool?
+
+            enum CodingKeys: String, CodingKey {
+                case enterprise, task, code, reason, eligible
+                case reasonZh = "reason_zh"
+            }
         }
         var format: Int
         var batch: String
@@ -80,7 +86,7 @@ public enum PlanReader {
         let unscheduled = raw.unscheduled.map {
             UnscheduledEntry(
                 enterpriseID: $0.enterprise, task: $0.task.flatMap(TaskKind.init(rawValue:)), code: ReasonCode($0.code),
-                reason: $0.reason, eligible: $0.eligible ?? true)
+                reason: $0.reason, reasonZh: $0.reasonZh, eligible: $0.eligible ?? true)
         }
         var plan = Plan(
             batchName: raw.batch, status: PlanStatus(rawValue: raw.status) ?? .feasible, objective: raw.objective ?? 0,

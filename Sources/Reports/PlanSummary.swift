@@ -1,5 +1,6 @@
 import Foundation
 import PanelModel
+import Phrasebook
 import PlanModel
 
 /// The text summary printed after planning.
@@ -46,7 +47,7 @@ public enum PlanSummary {
             for u in eligibleLeft {
                 out +=
                     "  \(u.enterpriseID) \(u.task.map { t($0.rawValue) } ?? t("both")) [\(u.code)] "
-                    + "\(Strings.cause(u.code.rawValue, language)): \(u.reason)\n"
+                    + "\(Strings.cause(u.code.rawValue, language)): \(u.reason(in: language))\n"
             }
         }
         let ineligible = plan.unscheduled.filter { !$0.eligible }

@@ -39,7 +39,7 @@ public enum PlanWriter {
             "\n    {\"enterprise\": \(q(u.enterpriseID)), \"task\": "
                 + "\(u.task.map { q($0.rawValue) } ?? "null"), \"code\": \(q(u.code.rawValue)), \"eligible\": "
                 + "\(u.eligible),\n"
-                + "     \"reason\": \(q(u.reason))}"
+                + "     \"reason\": \(q(u.reason))\(u.reasonZh.map { ", \"reason_zh\": \(q($0))" } ?? "")}"
         }.joined(separator: ",")
         out += plan.unscheduled.isEmpty ? "]\n" : "\n  ]\n"
         out += "}\n"

@@ -1,5 +1,6 @@
 import Foundation
 import PanelModel
+import Phrasebook
 import PlanModel
 import TextFormats
 import Workbook
@@ -65,7 +66,7 @@ public struct SheetWriter {
             [
                 .text(u.enterpriseID), .text(enterprises[u.enterpriseID]?.name ?? ""),
                 .text(u.task.map { t($0.rawValue) } ?? t("both")), .text(u.code.rawValue),
-                .text(Strings.cause(u.code.rawValue, language)), .text(u.reason),
+                .text(Strings.cause(u.code.rawValue, language)), .text(u.reason(in: language)),
             ]
         }
         // What each expert is invited to, one row an expert with a task: for mail merge and calls.

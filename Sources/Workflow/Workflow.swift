@@ -1,4 +1,5 @@
 import PanelModel
+import Phrasebook
 
 /// Where an enterprise stands in the six-stage workflow (seed, sections 一 to 六).
 public enum Stage: String, Sendable, CaseIterable, Comparable {
@@ -60,16 +61,16 @@ public enum IneligibilityReason: Sendable, Hashable {
         }
     }
 
-    /// A sentence naming the rule.
-    public var sentence: String {
+    /// A sentence naming the rule, in the string table's words.
+    public var phrase: Phrase {
         switch self {
-        case .vetoed(let d): return "environmental penalty on \(d.iso): one-vote veto, no site inspection (rule 2)"
-        case .alreadyInspected(let d):
-            return "site inspection already held\(d.map { " on \($0.iso)" } ?? "") or result given (rule 2)"
-        case .noDraft: return "draft report not submitted yet (rule 2)"
-        case .extensionPending(let d): return "extension requested \(d.iso), not yet decided (rule 2)"
-        case .noInitialReview: return "initial reviews are not planned in this batch and none was held yet (rule 4)"
-        case .nothingToPlan: return "this batch plans neither initial reviews nor site inspections"
+        case .vetoed(let d): return Phrase("why.vetoed", ["date": .text(d.iso)])
+        case .alreadyInspected(let d?): return Phrase("why.already-inspected-on", ["date": .text(d.iso)])
+        case .alreadyInspected(nil): return Phrase("why.already-inspected")
+        case .noDraft: return Phrase("why.no-draft")
+        case .extensionPending(let d): return Phrase("why.extension-pending", ["date": .text(d.iso)])
+        case .noInitialReview: return Phrase("why.no-initial-review")
+        case .nothingToPlan: return Phrase("why.nothing-to-plan")
         }
     }
 }

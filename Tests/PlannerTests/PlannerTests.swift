@@ -1,6 +1,7 @@
 import BatchGenerator
 import Foundation
 import PanelModel
+import Phrasebook
 import PlanModel
 import Planner
 import Reports

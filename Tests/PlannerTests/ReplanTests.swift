@@ -197,7 +197,7 @@ struct NightlyJobTests {
     func storeFiles() throws {
         let path = temporaryFolder("new").path + ".sqlite"
         let store = try PlanStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
+        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6"])
         #expect(try store.versions().isEmpty)
         _ = try PlanStore(path: path)  // reopening is a no-op
         for contents in [Data(), Data("plan.json".utf8)] {
