@@ -1,4 +1,5 @@
 import Foundation
+import Phrasebook
 
 /// The checks across files that the loader makes once every file is read: ids that refer to
 /// nothing, a pool that cannot staff any panel, weights that let affinity outweigh planning,
@@ -18,22 +19,22 @@ extension LoadContext {
             for e in experts where organizations[e.organization] == nil && !enterpriseIDs.contains(e.organization) {
                 warning(
                     "experts.csv", e.line, "organization", e.organization,
-                    "organization '\(e.organization)' is not in organizations.csv (a typo would hide a conflict of "
-                        + "interest)"
+                    Phrase("load.unknown-organization", ["value": "\(e.organization)"])
                 )
             }
             for e in enterprises {
                 if let c = e.consultancy, organizations[c] == nil {
                     warning(
                         "enterprises.csv", e.line, "consultancy", c,
-                        "consultancy '\(c)' is not in organizations.csv (a typo would hide a conflict of interest)")
+                        Phrase("load.unknown-consultancy", ["value": "\(c)"]))
                 }
             }
         }
         for e in enterprises {
             for p in e.previousExperts where expertsLoaded && !expertIDs.contains(p) {
                 warning(
-                    "enterprises.csv", e.line, "previous_experts", p, "previous expert '\(p)' is not in experts.csv")
+                    "enterprises.csv", e.line, "previous_experts", p,
+                    Phrase("load.unknown-previous-expert", ["value": "\(p)"]))
             }
         }
 
@@ -51,8 +52,7 @@ extension LoadContext {
                 reportedIndustries.insert(e.industry)
                 warning(
                     "enterprises.csv", e.line, "industry", e.industry,
-                    "no expert has specialty '\(e.industry)': enterprises of this industry cannot get an industry "
-                        + "expert"
+                    Phrase("load.no-industry-expert", ["value": "\(e.industry)"])
                 )
             }
             if let rules {
@@ -63,7 +63,7 @@ extension LoadContext {
                     {
                         warning(
                             "batch.toml", nil, "expertise.\(reason.rawValue)", nil,
-                            "no expert has any specialty of [\(tags.joined(separator: ", "))]")
+                            Phrase("load.no-expertise-tags", ["tags": "\(tags.joined(separator: ", "))"]))
                     }
                 }
             }
@@ -75,7 +75,9 @@ extension LoadContext {
                 if size > experts.count {
                     error(
                         "batch.toml", tomlLine(key, "panel_size"), "\(key).panel_size", "\(size)",
-                        "\(key).panel_size = \(size), but the pool has only \(experts.count) experts")
+                        Phrase(
+                            "load.panel-size-above-pool",
+                            ["key": "\(key)", "size": "\(size)", "count": "\(experts.count)"]))
                 }
                 let capName = task.capKey
                 let capacity = experts.reduce(0) { $0 + rules.cap(of: $1, task) }
@@ -83,26 +85,30 @@ extension LoadContext {
                     error(
                         "batch.toml", tomlLine("load", capName), "load.\(capName)",
                         "\(task == .initial ? rules.maxInitial : rules.maxSite)",
-                        "the experts' \(capName) caps add up to \(capacity) seats, fewer than one panel of \(size): "
-                            + "no \(task.phrase) can be planned"
+                        Phrase(
+                            "load.caps-below-panel",
+                            [
+                                "cap": "\(capName)", "capacity": "\(capacity)", "size": "\(size)",
+                                "task": .phrase(Phrase("load.task.\(task.rawValue)")),
+                            ])
                     )
                 }
                 if task == .site && rules.sitePanelSize > 0 && !experts.contains(where: \.canLead) {
                     warning(
                         "experts.csv", nil, "leader", nil,
-                        "no expert has leader = yes: no site inspection can be planned")
+                        Phrase("load.no-leader"))
                 }
             }
             let most = rules.maxInitial + rules.maxSite
             if rules.minTotal > most {
                 warning(
                     "batch.toml", tomlLine("load", "min_total"), "load.min_total", "\(rules.minTotal)",
-                    "min_total = \(rules.minTotal) exceeds max_initial + max_site = \(most): no expert can reach it")
+                    Phrase("load.min-total-unreachable", ["min": "\(rules.minTotal)", "most": "\(most)"]))
             }
             if rules.today > rules.end {
                 warning(
                     "batch.toml", tomlLine("batch", "today"), "batch.today", rules.today.iso,
-                    "today \(rules.today.iso) is after the horizon's end \(rules.end.iso): nothing is left to plan")
+                    Phrase("load.today-after-end", ["today": "\(rules.today.iso)", "end": "\(rules.end.iso)"]))
             }
         }
     }
@@ -114,9 +120,12 @@ extension LoadContext {
             if largest * panel * rules.weights.affinity >= rules.weights.planned {
                 warning(
                     "affinity.csv", nil, "score", "\(largest)",
-                    "scores up to \(largest) × \(Int(panel)) seats × [weights] affinity = "
-                        + "\(rules.weights.affinity) reach [weights] planned = \(rules.weights.planned): affinity "
-                        + "could outweigh planning an enterprise; scale the scores or the weights"
+                    Phrase(
+                        "load.affinity-outweighs",
+                        [
+                            "largest": "\(largest)", "seats": "\(Int(panel))", "affinity": "\(rules.weights.affinity)",
+                            "planned": "\(rules.weights.planned)",
+                        ])
                 )
             }
         }
@@ -128,8 +137,8 @@ extension LoadContext {
             if let d = e.draftSubmitted, d > e.effectiveDeadline.addingMonths(-1) {
                 warning(
                     "enterprises.csv", e.line, "draft_submitted", d.iso,
-                    "late draft: submitted \(d.iso), due by \(e.effectiveDeadline.addingMonths(-1).iso) "
-                        + "(deadline − 1 month)"
+                    Phrase(
+                        "load.late-draft", ["date": "\(d.iso)", "due": "\(e.effectiveDeadline.addingMonths(-1).iso)"])
                 )
             }
             let dated: [(String, Day?)] = [
@@ -143,15 +152,14 @@ extension LoadContext {
                 if let day, day > rules.today {
                     warning(
                         "enterprises.csv", e.line, column, day.iso,
-                        "date is after today (\(rules.today.iso)); taken as given")
+                        Phrase("load.date-after-today", ["today": "\(rules.today.iso)"]))
                 }
             }
         }
         for day in [rules.start, rules.end] where !calendar.knows(day) {
             warning(
                 "batch.toml", nil, "batch", day.iso,
-                "the calendar has no official holidays for \(day.year): only weekends are days off (add them in "
-                    + "calendar.csv)"
+                Phrase("load.no-holidays", ["year": "\(day.year)"])
             )
         }
     }

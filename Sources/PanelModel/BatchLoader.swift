@@ -1,4 +1,5 @@
 import Foundation
+import Phrasebook
 
 /// Reads a batch folder (FORMAT v1) and validates it, collecting every error at once.
 public enum BatchLoader {
@@ -95,13 +96,13 @@ struct LoadContext {
     }
 
     mutating func error(
-        _ file: String, _ line: Int? = nil, _ column: String? = nil, _ value: String? = nil, _ message: String
+        _ file: String, _ line: Int? = nil, _ column: String? = nil, _ value: String? = nil, _ message: Phrase
     ) {
         diagnostics.append(Diagnostic(.error, file: file, line: line, column: column, value: value, message))
     }
 
     mutating func warning(
-        _ file: String, _ line: Int? = nil, _ column: String? = nil, _ value: String? = nil, _ message: String
+        _ file: String, _ line: Int? = nil, _ column: String? = nil, _ value: String? = nil, _ message: Phrase
     ) {
         diagnostics.append(Diagnostic(.warning, file: file, line: line, column: column, value: value, message))
     }
@@ -125,7 +126,7 @@ struct LoadContext {
         guard let bytes = readBytes(file) else {
             if required && !workbooks.unreadable.contains(file) {
                 let workbook = String(file.dropLast(4)) + ".xlsx"
-                error(file, nil, nil, nil, "file is missing: a batch folder needs \(file) (or \(workbook))")
+                error(file, nil, nil, nil, Phrase("load.file-missing", ["file": "\(file)", "workbook": "\(workbook)"]))
             }
             return nil
         }
@@ -133,17 +134,17 @@ struct LoadContext {
         guard let (text, encoding) = TextDecoding.decode(bytes) else {
             error(
                 name, nil, nil, nil,
-                "is neither UTF-8, UTF-16 nor GB18030 text (save it from Excel as \"CSV UTF-8\")")
+                Phrase("load.not-text"))
             return nil
         }
         if encoding != .utf8 {
             warning(
-                name, nil, nil, nil, "read as \(encoding.rawValue) text; \"CSV UTF-8\" is the safest way to save it")
+                name, nil, nil, nil, Phrase("load.read-as-encoding", ["encoding": "\(encoding.rawValue)"]))
         }
         guard let t = CSVTable.parse(text, file: name, table: file, diagnostics: &diagnostics) else { return nil }
         var ok = true
         for c in columns where !t.has(c) {
-            error(name, 1, c, nil, "required column '\(c)' is missing from the header")
+            error(name, 1, c, nil, Phrase("load.required-column", ["column": "\(c)"]))
             ok = false
         }
         return ok ? t : nil
@@ -153,7 +154,7 @@ struct LoadContext {
 
     mutating func required(_ t: CSVTable, _ r: Int, _ column: String) -> String? {
         guard let v = t.value(r, column) else {
-            error(t.file, t.lines[r], t.columnName(column), nil, "value is required")
+            error(t.file, t.lines[r], t.columnName(column), nil, Phrase("load.value-required"))
             return nil
         }
         return v
@@ -164,13 +165,13 @@ struct LoadContext {
         guard isValidIdentifier(v) else {
             error(
                 t.file, t.lines[r], t.columnName(column), v,
-                "'\(v)' is not a valid id (expected letters, digits, '-', '_' or '.')")
+                Phrase("load.bad-id", ["value": "\(v)"]))
             return nil
         }
         guard v.count <= InputLimits.identifierLength else {
             error(
                 t.file, t.lines[r], t.columnName(column), String(v.prefix(20)) + "…",
-                "an id of \(v.count) characters is too long (at most \(InputLimits.identifierLength))")
+                Phrase("load.id-too-long", ["count": "\(v.count)", "limit": "\(InputLimits.identifierLength)"]))
             return nil
         }
         return v
@@ -181,13 +182,18 @@ struct LoadContext {
         guard let d = Day(written: v) else {
             error(
                 t.file, t.lines[r], t.columnName(column), v,
-                "'\(v)' is not a date (expected YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)")
+                Phrase("load.not-date", ["value": "\(v)"]))
             return nil
         }
         guard InputLimits.years.contains(d.components.year) else {
             error(
                 t.file, t.lines[r], t.columnName(column), v,
-                "'\(v)' is outside the years \(InputLimits.years.lowerBound)–\(InputLimits.years.upperBound)")
+                Phrase(
+                    "load.year-out-of-range",
+                    [
+                        "value": "\(v)", "first": "\(InputLimits.years.lowerBound)",
+                        "last": "\(InputLimits.years.upperBound)",
+                    ]))
             return nil
         }
         return d
@@ -198,7 +204,7 @@ struct LoadContext {
         guard let b = parseBoolean(v) else {
             error(
                 t.file, t.lines[r], t.columnName(column), v,
-                "'\(v)' is not a boolean (expected yes/no, true/false, 1/0, 是/否)")
+                Phrase("load.not-boolean", ["value": "\(v)"]))
             return nil
         }
         return b
@@ -207,27 +213,38 @@ struct LoadContext {
     mutating func count(_ t: CSVTable, _ r: Int, _ column: String, minimum: Int = 0) -> Int? {
         guard let v = t.value(r, column) else { return nil }
         guard let n = Int(v), n >= minimum else {
-            error(t.file, t.lines[r], t.columnName(column), v, "'\(v)' is not a whole number ≥ \(minimum)")
+            error(
+                t.file, t.lines[r], t.columnName(column), v,
+                Phrase("load.not-whole-number", ["value": "\(v)", "min": "\(minimum)"]))
             return nil
         }
         guard n <= InputLimits.count else {
             error(
                 t.file, t.lines[r], t.columnName(column), v,
-                "\(n) makes no sense here: expected a whole number from \(minimum) to \(InputLimits.count)")
+                Phrase(
+                    "load.count-out-of-range", ["value": "\(n)", "min": "\(minimum)", "max": "\(InputLimits.count)"]))
             return nil
         }
         return n
     }
 
+    /// "a or b" (a或b), for a list of alternatives.
+    private func either(_ first: Phrase, _ second: Phrase) -> Phrase {
+        Phrase("load.either", ["first": .phrase(first), "second": .phrase(second)])
+    }
+
     mutating func district(_ t: CSVTable, _ r: Int, _ column: String, required isRequired: Bool) -> String? {
         guard let v = isRequired ? required(t, r, column) : t.value(r, column) else { return nil }
         if let d = DistrictTable.shenzhen.lookup(v) { return d.code }
-        let hints = DistrictTable.shenzhen.suggestions(for: v).map { "\($0.shortNameZh)/\($0.code)" }
+        let hints = DistrictTable.shenzhen.suggestions(for: v).map { Phrase.verbatim("\($0.shortNameZh)/\($0.code)") }
+        let options = DistrictTable.shenzhen.districts.map(\.code).joined(separator: ", ")
         let hint =
             hints.isEmpty
-            ? "expected one of " + DistrictTable.shenzhen.districts.map(\.code).joined(separator: ", ")
-            : "did you mean \(hints.joined(separator: " or "))?"
-        error(t.file, t.lines[r], t.columnName(column), v, "unknown district '\(v)' (\(hint))")
+            ? Phrase("load.district-options", ["names": "\(options)"])
+            : Phrase("load.district-suggestions", ["names": .phrase(hints.dropFirst().reduce(hints[0], either))])
+        error(
+            t.file, t.lines[r], t.columnName(column), v,
+            Phrase("load.unknown-district", ["value": "\(v)", "hint": .phrase(hint)]))
         return nil
     }
 
@@ -244,7 +261,7 @@ struct LoadContext {
             memory != nil
                 || (FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue)
         else {
-            error(folder, nil, nil, nil, "is not a batch folder (no such directory)")
+            error(folder, nil, nil, nil, Phrase("load.not-folder"))
             return nil
         }
         let rules = loadRules()
@@ -307,7 +324,7 @@ struct LoadContext {
             default:
                 error(
                     t.file, t.lines[r], t.columnName("kind"), kind,
-                    "'\(kind)' is not a kind (expected holiday or workday)")
+                    Phrase("load.not-calendar-kind", ["value": "\(kind)"]))
             }
         }
     }
@@ -321,7 +338,7 @@ struct LoadContext {
             guard let m = Double(v), m >= 0, m <= InputLimits.travelMinutes else {
                 error(
                     t.file, t.lines[r], t.columnName("minutes"), v,
-                    "'\(v)' is not a number of minutes from 0 to \(Int(InputLimits.travelMinutes))")
+                    Phrase("load.not-minutes", ["value": "\(v)", "max": "\(Int(InputLimits.travelMinutes))"]))
                 continue
             }
             guard let a, let b else { continue }
@@ -339,7 +356,9 @@ struct LoadContext {
         for r in t.rows.indices {
             guard let id = identifier(t, r, "id") else { continue }
             if let first = firstLine[id] {
-                error(t.file, t.lines[r], t.columnName("id"), id, "duplicate id '\(id)' (first on line \(first))")
+                error(
+                    t.file, t.lines[r], t.columnName("id"), id,
+                    Phrase("load.duplicate-id", ["value": "\(id)", "first": "\(first)"]))
                 continue
             }
             firstLine[id] = t.lines[r]
@@ -347,8 +366,12 @@ struct LoadContext {
             guard let kind = OrganizationKind(rawValue: kindText) else {
                 error(
                     t.file, t.lines[r], t.columnName("kind"), kindText,
-                    "'\(kindText)' is not an organization kind (expected "
-                        + "\(OrganizationKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    Phrase(
+                        "load.not-organization-kind",
+                        [
+                            "value": "\(kindText)",
+                            "options": "\(OrganizationKind.allCases.map(\.rawValue).joined(separator: ", "))",
+                        ])
                 )
                 continue
             }
@@ -376,7 +399,9 @@ struct LoadContext {
             let active = boolean(t, r, "active")
             guard let id, let name, let organization else { continue }
             if let first = seen[id] {
-                error(t.file, line, t.columnName("id"), id, "duplicate id '\(id)' (first on line \(first))")
+                error(
+                    t.file, line, t.columnName("id"), id,
+                    Phrase("load.duplicate-id", ["value": "\(id)", "first": "\(first)"]))
                 continue
             }
             seen[id] = line
@@ -389,7 +414,7 @@ struct LoadContext {
                     line: line))
         }
         if experts.isEmpty && t.rows.isEmpty {
-            error(t.file, nil, nil, nil, "the pool is empty: experts.csv lists no expert")
+            error(t.file, nil, nil, nil, Phrase("load.empty-pool"))
         }
         return experts
     }
@@ -416,8 +441,12 @@ struct LoadContext {
                 } else {
                     error(
                         t.file, line, t.columnName("reasons"), code,
-                        "unknown listing reason '\(code)' (expected "
-                            + "\(ListingReason.allCases.map(\.rawValue).joined(separator: ", ")))"
+                        Phrase(
+                            "load.unknown-reason",
+                            [
+                                "value": "\(code)",
+                                "options": "\(ListingReason.allCases.map(\.rawValue).joined(separator: ", "))",
+                            ])
                     )
                 }
             }
@@ -438,32 +467,36 @@ struct LoadContext {
             if let v = t.value(r, "result") {
                 inspectionResult = InspectionResult(rawValue: v.lowercased())
                 if inspectionResult == nil {
-                    error(t.file, line, t.columnName("result"), v, "'\(v)' is not a result (expected pass or fail)")
+                    error(t.file, line, t.columnName("result"), v, Phrase("load.not-result", ["value": "\(v)"]))
                 }
             }
             let previous = LoadContext.list(t.value(r, "previous_experts"))
             if let listed, let deadline, deadline < listed {
                 error(
                     t.file, line, t.columnName("deadline"), deadline.iso,
-                    "deadline \(deadline.iso) is before the listing date \(listed.iso)")
+                    Phrase("load.deadline-before-listed", ["deadline": "\(deadline.iso)", "listed": "\(listed.iso)"]))
             }
             if let deadline, let extended, extended < deadline {
                 error(
                     t.file, line, t.columnName("extended_deadline"), extended.iso,
-                    "extended deadline \(extended.iso) is before the deadline \(deadline.iso)")
+                    Phrase(
+                        "load.extended-before-deadline", ["extended": "\(extended.iso)", "deadline": "\(deadline.iso)"])
+                )
             }
             if let i = initialDone, let s = siteDone, s < i {
                 error(
                     t.file, line, t.columnName("site_inspection_done"), s.iso,
-                    "site inspection \(s.iso) is before the initial review \(i.iso)")
+                    Phrase("load.site-before-initial", ["site": "\(s.iso)", "initial": "\(i.iso)"]))
             }
             if inspectionResult != nil && siteDone == nil {
                 warning(
-                    t.file, line, t.columnName("result"), t.value(r, "result"), "a result without site_inspection_done")
+                    t.file, line, t.columnName("result"), t.value(r, "result"), Phrase("load.result-without-site"))
             }
             guard let id, let name, let district, let industry, let listed, let deadline else { continue }
             if let first = seen[id] {
-                error(t.file, line, t.columnName("id"), id, "duplicate id '\(id)' (first on line \(first))")
+                error(
+                    t.file, line, t.columnName("id"), id,
+                    Phrase("load.duplicate-id", ["value": "\(id)", "first": "\(first)"]))
                 continue
             }
             seen[id] = line
@@ -490,12 +523,12 @@ struct LoadContext {
             if expertsLoaded && !experts.contains(e) {
                 warning(
                     t.file, t.lines[r], t.columnName("expert_id"), e,
-                    "unknown expert '\(e)' (not in experts.csv): an expert who left the pool? the row concerns no one")
+                    Phrase("load.unknown-expert-row", ["value": "\(e)"]))
             }
             if expertsLoaded && enterprisesLoaded && !targets.contains(w) {
                 error(
                     t.file, t.lines[r], t.columnName("with"), w,
-                    "'\(w)' is neither an enterprise nor a known organization")
+                    Phrase("load.unknown-with", ["value": "\(w)"]))
                 ok = false
             }
             if ok { result.append(Conflict(expertID: e, with: w, reason: t.value(r, "reason") ?? "")) }
@@ -514,10 +547,12 @@ struct LoadContext {
             if expertsLoaded && !experts.contains(e) {
                 warning(
                     t.file, t.lines[r], t.columnName("expert_id"), e,
-                    "unknown expert '\(e)' (not in experts.csv): an expert who left the pool? the row concerns no one")
+                    Phrase("load.unknown-expert-row", ["value": "\(e)"]))
             }
             if to < from {
-                error(t.file, t.lines[r], t.columnName("to"), to.iso, "'to' \(to.iso) is before 'from' \(from.iso)")
+                error(
+                    t.file, t.lines[r], t.columnName("to"), to.iso,
+                    Phrase("load.to-before-from", ["to": "\(to.iso)", "from": "\(from.iso)"]))
                 continue
             }
             result.append(Unavailability(expertID: e, from: from, to: to, reason: t.value(r, "reason") ?? ""))
@@ -536,29 +571,31 @@ struct LoadContext {
                 let v = required(t, r, "score")
             else { continue }
             guard let score = Double(v), score.isFinite else {
-                error(t.file, t.lines[r], t.columnName("score"), v, "'\(v)' is not a number")
+                error(t.file, t.lines[r], t.columnName("score"), v, Phrase("load.not-number", ["value": "\(v)"]))
                 continue
             }
             guard abs(score) <= InputLimits.affinityScore else {
                 error(
                     t.file, t.lines[r], t.columnName("score"), v,
-                    "\(v) is out of range: scores lie within ±\(Int(InputLimits.affinityScore))")
+                    Phrase("load.score-out-of-range", ["value": "\(v)", "limit": "\(Int(InputLimits.affinityScore))"]))
                 continue
             }
             var ok = true
             if expertsLoaded && !experts.contains(e) {
                 warning(
                     t.file, t.lines[r], t.columnName("expert_id"), e,
-                    "unknown expert '\(e)' (not in experts.csv): an expert who left the pool? the row concerns no one")
+                    Phrase("load.unknown-expert-row", ["value": "\(e)"]))
             }
             if enterprisesLoaded && !enterprises.contains(n) {
                 error(
                     t.file, t.lines[r], t.columnName("enterprise_id"), n,
-                    "unknown enterprise '\(n)' (not in enterprises.csv)")
+                    Phrase("load.unknown-enterprise", ["value": "\(n)"]))
                 ok = false
             }
             if !seen.insert("\(e)\u{1}\(n)").inserted {
-                error(t.file, t.lines[r], t.columnName("expert_id"), e, "duplicate pair \(e), \(n)")
+                error(
+                    t.file, t.lines[r], t.columnName("expert_id"), e,
+                    Phrase("load.duplicate-pair", ["expert": "\(e)", "enterprise": "\(n)"]))
                 ok = false
             }
             if ok { result.append(Affinity(expertID: e, enterpriseID: n, score: score)) }
@@ -579,7 +616,7 @@ struct LoadContext {
             if let v = required(t, r, "task") {
                 task = TaskKind(rawValue: v.lowercased())
                 if task == nil {
-                    error(t.file, line, t.columnName("task"), v, "'\(v)' is not a task (expected initial or site)")
+                    error(t.file, line, t.columnName("task"), v, Phrase("load.not-task", ["value": "\(v)"]))
                 }
             }
             let d = date(t, r, "date", required: true)
@@ -587,53 +624,56 @@ struct LoadContext {
             if let v = required(t, r, "slot") {
                 slot = Slot(rawValue: v.lowercased())
                 if slot == nil {
-                    error(t.file, line, t.columnName("slot"), v, "'\(v)' is not a slot (expected am or pm)")
+                    error(t.file, line, t.columnName("slot"), v, Phrase("load.not-slot", ["value": "\(v)"]))
                 }
             }
             let panel = LoadContext.list(t.value(r, "experts"))
             if panel.isEmpty {
-                error(t.file, line, t.columnName("experts"), nil, "value is required (a ';' list of expert ids)")
+                error(t.file, line, t.columnName("experts"), nil, Phrase("load.experts-required"))
             }
             for e in panel where expertsLoaded && !experts.contains(e) {
                 warning(
                     t.file, line, t.columnName("experts"), e,
-                    "unknown expert '\(e)' (not in experts.csv): the fixed row is kept as it is (a fact)")
+                    Phrase("load.unknown-fixed-expert", ["value": "\(e)"]))
             }
             var seenInPanel = Set<String>()
             for e in panel where !seenInPanel.insert(e).inserted {
-                error(t.file, line, t.columnName("experts"), e, "expert '\(e)' is listed twice in one panel")
+                error(t.file, line, t.columnName("experts"), e, Phrase("load.expert-twice", ["value": "\(e)"]))
             }
             let leader = t.value(r, "leader")
             if let n, enterprisesLoaded, !enterprises.contains(n) {
                 error(
-                    t.file, line, t.columnName("enterprise_id"), n, "unknown enterprise '\(n)' (not in enterprises.csv)"
+                    t.file, line, t.columnName("enterprise_id"), n, Phrase("load.unknown-enterprise", ["value": "\(n)"])
                 )
             }
             if let leader {
                 if task == .initial {
                     error(
-                        t.file, line, t.columnName("leader"), leader, "an initial review has no leader (leave it empty)"
+                        t.file, line, t.columnName("leader"), leader, Phrase("load.initial-no-leader")
                     )
                 } else if !panel.contains(leader) {
                     error(
                         t.file, line, t.columnName("leader"), leader,
-                        "leader '\(leader)' is not one of the row's experts")
+                        Phrase("load.leader-not-member", ["value": "\(leader)"]))
                 }
             } else if task == .site {
                 error(
                     t.file, line, t.columnName("leader"), nil,
-                    "a site inspection needs its leader (one of the row's experts)")
+                    Phrase("load.site-needs-leader"))
             }
             guard let n, let task, let d, let slot else { continue }
             if !seen.insert("\(n)\u{1}\(task.rawValue)").inserted {
                 error(
-                    t.file, line, t.columnName("task"), task.rawValue, "\(n) already has a fixed \(task.rawValue) row")
+                    t.file, line, t.columnName("task"), task.rawValue,
+                    Phrase("load.fixed-twice", ["enterprise": "\(n)", "task": "\(task.rawValue)"]))
                 continue
             }
             if let rules, panel.count != rules.panelSize(task) {
                 warning(
                     t.file, line, t.columnName("experts"), t.value(r, "experts"),
-                    "\(panel.count) experts, but \(task.rawValue) panels have \(rules.panelSize(task)); kept as fixed")
+                    Phrase(
+                        "load.fixed-panel-size",
+                        ["count": "\(panel.count)", "task": "\(task.rawValue)", "size": "\(rules.panelSize(task))"]))
             }
             result.append(Assignment(enterpriseID: n, task: task, day: d, slot: slot, experts: panel, leader: leader))
         }

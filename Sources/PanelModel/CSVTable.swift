@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import Phrasebook
 
 /// A CSV file read with its header, rows, and the physical line each row starts on.
 struct CSVTable {
@@ -21,7 +22,7 @@ struct CSVTable {
         var text = rawText
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.trimmingWhitespace().isEmpty {
-            diagnostics.append(Diagnostic(.error, file: file, "the file is empty: expected a header row"))
+            diagnostics.append(Diagnostic(.error, file: file, Phrase("load.empty-file")))
             return nil
         }
         let lineStarts = recordStartLines(text)
@@ -40,7 +41,7 @@ struct CSVTable {
                     diagnostics.append(
                         Diagnostic(
                             .error, file: file, line: 1, column: name, value: h,
-                            "column '\(h)' appears twice in the header"))
+                            Phrase("load.column-twice", ["column": "\(h)"])))
                     continue
                 }
                 columns[name] = i
@@ -58,7 +59,7 @@ struct CSVTable {
             }
             return CSVTable(file: file, columns: columns, headers: headers, rows: rows, lines: lines)
         } catch {
-            diagnostics.append(Diagnostic(.error, file: file, "not a valid CSV file: \(error)"))
+            diagnostics.append(Diagnostic(.error, file: file, Phrase("load.not-csv", ["detail": "\(error)"])))
             return nil
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Phrasebook
 import TOMLSubset
 
 extension LoadContext {
@@ -6,7 +7,7 @@ extension LoadContext {
     mutating func loadRules() -> BatchRules? {
         let file = "batch.toml"
         guard let bytes = readBytes(file) else {
-            error(file, nil, nil, nil, "file is missing: a batch folder needs batch.toml with [batch] start and end")
+            error(file, nil, nil, nil, Phrase("load.toml-missing"))
             return nil
         }
         let root: TOMLTable
@@ -16,7 +17,7 @@ extension LoadContext {
             diagnostics.append(
                 Diagnostic(
                     .error, file: file, line: error.line, column: nil, value: nil,
-                    "not valid TOML (column \(error.column)): \(error.message)"))
+                    Phrase("load.not-toml", ["column": "\(error.column)", "detail": "\(error.message)"])))
             return nil
         }
         let text = String(decoding: bytes, as: UTF8.self)
@@ -35,12 +36,12 @@ extension LoadContext {
         if rules.maxPerDay > 2 {
             reader.warn(
                 "load", "max_per_day", "\(rules.maxPerDay)",
-                "an expert has two half-day slots a day, so at most 2 tasks a day are possible")
+                Phrase("load.max-per-day"))
         }
         if !rules.planInitial && !rules.planSite {
             reader.warn(
                 "initial_review", "plan", "false",
-                "both initial_review.plan and site_inspection.plan are false: nothing will be planned")
+                Phrase("load.nothing-planned"))
         }
         return rules
     }
@@ -74,7 +75,9 @@ extension TOMLReader {
         if let name = string("batch", "name") { rules.name = name }
         if let language = choice("batch", "language", ["zh", "en"]) { rules.language = language }
         if rules.end < rules.start {
-            fail("batch", "end", rules.end.iso, "end \(rules.end.iso) is before start \(rules.start.iso)")
+            fail(
+                "batch", "end", rules.end.iso,
+                Phrase("load.end-before-start", ["end": "\(rules.end.iso)", "start": "\(rules.start.iso)"]))
         }
 
         rules.planInitial = bool("initial_review", "plan") ?? rules.planInitial
@@ -112,8 +115,12 @@ extension TOMLReader {
                 guard let reason = ListingReason(rawValue: key.lowercased()) else {
                     fail(
                         "expertise", key, key,
-                        "unknown listing reason '\(key)' (expected "
-                            + "\(ListingReason.allCases.map(\.rawValue).joined(separator: ", ")))"
+                        Phrase(
+                            "load.unknown-reason",
+                            [
+                                "value": "\(key)",
+                                "options": "\(ListingReason.allCases.map(\.rawValue).joined(separator: ", "))",
+                            ])
                     )
                     continue
                 }
@@ -125,7 +132,7 @@ extension TOMLReader {
         if rules.timeLimitSeconds > 86_400 {
             fail(
                 "solver", "time_limit_seconds", "\(rules.timeLimitSeconds)",
-                "more than a day makes no sense for a nightly plan")
+                Phrase("load.time-limit-too-long"))
         }
         if let seed = int("solver", "seed", min: 0) { rules.seed = UInt64(seed) }
         rules.mipGap = double("solver", "mip_gap", min: 0) ?? rules.mipGap
@@ -213,13 +220,13 @@ public struct TOMLReader {
         return nil
     }
 
-    public mutating func fail(_ section: String, _ key: String, _ value: String?, _ message: String) {
+    public mutating func fail(_ section: String, _ key: String, _ value: String?, _ message: Phrase) {
         diagnostics.append(
             Diagnostic(.error, file: file, line: line(section, key), column: "\(section).\(key)", value: value, message)
         )
     }
 
-    public mutating func warn(_ section: String, _ key: String, _ value: String?, _ message: String) {
+    public mutating func warn(_ section: String, _ key: String, _ value: String?, _ message: Phrase) {
         diagnostics.append(
             Diagnostic(
                 .warning, file: file, line: line(section, key), column: "\(section).\(key)", value: value, message))
@@ -231,7 +238,7 @@ public struct TOMLReader {
             diagnostics.append(
                 Diagnostic(
                     .error, file: file, line: line(section, nil), column: section, value: nil,
-                    "'\(section)' must be a table"))
+                    Phrase("load.not-table", ["section": "\(section)"])))
             return nil
         }
         return t
@@ -243,7 +250,7 @@ public struct TOMLReader {
                 diagnostics.append(
                     Diagnostic(
                         .error, file: file, line: line(section, nil), column: "\(section).\(key)", value: nil,
-                        "required key '\(key)' is missing from [\(section)]"))
+                        Phrase("load.required-key", ["key": "\(key)", "section": "\(section)"])))
             }
             return nil
         }
@@ -254,7 +261,7 @@ public struct TOMLReader {
         guard let v = value(section, key, required: required) else { return nil }
         if let d = v.date, let day = Day(year: d.year, month: d.month, day: d.day) { return inRange(section, key, day) }
         if let s = v.string, let day = Day(iso: s) { return inRange(section, key, day) }
-        fail(section, key, v.description, "expected a date like 2026-03-02, found \(v.description)")
+        fail(section, key, v.description, Phrase("load.expected-date", ["value": "\(v.description)"]))
         return nil
     }
 
@@ -262,7 +269,7 @@ public struct TOMLReader {
     mutating func inRange(_ section: String, _ key: String, _ day: Day) -> Day? {
         guard InputLimits.years.contains(day.components.year) else {
             let years = "\(InputLimits.years.lowerBound)–\(InputLimits.years.upperBound)"
-            fail(section, key, day.iso, "\(day.iso) is outside the years \(years)")
+            fail(section, key, day.iso, Phrase("load.day-outside-years", ["value": "\(day.iso)", "years": "\(years)"]))
             return nil
         }
         return day
@@ -271,7 +278,7 @@ public struct TOMLReader {
     public mutating func string(_ section: String, _ key: String) -> String? {
         guard let v = value(section, key) else { return nil }
         guard let s = v.string else {
-            fail(section, key, v.description, "expected a string")
+            fail(section, key, v.description, Phrase("load.expected-string"))
             return nil
         }
         return s
@@ -281,22 +288,24 @@ public struct TOMLReader {
         guard let v = value(section, key) else { return nil }
         if let b = v.boolean { return b }
         if let s = v.string, let b = parseBoolean(s) { return b }
-        fail(section, key, v.description, "expected true or false, found \(v.description)")
+        fail(section, key, v.description, Phrase("load.expected-boolean", ["value": "\(v.description)"]))
         return nil
     }
 
     public mutating func int(_ section: String, _ key: String, min: Int, max: Int = 100_000) -> Int? {
         guard let v = value(section, key) else { return nil }
         guard let n = v.integer else {
-            fail(section, key, v.description, "expected a whole number ≥ \(min), found \(v.description)")
+            fail(
+                section, key, v.description,
+                Phrase("load.expected-whole-number", ["min": "\(min)", "value": "\(v.description)"]))
             return nil
         }
         guard n >= min else {
-            fail(section, key, "\(n)", "\(n) makes no sense here: expected a whole number ≥ \(min)")
+            fail(section, key, "\(n)", Phrase("load.nonsense-whole-min", ["value": "\(n)", "min": "\(min)"]))
             return nil
         }
         guard n <= max else {
-            fail(section, key, "\(n)", "\(n) makes no sense here: expected at most \(max)")
+            fail(section, key, "\(n)", Phrase("load.nonsense-max", ["value": "\(n)", "max": "\(max)"]))
             return nil
         }
         return n
@@ -307,15 +316,17 @@ public struct TOMLReader {
     ) -> Double? {
         guard let v = value(section, key) else { return nil }
         guard let x = v.double else {
-            fail(section, key, v.description, "expected a number ≥ \(min), found \(v.description)")
+            fail(
+                section, key, v.description,
+                Phrase("load.expected-number", ["min": "\(min)", "value": "\(v.description)"]))
             return nil
         }
         guard x >= min, x.isFinite else {
-            fail(section, key, "\(x)", "\(x) makes no sense here: expected a number ≥ \(min)")
+            fail(section, key, "\(x)", Phrase("load.nonsense-number-min", ["value": "\(x)", "min": "\(min)"]))
             return nil
         }
         guard x <= max else {
-            fail(section, key, "\(x)", "\(x) makes no sense here: expected at most \(max)")
+            fail(section, key, "\(x)", Phrase("load.nonsense-max", ["value": "\(x)", "max": "\(max)"]))
             return nil
         }
         return x
@@ -326,7 +337,9 @@ public struct TOMLReader {
         guard options.contains(s.lowercased()) else {
             fail(
                 section, key, s,
-                "'\(s)' is not allowed (expected \(options.map { "\"\($0)\"" }.joined(separator: ", ")))")
+                Phrase(
+                    "load.not-allowed",
+                    ["value": "\(s)", "options": "\(options.map { "\"\($0)\"" }.joined(separator: ", "))"]))
             return nil
         }
         return s.lowercased()
@@ -334,25 +347,31 @@ public struct TOMLReader {
 
     /// A list of strings, or nil when the key is absent.
     public mutating func strings(_ section: String, _ key: String) -> [String]? {
-        stringList(section, key, what: "strings")
+        stringList(section, key, what: Phrase("load.list.strings"))
     }
 
     /// Reports a problem with a whole table.
-    public mutating func failTable(_ section: String, _ message: String) {
+    public mutating func failTable(_ section: String, _ message: Phrase) {
         diagnostics.append(
             Diagnostic(.error, file: file, line: line(section, nil), column: section, value: nil, message))
     }
 
-    mutating func stringList(_ section: String, _ key: String, what: String = "specialty strings") -> [String]? {
+    mutating func stringList(_ section: String, _ key: String, what: Phrase = Phrase("load.list.specialties"))
+        -> [String]?
+    {
         guard let v = value(section, key) else { return nil }
         guard let a = v.array else {
-            fail(section, key, v.description, "expected a list of \(what), found \(v.description)")
+            fail(
+                section, key, v.description,
+                Phrase("load.expected-list", ["what": .phrase(what), "value": "\(v.description)"]))
             return nil
         }
         var out: [String] = []
         for item in a {
             guard let s = item.string else {
-                fail(section, key, item.description, "expected a list of \(what), found \(item.description)")
+                fail(
+                    section, key, item.description,
+                    Phrase("load.expected-list", ["what": .phrase(what), "value": "\(item.description)"]))
                 return nil
             }
             out.append(s)
@@ -366,12 +385,12 @@ public struct TOMLReader {
                 diagnostics.append(
                     Diagnostic(
                         .warning, file: file, line: line(section, nil), column: section, value: nil,
-                        "unknown table [\(section)] is ignored"))
+                        Phrase("load.unknown-table", ["section": "\(section)"])))
                 continue
             }
             guard let keys = entry, let t = root[section]?.table else { continue }
             for key in t.keys.sorted() where !keys.contains(key) {
-                warn(section, key, nil, "unknown key '\(key)' in [\(section)] is ignored")
+                warn(section, key, nil, Phrase("load.unknown-key", ["key": "\(key)", "section": "\(section)"]))
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Phrasebook
 import TextFormats
 import XLSXReader
 
@@ -43,7 +44,7 @@ struct WorkbookInput {
             let hasCSV = fm.fileExists(atPath: path(name))
             if fm.fileExists(atPath: path(own)) {
                 if hasCSV {
-                    warn(own, "ignored: \(name) is read (remove one of the two)")
+                    warn(own, Phrase("load.both-files", ["name": "\(name)"]))
                     continue
                 }
                 guard let sheets = read(own, path(own)), let first = sheets.first else {
@@ -74,15 +75,15 @@ struct WorkbookInput {
     private mutating func read(_ label: String, _ path: String) -> [XLSXSheet]? {
         do {
             let sheets = try XLSXWorkbook.read(contentsOf: URL(fileURLWithPath: path))
-            if sheets.isEmpty { diagnostics.append(Diagnostic(.error, file: label, "the workbook has no sheet")) }
+            if sheets.isEmpty { diagnostics.append(Diagnostic(.error, file: label, Phrase("load.no-sheet"))) }
             return sheets
         } catch {
-            diagnostics.append(Diagnostic(.error, file: label, "\(error): save it from Excel as an .xlsx workbook"))
+            diagnostics.append(Diagnostic(.error, file: label, Phrase("load.not-xlsx", ["detail": "\(error)"])))
             return nil
         }
     }
 
-    private mutating func warn(_ label: String, _ message: String) {
+    private mutating func warn(_ label: String, _ message: Phrase) {
         diagnostics.append(Diagnostic(.warning, file: label, message))
     }
 

@@ -18,10 +18,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let date = try parseAsOf(asOf)
-        let b = try loadBatchOrExit(batch)
+        let b = try loadBatchOrExit(batch, lang: lang)
         let language = Language.resolve(lang, batch: b.rules.language, batchName: b.rules.name)
         var err = StandardError()
-        for w in b.warnings { print("warning: \(w)", to: &err) }
+        printWarnings(b, language)
         let statuses = b.enterprises.map {
             WorkflowRules.status($0, rules: b.rules, calendar: b.calendar, asOf: date ?? b.rules.today)
         }

@@ -68,7 +68,7 @@ struct ExportCommand: ParsableCommand {
         guard let amHours = CalendarWriter.SlotHours.range(am), let pmHours = CalendarWriter.SlotHours.range(pm) else {
             throw ValidationError("--am and --pm take HH:MM-HH:MM with 00:00 ≤ start < end ≤ 23:59")
         }
-        let b = try loadBatchOrExit(batch)
+        let b = try loadBatchOrExit(batch, lang: lang)
         if plan != nil { chosen = PlanReader.completed(chosen, with: b) }
         var files: [(name: String, content: String)] = []
         if format == .json || format == .all {

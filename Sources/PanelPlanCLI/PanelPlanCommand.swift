@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PanelModel
+import Phrasebook
 import PlanModel
 
 /// Exit codes, documented in docs/user-guide.md.
@@ -54,20 +55,26 @@ public struct PanelPlanCommand: ParsableCommand {
     }
 }
 
-/// Loads a batch folder or exits 65 with every error.
-func loadBatchOrExit(_ path: String) throws -> Batch {
+/// Loads a batch folder or exits 65 with every error, in the language of `lang` (`--lang`,
+/// else the locale: the batch's own setting is unknown when it cannot be read).
+func loadBatchOrExit(_ path: String, lang: String? = nil) throws -> Batch {
     do {
         return try BatchLoader.load(path: path)
     } catch let error as BatchLoadError {
+        let language = Language.resolve(lang)
         var err = StandardError()
-        for d in error.errors { print("error: \(d)", to: &err) }
-        for d in error.warnings { print("warning: \(d)", to: &err) }
+        print(error.text(language), to: &err)
         print(
-            "\(error.errors.count) error\(error.errors.count == 1 ? "" : "s"), \(error.warnings.count) "
-                + "warning\(error.warnings.count == 1 ? "" : "s") in \(path)",
+            Diagnostic.summary(errors: error.errors.count, warnings: error.warnings.count, path: path, language),
             to: &err)
         throw ExitCode(ExitStatus.badInput)
     }
+}
+
+/// Prints the batch's warnings on standard error, one a line, in `language`.
+func printWarnings(_ batch: Batch, _ language: Language) {
+    var err = StandardError()
+    for w in batch.warnings { print(Diagnostic.line(w, language), to: &err) }
 }
 
 /// Standard error written with write(2): a failed write (a closed pipe, a full disk) is ignored

@@ -46,7 +46,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let b = try loadBatchOrExit(batch)
+        let b = try loadBatchOrExit(batch, lang: lang)
         var err = StandardError()
         // A published plan was announced: planning anew would ignore it (and publish defaults to
         // the latest version). The nightly job is `replan`.
@@ -59,7 +59,7 @@ struct PlanCommand: ParsableCommand {
                 throw ExitCode(ExitCode.validationFailure.rawValue)
             }
         }
-        for w in b.warnings { print("warning: \(w)", to: &err) }
+        printWarnings(b, Language.resolve(lang, batch: b.rules.language, batchName: b.rules.name))
         let progress = quiet ? nil : ProgressPrinter.make()
         var options = PlannerOptions(timeLimitSeconds: timeLimit, seed: seed, progress: progress)
         var drawSetup: DrawSetup?

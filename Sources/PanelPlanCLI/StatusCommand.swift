@@ -24,7 +24,7 @@ struct StatusCommand: ParsableCommand {
     var lang: String?
 
     func run() throws {
-        let b = try loadBatchOrExit(batch)
+        let b = try loadBatchOrExit(batch, lang: lang)
         let date = try parseAsOf(asOf) ?? b.rules.today
         let statuses = b.enterprises.map { WorkflowRules.status($0, rules: b.rules, calendar: b.calendar, asOf: date) }
         let header = [

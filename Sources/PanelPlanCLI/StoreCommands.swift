@@ -154,7 +154,7 @@ struct ReplanCommand: ParsableCommand {
     func run() throws {
         let log = nightlyLogger("panelplan.replan")
         guard freezeDays >= 0 else { throw ValidationError("--freeze-days must be ≥ 0") }
-        let b = try loadBatchOrExit(batch)
+        let b = try loadBatchOrExit(batch, lang: language.lang?.rawValue)
         let asOfDay = try parseAsOf(asOf) ?? b.rules.today
         var options = NightlyJob.Options(
             batchFolder: batch, storePath: store.path(batch: batch), outFolder: out ?? batch, asOf: asOfDay)
@@ -214,7 +214,7 @@ struct DeclineCommand: ParsableCommand {
         guard let kind = TaskKind(rawValue: task.lowercased()) else {
             throw ValidationError("task '\(task)' is not initial or site")
         }
-        let b = try loadBatchOrExit(batch)
+        let b = try loadBatchOrExit(batch, lang: language.lang?.rawValue)
         let s = try store.open(batch: batch, mustExist: true)
         // By default, as of the last night's run (or batch.toml today before the first).
         let asOfDay = try parseAsOf(asOf) ?? s.lastAsOf().flatMap(Day.init(iso:)) ?? b.rules.today

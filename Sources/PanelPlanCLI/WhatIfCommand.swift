@@ -30,7 +30,7 @@ struct WhatIfCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let base = try loadBatchOrExit(batch)
+        let base = try loadBatchOrExit(batch, lang: language.lang?.rawValue)
         let items = try scenarioItems(base)
         if minPool || maxBatch {
             try directAnswers(items)
@@ -85,7 +85,7 @@ struct WhatIfCommand: ParsableCommand {
                 let s = try Scenario.load(path: path)
                 items.append((s.name, nil, try s.apply(to: base)))
             } catch let e as ScenarioError {
-                errors.append(e.description)
+                errors.append(e.text(language.resolve(batch: base.rules.language, name: base.rules.name)))
             }
         }
         if let sweep {
@@ -96,7 +96,7 @@ struct WhatIfCommand: ParsableCommand {
                     items.append((s.name, v, try s.apply(to: base)))
                 }
             } catch let e as ScenarioError {
-                errors.append(e.description)
+                errors.append(e.text(language.resolve(batch: base.rules.language, name: base.rules.name)))
             }
         }
         guard errors.isEmpty else {

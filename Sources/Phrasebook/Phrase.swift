@@ -3,13 +3,18 @@
 /// phrases of their own, so a sentence built from parts is translated part by part.
 public struct Phrase: Sendable, Hashable {
     /// A placeholder's value.
-    public indirect enum Value: Sendable, Hashable {
+    /// A string literal, interpolated or not, is a ``text(_:)`` value.
+    public indirect enum Value: Sendable, Hashable, ExpressibleByStringInterpolation {
         /// Text that reads the same in both languages: an id, a date, a number, a rule key.
         case text(String)
         /// A phrase of the table.
         case phrase(Phrase)
         /// Phrases read as a list (、 in Chinese, commas in English).
         case list([Phrase])
+
+        public init(stringLiteral value: String) {
+            self = .text(value)
+        }
     }
 
     /// The string table's key (``Strings``).

@@ -1,10 +1,13 @@
 import Foundation
-import PanelModel
 
 /// The one table of user-facing strings, Chinese and English side by side. Every translated
 /// text of the tool comes from here; nothing is translated anywhere else.
 public enum Strings {
-    static let table: [String: (zh: String, en: String)] = [
+    /// Every entry: the general sentences and the loader's (``loading``), which share no key.
+    static let table = general.merging(loading) { first, _ in first }
+
+    /// The general sentences: reports, explanations, notices, calendars.
+    static let general: [String: (zh: String, en: String)] = [
         "initial": ("初审", "Initial review"),
         "initial_short": ("初审", "initial"),
         "site_short": ("现场验收", "site"),
@@ -527,24 +530,9 @@ public enum Strings {
         "why.rules-7-8": ("{text}（规则 7、8）", "{text} (rules 7, 8)"),
     ]
 
-    /// The word for a task inside a sentence: 初审 / initial.
-    public static func task(_ task: TaskKind, _ language: Language) -> String {
-        text("task_" + task.rawValue, language)
-    }
-
-    /// A district's name: 福田区 / Futian.
-    public static func district(_ district: District, _ language: Language) -> String {
-        language == .zh ? district.nameZh : district.nameEn
-    }
-
     /// A short phrase for an `unscheduled` code (the code itself when the table has none).
     public static func cause(_ code: String, _ language: Language) -> String {
         table["code." + code].map { language == .zh ? $0.zh : $0.en } ?? code
-    }
-
-    /// The word for a half-day inside a sentence: 上午 / am.
-    public static func slot(_ slot: Slot, _ language: Language) -> String {
-        text("slot_" + slot.rawValue, language)
     }
 
     /// The text of `key` in `language` (the key itself when missing, so a gap shows).

@@ -1,5 +1,6 @@
 import Foundation
 import PanelModel
+import Phrasebook
 import TOMLSubset
 
 /// A what-if scenario: changes to a batch, read from a TOML file (docs/whatif.md).
@@ -32,7 +33,12 @@ public struct Scenario {
 /// Errors in scenario files, each with file, line and key.
 public struct ScenarioError: Error, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
-    public var description: String { diagnostics.map { "error: \($0)" }.joined(separator: "\n") }
+    public var description: String { text(.en) }
+
+    /// Every problem, one a line, in `language`.
+    public func text(_ language: Language) -> String {
+        diagnostics.map { Diagnostic.line($0, language) }.joined(separator: "\n")
+    }
 }
 
 extension Scenario {
@@ -50,7 +56,7 @@ extension Scenario {
     public static func load(path: String) throws -> Scenario {
         let file = URL(fileURLWithPath: path).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(diagnostics: [Diagnostic(.error, file: file, "cannot read the scenario file")])
+            throw ScenarioError(diagnostics: [Diagnostic(.error, file: file, Phrase("scenario.unreadable"))])
         }
         return try parse(bytes: Array(data), file: file)
     }
@@ -68,7 +74,8 @@ extension Scenario {
         } catch {
             throw ScenarioError(diagnostics: [
                 Diagnostic(
-                    .error, file: file, line: error.line, "not valid TOML (column \(error.column)): \(error.message)")
+                    .error, file: file, line: error.line,
+                    Phrase("load.not-toml", ["column": "\(error.column)", "detail": "\(error.message)"]))
             ])
         }
         let text = String(decoding: bytes, as: UTF8.self)
@@ -80,7 +87,7 @@ extension Scenario {
         s.removeOrganizations = r.strings("remove_experts", "organizations") ?? []
         s.removeFraction = r.double("remove_experts", "fraction", min: 0) ?? 0
         if s.removeFraction > 1 {
-            r.fail("remove_experts", "fraction", "\(s.removeFraction)", "a share of the pool: expected 0 to 1")
+            r.fail("remove_experts", "fraction", "\(s.removeFraction)", Phrase("scenario.share"))
         }
         s.removeSeed = UInt64(r.int("remove_experts", "seed", min: 0) ?? 1)
         s.addExperts = r.int("add_experts", "count", min: 0) ?? 0
@@ -92,30 +99,31 @@ extension Scenario {
         s.deadlineShiftDays = r.int("shift", "deadline_days", min: -3650, max: 3650) ?? 0
         s.awayShare = r.double("unavailability", "share", min: 0) ?? 0
         if s.awayShare > 1 {
-            r.fail("unavailability", "share", "\(s.awayShare)", "a share of the pool: expected 0 to 1")
+            r.fail("unavailability", "share", "\(s.awayShare)", Phrase("scenario.share"))
         }
         s.awayFrom = r.date("unavailability", "from")
         s.awayTo = r.date("unavailability", "to")
         s.awaySeed = UInt64(r.int("unavailability", "seed", min: 0) ?? 1)
         if s.awayShare > 0 && (s.awayFrom == nil || s.awayTo == nil) {
-            r.fail("unavailability", "share", "\(s.awayShare)", "needs 'from' and 'to' dates")
+            r.fail("unavailability", "share", "\(s.awayShare)", Phrase("scenario.needs-dates"))
         }
         if let f = s.awayFrom, let t = s.awayTo, t < f {
-            r.fail("unavailability", "to", t.iso, "'to' \(t.iso) is before 'from' \(f.iso)")
+            r.fail(
+                "unavailability", "to", t.iso, Phrase("load.to-before-from", ["to": "\(t.iso)", "from": "\(f.iso)"]))
         }
         if s.awayShare == 0 && (s.awayFrom != nil || s.awayTo != nil) {
             r.fail(
                 "unavailability", "from", s.awayFrom?.iso,
-                "needs 'share' (the part of the pool away), or it changes nothing")
+                Phrase("scenario.needs-share"))
         }
         if s.addExperts == 0 && (s.addLike != nil || !s.addSpecialties.isEmpty) {
             r.fail(
-                "add_experts", s.addLike != nil ? "like" : "specialties", nil, "needs 'count', or it changes nothing")
+                "add_experts", s.addLike != nil ? "like" : "specialties", nil, Phrase("scenario.needs-count"))
         }
         if root["add_enterprises"]?.table?["scale"] != nil && s.scaleEnterprises < 1 {
             r.fail(
                 "add_enterprises", "scale", "\(s.scaleEnterprises)",
-                "a factor of at least 1 (removing enterprises is not a scenario of this kind)")
+                Phrase("scenario.scale"))
         }
         // Start and end of the horizon go through the rules reader as [rules.batch] keys.
         var rulesTable = root["rules"]?.table
@@ -133,13 +141,19 @@ extension Scenario {
         for section in root.keys.sorted() {
             guard let keys = known[section] else {
                 r.failTable(
-                    section, "unknown table [\(section)] (expected \(known.keys.sorted().joined(separator: ", ")))")
+                    section,
+                    Phrase(
+                        "scenario.unknown-table",
+                        ["section": "\(section)", "options": "\(known.keys.sorted().joined(separator: ", "))"]))
                 continue
             }
             guard section != "rules", let t = root[section]?.table else { continue }
             for key in t.keys.sorted() where !keys.contains(key) {
                 r.fail(
-                    section, key, nil, "unknown key '\(key)' in [\(section)] (expected \(keys.joined(separator: ", ")))"
+                    section, key, nil,
+                    Phrase(
+                        "scenario.unknown-key",
+                        ["key": "\(key)", "section": "\(section)", "options": "\(keys.joined(separator: ", "))"])
                 )
             }
         }
@@ -158,6 +172,11 @@ extension Scenario {
         table["batch"] = .table(batch)
     }
 
+    /// The loader's warnings about unknown tables and keys, and the errors they become in `[rules]`.
+    static let unknownAsError = [
+        "load.unknown-table": "scenario.rules-unknown-table", "load.unknown-key": "scenario.rules-unknown-key",
+    ]
+
     /// Applies the `[rules]` overrides; returns what was wrong (unknown keys are errors here).
     func applyRules(to rules: inout BatchRules) -> [Diagnostic] {
         guard let rulesTable else { return [] }
@@ -166,9 +185,9 @@ extension Scenario {
         reader.warnUnknownKeys(TOMLReader.knownKeys)
         return reader.diagnostics.map { d in
             var d = d
-            if d.severity == .warning && d.message.hasPrefix("unknown") {
+            if d.severity == .warning, let key = Self.unknownAsError[d.message.key] {
                 d.severity = .error
-                d.message = d.message.replacingOccurrences(of: " is ignored", with: "")
+                d.message.key = key
             }
             return d
         }

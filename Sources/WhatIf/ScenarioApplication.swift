@@ -1,5 +1,6 @@
 import Foundation
 import PanelModel
+import Phrasebook
 import Workflow
 
 extension Scenario {
@@ -26,13 +27,13 @@ extension Scenario {
             unknown.append(
                 Diagnostic(
                     .error, file: file, line: lineOf(id), column: "remove_experts.ids", value: id,
-                    "unknown expert '\(id)' (not in the batch's experts.csv)"))
+                    Phrase("scenario.unknown-expert", ["value": "\(id)"])))
         }
         for o in removeOrganizations where !orgs.contains(o) {
             unknown.append(
                 Diagnostic(
                     .error, file: file, line: lineOf(o), column: "remove_experts.organizations", value: o,
-                    "no expert of the batch works for '\(o)'"))
+                    Phrase("scenario.no-such-organization", ["value": "\(o)"])))
         }
         if !unknown.isEmpty { throw ScenarioError(diagnostics: unknown) }
         var removed = Set(removeExpertIDs)
@@ -63,7 +64,7 @@ extension Scenario {
                     throw ScenarioError(diagnostics: [
                         Diagnostic(
                             .error, file: file, line: lineOf(like), column: "add_experts.like", value: like,
-                            "unknown expert '\(like)' (not in the batch's experts.csv)")
+                            Phrase("scenario.unknown-expert", ["value": "\(like)"]))
                     ])
                 }
                 template = [x]

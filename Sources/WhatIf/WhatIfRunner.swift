@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import PanelModel
+import Phrasebook
 import PlanModel
 import Planner
 import TOMLSubset
@@ -37,31 +38,33 @@ public struct Sweep {
     public var isPercent: Bool
 
     public static func parse(_ text: String) throws -> Sweep {
-        func bad(_ why: String) -> ScenarioError {
+        func bad(_ why: Phrase) -> ScenarioError {
             ScenarioError(diagnostics: [
                 Diagnostic(
                     .error, file: "--sweep", value: text,
-                    "'\(text)': \(why) (expected KEY=FROM..TO[:STEP], e.g. pool=60%..100%:10%)")
+                    Phrase("sweep.bad", ["value": "\(text)", "why": .phrase(why)]))
             ])
         }
         let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2 else { throw bad("no '='") }
+        guard parts.count == 2 else { throw bad(Phrase("sweep.no-equals")) }
         let key = parts[0].trimmingWhitespace()
-        guard !key.isEmpty else { throw bad("no key before '='") }
+        guard !key.isEmpty else { throw bad(Phrase("sweep.no-key")) }
         let rangeAndStep = parts[1].split(separator: ":", omittingEmptySubsequences: false).map {
             String($0).trimmingWhitespace()
         }
         guard rangeAndStep.count <= 2, let range = rangeAndStep.first, !range.isEmpty else {
-            throw bad("no 'FROM..TO' after '='")
+            throw bad(Phrase("sweep.no-range-after"))
         }
         let bounds = range.components(separatedBy: "..")
-        guard bounds.count == 2 else { throw bad("no 'FROM..TO'") }
+        guard bounds.count == 2 else { throw bad(Phrase("sweep.no-range")) }
         let isPercent = bounds.allSatisfy { $0.hasSuffix("%") }
         func number(_ s: String) -> Double? { Double(s.replacingOccurrences(of: "%", with: "")) }
-        guard let from = number(bounds[0]), let to = number(bounds[1]), from <= to else { throw bad("bad bounds") }
+        guard let from = number(bounds[0]), let to = number(bounds[1]), from <= to else {
+            throw bad(Phrase("sweep.bad-bounds"))
+        }
         let step = rangeAndStep.count > 1 ? number(rangeAndStep[1]) : (isPercent ? 10 : 1)
-        guard let step, step > 0 else { throw bad("bad step") }
-        guard (to - from) / step < 1000 else { throw bad("more than 1000 points") }
+        guard let step, step > 0 else { throw bad(Phrase("sweep.bad-step")) }
+        guard (to - from) / step < 1000 else { throw bad(Phrase("sweep.too-many")) }
         var values: [Double] = []
         var v = from
         while v <= to + 1e-9 {
@@ -69,10 +72,10 @@ public struct Sweep {
             v += step
         }
         if key != "pool" && !key.contains(".") {
-            throw bad("unknown key '\(key)': use pool or a batch.toml key like site_inspection.panel_size")
+            throw bad(Phrase("sweep.unknown-key", ["key": "\(key)"]))
         }
         if key == "pool" && (!isPercent || from < 0 || to > 100) {
-            throw bad("pool takes percentages from 0% to 100% (to grow the pool, use a scenario with [add_experts])")
+            throw bad(Phrase("sweep.pool-range"))
         }
         return Sweep(key: key, values: values, isPercent: isPercent)
     }

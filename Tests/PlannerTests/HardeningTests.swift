@@ -98,7 +98,8 @@ struct HardeningTests {
             _ = try BatchLoader.load(path: dir.path)
             Issue.record("invalid UTF-8 was accepted")
         } catch let error as BatchLoadError {
-            #expect(error.errors.contains { $0.file == "batch.toml" && $0.line == 2 && $0.message.contains("UTF-8") })
+            #expect(
+                error.errors.contains { $0.file == "batch.toml" && $0.line == 2 && $0.description.contains("UTF-8") })
         }
     }
 

@@ -1,0 +1,129 @@
+import Foundation
+import PanelModel
+import Testing
+
+@testable import Phrasebook
+
+/// The loader's errors and warnings in Chinese and English: every sentence from the string table,
+/// the same file, line, column and value in both, and no English sentence left in the Chinese.
+@Suite("Loader messages in Chinese and English")
+struct DiagnosticLanguageTests {
+    /// English words a Chinese message must not hold. Values people type (initial, site, am,
+    /// pass, holiday, yes/no …), keys (share, pool) and file names are written as they are.
+    static let englishWords: Set<String> = [
+        "the", "is", "are", "not", "expected", "unknown", "missing", "required", "found", "and", "of", "in",
+        "a", "an", "file", "column", "value", "line", "table", "expert", "experts", "enterprise", "panel",
+        "deadline", "before", "after", "ignored", "must", "needs", "cannot", "or", "error", "warning", "errors",
+        "warnings", "id", "date", "number", "list", "did", "you", "mean",
+    ]
+
+    /// The keys of the loader's sentences: `load.*`, `scenario.*`, `sweep.*`.
+    static let keys = Strings.loading.keys.sorted()
+
+    func placeholders(_ text: String) -> Set<String> {
+        let regex = try! NSRegularExpression(pattern: #"\{([a-z]+)\}"#)
+        let range = NSRange(text.startIndex..., in: text)
+        return Set(regex.matches(in: text, range: range).map { (text as NSString).substring(with: $0.range(at: 1)) })
+    }
+
+    /// The words of `text` (outside placeholders and snake_case keys) that are English.
+    func englishWords(in text: String) -> [String] {
+        let stripped = text.replacingOccurrences(of: #"\{[a-z]+\}"#, with: " ", options: .regularExpression)
+        let tokens = stripped.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0 == "_" || $0 == ".")) })
+        return tokens.filter { !$0.contains("_") && !$0.contains(".") }.map { $0.lowercased() }.filter {
+            Self.englishWords.contains($0)
+        }
+    }
+
+    /// The language-neutral texts a phrase was filled with (ids, values, names), recursively.
+    func texts(of phrase: Phrase) -> [String] {
+        phrase.values.values.flatMap { value -> [String] in
+            switch value {
+            case .text(let text): return [text]
+            case .phrase(let inner): return texts(of: inner)
+            case .list(let items): return items.flatMap(texts(of:))
+            }
+        }
+    }
+
+    func isChinese(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+    }
+
+    @Test("every loader sentence has a Chinese text with the English one's placeholders and no English words")
+    func tableIsTranslated() {
+        #expect(Self.keys.count > 90)
+        #expect(Set(Strings.loading.keys).isDisjoint(with: Strings.general.keys))
+        for key in Self.keys {
+            let entry = Strings.loading[key]!
+            #expect(placeholders(entry.zh) == placeholders(entry.en), "\(key)")
+            #expect(englishWords(in: entry.zh).isEmpty, "\(key): \(entry.zh)")
+            let words = entry.en.replacingOccurrences(of: #"\{[a-z]+\}"#, with: "", options: .regularExpression)
+            if words.contains(where: \.isLetter) {
+                // Chinese, or placeholders and punctuation alone ({path}：{errors}，{warnings}).
+                let zhWords = entry.zh.replacingOccurrences(of: #"\{[a-z]+\}"#, with: "", options: .regularExpression)
+                #expect(isChinese(entry.zh) || !zhWords.contains(where: \.isASCII), "\(key): \(entry.zh)")
+            }
+        }
+    }
+
+    @Test("every broken folder's messages read in Chinese, with the same file, line, column and value")
+    func brokenCorpusInChinese() throws {
+        let root = fixtures.appendingPathComponent("broken")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: root.path).filter {
+            !$0.hasPrefix(".") && !$0.hasSuffix(".md")
+        }.sorted()
+        var seen = 0
+        for name in folders {
+            var diagnostics: [Diagnostic]
+            do {
+                diagnostics = try BatchLoader.load(path: root.appendingPathComponent(name).path).warnings
+            } catch let error as BatchLoadError {
+                diagnostics = error.errors + error.warnings
+            }
+            for d in diagnostics {
+                seen += 1
+                let zh = d.text(.zh)
+                let en = d.text(.en)
+                // A key missing from the table would show as itself.
+                #expect(!Self.keys.contains { zh.contains($0) || en.contains($0) }, "\(name): \(zh)")
+                #expect(isChinese(zh), "\(name): \(zh)")
+                #expect(zh != en, "\(name): \(zh)")
+                #expect(zh.hasPrefix(d.file), "\(name): \(zh)")
+                if let line = d.line { #expect(zh.contains("第 \(line) 行"), "\(name): \(zh)") }
+                if let column = d.column { #expect(zh.contains("「\(column)」"), "\(name): \(zh)") }
+                if let value = d.value, en.contains(value) { #expect(zh.contains(value), "\(name): \(zh)") }
+                // The values (a column's name, what was typed) may be English words; the TOML
+                // parser's own detail is English (docs/format.md).
+                let typed = Set(englishWords(in: texts(of: d.message).joined(separator: " ")))
+                if d.message.key != "load.not-toml" {
+                    #expect(Set(englishWords(in: d.message.text(.zh))).isSubset(of: typed), "\(name): \(zh)")
+                }
+            }
+        }
+        #expect(seen >= folders.count)
+    }
+
+    @Test("a district typo in both languages, and the command's lines around the messages")
+    func districtTypo() throws {
+        let folder = fixtures.appendingPathComponent("broken/26-unknown-district-chinese-typo")
+        let error = try #require(throws: BatchLoadError.self) { try BatchLoader.load(path: folder.path) }
+        let d = try #require(error.errors.first { $0.column == "district" })
+        #expect(d.text(.en) == "enterprises.csv:5: column 'district': unknown district '福天' (did you mean 福田/futian?)")
+        #expect(d.text(.zh) == "enterprises.csv 第 5 行：列「district」：未知的区「福天」（是否指 福田/futian？）")
+        #expect(Diagnostic.line(d, .zh).hasPrefix("错误：enterprises.csv 第 5 行"))
+        #expect(Diagnostic.line(d, .en).hasPrefix("error: enterprises.csv:5:"))
+        #expect(Diagnostic.summary(errors: 2, warnings: 1, path: "b", .en) == "2 errors, 1 warning in b")
+        #expect(Diagnostic.summary(errors: 1, warnings: 0, path: "b", .en) == "1 error, 0 warnings in b")
+        #expect(Diagnostic.summary(errors: 2, warnings: 1, path: "b", .zh) == "b：2 个错误，1 个警告")
+    }
+
+    @Test("several suggestions are read as alternatives in each language")
+    func alternatives() {
+        let hint = Phrase(
+            "load.either", ["first": .phrase(.verbatim("福田/futian")), "second": .phrase(.verbatim("南山/nanshan"))])
+        let phrase = Phrase("load.district-suggestions", ["names": .phrase(hint)])
+        #expect(phrase.text(.en) == "did you mean 福田/futian or 南山/nanshan?")
+        #expect(phrase.text(.zh) == "是否指 福田/futian 或 南山/nanshan？")
+    }
+}
