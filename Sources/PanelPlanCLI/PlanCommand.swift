@@ -60,7 +60,8 @@ struct PlanCommand: ParsableCommand {
             }
         }
         printWarnings(b, Language.resolve(lang, batch: b.rules.language, batchName: b.rules.name))
-        let progress = quiet ? nil : ProgressPrinter.make()
+        let progress =
+            quiet ? nil : ProgressPrinter.make(Language.resolve(lang, batch: b.rules.language, batchName: b.rules.name))
         var options = PlannerOptions(timeLimitSeconds: timeLimit, seed: seed, progress: progress)
         var drawSetup: DrawSetup?
         if draw || b.rules.drawEnabled {
@@ -130,13 +131,20 @@ struct PlanCommand: ParsableCommand {
 enum ProgressPrinter {
     static let isTerminal = isatty(STDERR_FILENO) != 0
 
-    static func make() -> @Sendable (PlannerProgress) -> Void {
+    /// Progress lines in `language`: `[   1.2 s] search 3/3  incumbent 5.0  bound 6.0  gap 0.1000%`.
+    static func make(_ language: Language) -> @Sendable (PlannerProgress) -> Void {
         { p in
-            var line = "[\(String(format: "%6.1f", p.elapsedSeconds)) s] \(p.phase) \(p.done)/\(p.total)"
-            if let t = p.plannedTasks { line += "  tasks planned \(t)" }
-            if let i = p.incumbent { line += String(format: "  incumbent %.1f", i) }
-            if let b = p.bound { line += String(format: "  bound %.1f", b) }
-            if let g = p.gap { line += String(format: "  gap %.4f%%", g * 100) }
+            func say(_ key: String, _ value: String) -> String {
+                Strings.fill(key, language, ["value": value, "n": value])
+            }
+            let seconds = say("progress.seconds", String(format: "%6.1f", p.elapsedSeconds))
+            let phaseKey = "progress.phase." + p.phase
+            let phase = Strings.text(phaseKey, language) == phaseKey ? p.phase : Strings.text(phaseKey, language)
+            var line = "[\(seconds)] \(phase) \(p.done)/\(p.total)"
+            if let t = p.plannedTasks { line += "  " + say("progress.tasks", "\(t)") }
+            if let i = p.incumbent { line += "  " + say("progress.incumbent", String(format: "%.1f", i)) }
+            if let b = p.bound { line += "  " + say("progress.bound", String(format: "%.1f", b)) }
+            if let g = p.gap { line += "  " + say("progress.gap", String(format: "%.4f", g * 100)) }
             let text = isTerminal ? "\r\u{1B}[K" + line : line + "\n"
             StandardError.write(text)
         }

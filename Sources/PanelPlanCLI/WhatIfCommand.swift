@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PanelModel
+import Phrasebook
 import Reports
 import TextFormats
 import WhatIf
@@ -32,8 +33,9 @@ struct WhatIfCommand: ParsableCommand {
     func run() throws {
         let base = try loadBatchOrExit(batch, lang: language.lang?.rawValue)
         let items = try scenarioItems(base)
+        let words = language.resolve(batch: base.rules.language, name: base.rules.name)
         if minPool || maxBatch {
-            try directAnswers(items)
+            try directAnswers(items, words)
             return
         }
         let started = Date()
@@ -42,13 +44,14 @@ struct WhatIfCommand: ParsableCommand {
         switch format {
         case .table:
             print(TextTable.render(header: WhatIfOutput.header, rows: WhatIfOutput.tableRows(rows)), terminator: "")
-            print(
-                String(
-                    format: "%d plans in %.1f s, %d at a time", rows.count, elapsed,
-                    max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, rows.count))))
+            let parallel = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, rows.count))
+            let counts = [
+                "count": "\(rows.count)", "seconds": String(format: "%.1f", elapsed), "jobs": "\(parallel)",
+            ]
+            print(Strings.fill("whatif.plans", words, counts))
             // Capacity by week: the baseline's, and each scenario's while there are few.
             for row in rows.prefix(rows.count <= 3 ? rows.count : 1) {
-                print("\ncapacity by week, \(row.scenario) (demand/supply; * at 90 % or more):")
+                print("\n" + Strings.fill("whatif.capacity-by-week", words, ["scenario": row.scenario]))
                 let table = WhatIfOutput.weekTable(row)
                 print(TextTable.render(header: table.header, rows: table.rows), terminator: "")
             }
@@ -107,7 +110,7 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     /// `--min-pool` and `--max-batch` for the batch and for each scenario or sweep point.
-    func directAnswers(_ items: [(name: String, value: Double?, batch: Batch)]) throws {
+    func directAnswers(_ items: [(name: String, value: Double?, batch: Batch)], _ words: Language) throws {
         var text = ""
         var parts: [String] = []
         var files: [(String, String)] = []
@@ -120,19 +123,25 @@ struct WhatIfCommand: ParsableCommand {
                     ? try CapacityAnalysis.recruitingList(
                         files: BatchLoader.inputFiles(path: batch), timeLimit: timeLimit)
                     : try CapacityAnalysis.recruitingList(batch: item.batch, timeLimit: timeLimit)
-                text += RecruitingReport.text(r)
+                text += RecruitingReport.text(r, words)
                 json.append("\"min_pool\": " + RecruitingReport.json(r))
                 let name = k == 0 ? "experts-to-recruit.csv" : "experts-to-recruit-\(FileNameText.safe(item.name)).csv"
                 files.append((name, r.csv))
             }
             if maxBatch {
                 let r = try CapacityAnalysis.maxBatch(item.batch, seed: seed, timeLimit: timeLimit)
-                text +=
-                    "enterprises the pool can absorb beyond the batch: \(r.verified) (verified by planning the batch "
-                    + "with exactly these added; aggregate bound \(r.modelBound); the batch itself: "
-                    + "\(r.baselinePlanned) planned)\n"
+                let answer = [
+                    "verified": "\(r.verified)", "bound": "\(r.modelBound)", "baseline": "\(r.baselinePlanned)",
+                ]
+                text += Strings.fill("whatif.max-batch", words, answer) + "\n"
                 for e in r.added {
-                    text += "  \(e.id): like \(e.industry) in \(e.district), deadline \(e.effectiveDeadline.iso)\n"
+                    // English keeps the code people type; Chinese the district's name.
+                    let district = words == .zh ? DistrictTable.shenzhen.lookup(e.district)?.nameZh : nil
+                    let item = [
+                        "id": e.id, "industry": e.industry, "district": district ?? e.district,
+                        "deadline": e.effectiveDeadline.iso,
+                    ]
+                    text += "  " + Strings.fill("whatif.max-batch.item", words, item) + "\n"
                 }
                 let added = r.added.map { JSONText.quote($0.id) }.joined(separator: ", ")
                 json.append(

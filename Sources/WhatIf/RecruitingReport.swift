@@ -1,27 +1,40 @@
+import PanelModel
+import Phrasebook
 import TextFormats
 
 /// The recruiting list for people (a text block) and for programs (JSON).
 public enum RecruitingReport {
-    /// The promise, what no recruit can fix, and one line per recruit.
-    public static func text(_ r: RecruitingList) -> String {
-        var out =
-            "experts to recruit: \(r.recruits.count) (the aggregate model proves at least \(r.modelMinimum) "
-            + "necessary)\n"
-        out +=
-            "with them appended to experts.csv, \(r.promised) of \(r.eligible) eligible enterprises are planned "
-            + "(verified by planning; \(r.plannedBefore) with the pool as it is)\n"
+    /// The promise, what no recruit can fix, and one line per recruit, in `language`.
+    public static func text(_ r: RecruitingList, _ language: Language = .en) -> String {
+        func say(_ key: String, _ values: [String: String] = [:]) -> String {
+            Strings.fill(key, language, values)
+        }
+        var out = say("whatif.recruit.count", ["count": "\(r.recruits.count)", "minimum": "\(r.modelMinimum)"]) + "\n"
+        let promise = ["promised": "\(r.promised)", "eligible": "\(r.eligible)", "before": "\(r.plannedBefore)"]
+        out += say("whatif.recruit.promise", promise) + "\n"
         if !r.unfixable.isEmpty {
-            out += "no recruit can help \(r.unfixable.count) enterprise\(r.unfixable.count == 1 ? "" : "s"):\n"
-            for u in r.unfixable { out += "  \(u.enterpriseID) [\(u.code)] \(u.reason)\n" }
+            let key = r.unfixable.count == 1 ? "whatif.recruit.unfixable.one" : "whatif.recruit.unfixable.many"
+            out += say(key, ["count": "\(r.unfixable.count)"]) + "\n"
+            for u in r.unfixable { out += "  \(u.enterpriseID) [\(u.code)] \(u.reason(in: language))\n" }
         }
         for x in r.recruits {
-            var profile = x.specialties.isEmpty ? "any specialty" : "specialty " + x.specialties.joined(separator: ";")
-            if x.auditor { profile += ", certified auditor" }
-            if x.leader { profile += ", may lead" }
+            var profile =
+                x.specialties.isEmpty
+                ? say("whatif.recruit.any-specialty")
+                : say("whatif.recruit.specialty", ["tags": x.specialties.joined(separator: ";")])
+            if x.auditor { profile += say("whatif.recruit.auditor") }
+            if x.leader { profile += say("whatif.recruit.leader") }
             out += "  \(x.id): \(profile)"
-            if let d = x.district { out += ", based in \(d)" }
-            out += "; needed in \(x.weeks.isEmpty ? "no week" : x.weeks.joined(separator: " "))"
-            if !x.mustNotComeFrom.isEmpty { out += "; not from \(x.mustNotComeFrom.joined(separator: ", "))" }
+            if let d = x.district {
+                // English keeps the code people type; Chinese the district's name.
+                let name = language == .zh ? DistrictTable.shenzhen.lookup(d)?.nameZh ?? d : d
+                out += say("whatif.recruit.based", ["district": name])
+            }
+            let weeks = x.weeks.isEmpty ? say("whatif.recruit.no-week") : x.weeks.joined(separator: " ")
+            out += say("whatif.recruit.weeks", ["weeks": weeks])
+            if !x.mustNotComeFrom.isEmpty {
+                out += say("whatif.recruit.not-from", ["organizations": x.mustNotComeFrom.joined(separator: ", ")])
+            }
             out += "\n"
         }
         return out

@@ -6,7 +6,7 @@ import Testing
 
 /// The loader's errors and warnings in Chinese and English: every sentence from the string table,
 /// the same file, line, column and value in both, and no English sentence left in the Chinese.
-@Suite("Loader messages in Chinese and English")
+@Suite("Loader and console messages in Chinese and English")
 struct DiagnosticLanguageTests {
     /// English words a Chinese message must not hold. Values people type (initial, site, am,
     /// pass, holiday, yes/no …), keys (share, pool) and file names are written as they are.
@@ -17,8 +17,9 @@ struct DiagnosticLanguageTests {
         "warnings", "id", "date", "number", "list", "did", "you", "mean",
     ]
 
-    /// The keys of the loader's sentences: `load.*`, `scenario.*`, `sweep.*`.
-    static let keys = Strings.loading.keys.sorted()
+    /// The keys of the loader's sentences (`load.*`, `scenario.*`, `sweep.*`) and of the
+    /// console's (`whatif.*`, `progress.*`).
+    static let keys = (Array(Strings.loading.keys) + Array(Strings.console.keys)).sorted()
 
     func placeholders(_ text: String) -> Set<String> {
         let regex = try! NSRegularExpression(pattern: #"\{([a-z]+)\}"#)
@@ -54,8 +55,10 @@ struct DiagnosticLanguageTests {
     func tableIsTranslated() {
         #expect(Self.keys.count > 90)
         #expect(Set(Strings.loading.keys).isDisjoint(with: Strings.general.keys))
+        #expect(Set(Strings.console.keys).isDisjoint(with: Strings.general.keys))
+        #expect(Set(Strings.console.keys).isDisjoint(with: Strings.loading.keys))
         for key in Self.keys {
-            let entry = Strings.loading[key]!
+            let entry = Strings.table[key]!
             #expect(placeholders(entry.zh) == placeholders(entry.en), "\(key)")
             #expect(englishWords(in: entry.zh).isEmpty, "\(key): \(entry.zh)")
             let words = entry.en.replacingOccurrences(of: #"\{[a-z]+\}"#, with: "", options: .regularExpression)

@@ -1,5 +1,6 @@
 import Foundation
 import PanelModel
+import Phrasebook
 import Planner
 import Reports
 import Testing
@@ -73,6 +74,15 @@ struct WhatIfTests {
             to: experts, atomically: true, encoding: .utf8)
         let plan = try PanelPlanner(batch: try BatchLoader.load(path: dir.path)).plan()
         #expect(plan.plannedCount == answer.promised)
+        // The answer read in each language: the same numbers, no English sentence in Chinese.
+        let english = RecruitingReport.text(answer, .en)
+        let chinese = RecruitingReport.text(answer, .zh)
+        #expect(english.hasPrefix("experts to recruit: 2 (the aggregate model proves at least 2 necessary)\n"))
+        #expect(chinese.hasPrefix("需招募专家：2 位（聚合模型证明至少需要 2 位）\n"))
+        #expect(chinese.contains("专业 heavy-metal") && chinese.contains("需要的周："))
+        for phrase in ["experts to recruit", "appended", "specialty", "needed in", "based in", "eligible"] {
+            #expect(!chinese.contains(phrase), "\(phrase) in \(chinese)")
+        }
     }
 
     /// Six heavy-metal enterprises, sixteen general experts and `specialists` heavy-metal ones;

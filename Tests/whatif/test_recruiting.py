@@ -78,11 +78,18 @@ class ScenarioCommandLine(unittest.TestCase):
         with open(bad2, "w", encoding="utf-8") as f:
             f.write('[scenario]\nname = "two"\n[add_experts]\ncolour = "red"\n')
         demo = os.path.join(self.ROOT, "datasets", "shenzhen-demo")
-        r = self.run_tool("whatif", demo, bad1, bad2, "--sweep", "pool=60..")
+        r = self.run_tool("whatif", demo, bad1, bad2, "--sweep", "pool=60..", "--lang", "en")
         self.assertEqual(r.returncode, 65, r.stderr)
         self.assertIn("one.toml:4", r.stderr)
         self.assertIn("two.toml:4", r.stderr)
         self.assertIn("pool=60..", r.stderr)
+        # The demo's name is Chinese (2026年…): without --lang the same errors read in Chinese.
+        r = self.run_tool("whatif", demo, bad1, bad2, "--sweep", "pool=60..")
+        self.assertEqual(r.returncode, 65, r.stderr)
+        self.assertIn("错误：one.toml 第 4 行：键「remove_experts.fraction」", r.stderr)
+        self.assertIn("two.toml 第 4 行", r.stderr)
+        self.assertIn("「pool=60..」", r.stderr)
+        self.assertNotIn("expected", r.stderr)
 
     def test_min_pool_and_max_batch_with_a_scenario(self):
         work = tempfile.mkdtemp(prefix="panelplan-scen-")
