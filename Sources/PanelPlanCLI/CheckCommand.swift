@@ -7,13 +7,13 @@ import Workflow
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate a batch folder: errors (exit 65), warnings, and a first capacity hint.")
+        abstract: Help.text("help.validate-a-batch-folder-errors"))
 
-    @Argument(help: "The batch folder.") var batch: String
-    @Option(help: "Language: zh or en (default: the locale).") var lang: String?
+    @Argument(help: Help.argument("help.the-batch-folder")) var batch: String
+    @Option(help: Help.argument("help.language-zh-or-en-default")) var lang: String?
     @Option(
         name: .customLong("as-of"),
-        help: "The date to judge the workflow by, as a replan of that day would (default: batch.toml today).")
+        help: Help.argument("help.the-date-to-judge-the"))
     var asOf: String?
 
     func run() throws {

@@ -27,17 +27,17 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a stored plan version (default: the latest) or a plan.json in other formats.")
+        abstract: Help.text("help.write-a-stored-plan-version"))
 
-    @Argument(help: "The batch folder.") var batch: String = "."
-    @Option(help: "The version to export (default: the latest).") var version: Int64?
-    @Option(help: "A plan.json to export instead of a stored version.") var plan: String?
-    @Option(help: "json (plan.json, plan.csv), ics, xlsx (plan.xlsx), xlsx-csv, html, notices or all.")
+    @Argument(help: Help.argument("help.the-batch-folder")) var batch: String = "."
+    @Option(help: Help.argument("help.the-version-to-export-default")) var version: Int64?
+    @Option(help: Help.argument("help.a-plan-json-to-export")) var plan: String?
+    @Option(help: Help.argument("help.json-plan-json-plan-csv"))
     var format: ExportFormat = .all
-    @Option(help: "The folder to write.") var out: String
-    @Option(help: "Language: zh or en (default: zh, the bureau's).") var lang: String = "zh"
-    @Option(help: "Morning slot hours for calendars.") var am: String = "09:00-12:00"
-    @Option(help: "Afternoon slot hours for calendars.") var pm: String = "14:00-17:30"
+    @Option(help: Help.argument("help.the-folder-to-write")) var out: String
+    @Option(help: Help.argument("help.language-zh-or-en-default-2")) var lang: String = "zh"
+    @Option(help: Help.argument("help.morning-slot-hours-for-calendars")) var am: String = "09:00-12:00"
+    @Option(help: Help.argument("help.afternoon-slot-hours-for-calendars")) var pm: String = "14:00-17:30"
     @OptionGroup var store: StoreOption
 
     func run() throws {

@@ -2,20 +2,21 @@ import ArgumentParser
 import BatchGenerator
 import Foundation
 import PanelModel
+import Phrasebook
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a realistic synthetic batch folder of any size, deterministically from a seed.")
+        abstract: Help.text("help.write-a-realistic-synthetic-batch"))
 
-    @Option(help: "Number of enterprises.") var enterprises: Int = 90
-    @Option(help: "Number of experts in the pool.") var experts: Int = 150
-    @Option(help: "Random seed.") var seed: UInt64 = 1
-    @Option(help: "Horizon length in months.") var months: Int = 4
-    @Option(help: "First plannable day (YYYY-MM-DD).") var start: String = "2026-03-02"
-    @Option(help: "Batch name.") var name: String?
-    @Argument(help: "The folder to write.") var out: String
-    @Flag(help: "Overwrite the files of an existing folder.") var force = false
+    @Option(help: Help.argument("help.number-of-enterprises")) var enterprises: Int = 90
+    @Option(help: Help.argument("help.number-of-experts-in-the")) var experts: Int = 150
+    @Option(help: Help.argument("help.random-seed")) var seed: UInt64 = 1
+    @Option(help: Help.argument("help.horizon-length-in-months")) var months: Int = 4
+    @Option(help: Help.argument("help.first-plannable-day-yyyy-mm")) var start: String = "2026-03-02"
+    @Option(help: Help.argument("help.batch-name")) var name: String?
+    @Argument(help: Help.argument("help.the-folder-to-write")) var out: String
+    @Flag(help: Help.argument("help.overwrite-the-files-of-an")) var force = false
 
     func run() throws {
         guard let day = Day(iso: start) else {

@@ -8,7 +8,7 @@ extension Language: ExpressibleByArgument {}
 /// else Chinese for a batch with a Chinese name, else the locale.
 struct LanguageOption: ParsableArguments {
     @Option(
-        help: "Language of what people read: zh or en (default: [batch] language, a Chinese batch name, the locale).")
+        help: Help.argument("help.language-of-what-people-read"))
     var lang: Language?
 
     /// The language for a batch whose `[batch] language` is `batchLanguage` and whose name is

@@ -22,10 +22,8 @@ public enum ExitStatus {
 public struct PanelPlanCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "panelplan",
-        abstract: "Plan expert panels for the Shenzhen mandatory cleaner-production audit acceptance.",
-        discussion:
-            "A batch folder holds batch.toml, experts.csv, enterprises.csv and optional files (see "
-            + "docs/user-guide.md).",
+        abstract: Help.text("help.plan-expert-panels-for-the"),
+        discussion: Help.text("help.a-batch-folder-holds-batch"),
         version: panelplanVersion,
         subcommands: [
             CheckCommand.self, StatusCommand.self, PlanCommand.self, ReplanCommand.self, PublishCommand.self,

@@ -11,26 +11,26 @@ import Reports
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Plan dates and panels for every initial review and site inspection of a batch.")
+        abstract: Help.text("help.plan-dates-and-panels-for"))
 
-    @Argument(help: "The batch folder.") var batch: String
-    @Option(help: "Where to write plan.json and plan.csv (default: the batch folder).") var out: String?
-    @Option(name: .customLong("time-limit"), help: "Seconds (default: batch.toml [solver] time_limit_seconds).")
+    @Argument(help: Help.argument("help.the-batch-folder")) var batch: String
+    @Option(help: Help.argument("help.where-to-write-plan-json")) var out: String?
+    @Option(name: .customLong("time-limit"), help: Help.argument("help.seconds-default-batch-toml-solver"))
     var timeLimit: Double?
-    @Option(help: "Seed for the reproducible random draw among equal experts (default: batch.toml [solver] seed).")
+    @Option(help: Help.argument("help.seed-for-the-reproducible-random"))
     var seed: UInt64?
-    @Flag(help: "No progress on stderr.") var quiet = false
-    @Flag(name: .customLong("no-store"), help: "Do not record the plan in the plan store.") var noStore = false
-    @Option(help: "Who makes the plan, recorded with the version.") var by: String = "plan"
+    @Flag(help: Help.argument("help.no-progress-on-stderr")) var quiet = false
+    @Flag(name: .customLong("no-store"), help: Help.argument("help.do-not-record-the-plan")) var noStore = false
+    @Option(help: Help.argument("help.who-makes-the-plan-recorded")) var by: String = "plan"
     @OptionGroup var store: StoreOption
-    @Option(help: "Language of the summary: zh or en (default: the locale).") var lang: String?
-    @Flag(help: "Plan anew even though the store holds a published plan (replan keeps what was announced).")
+    @Option(help: Help.argument("help.language-of-the-summary-zh")) var lang: String?
+    @Flag(help: Help.argument("help.plan-anew-even-though-the"))
     var force = false
-    @Flag(help: "Draw each panel's members at random (随机抽取) and write draw.json (needs --seed-text).")
+    @Flag(help: Help.argument("help.draw-each-panel-s-members"))
     var draw = false
     @Option(
         name: .customLong("seed-text"),
-        help: "The public text the draw's seed comes from, e.g. a lottery's numbers drawn after the pool was frozen.")
+        help: Help.argument("help.the-public-text-the-draw"))
     var seedText: String?
 
     func validate() throws {

@@ -13,14 +13,13 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract:
-            "Workflow status of every enterprise: stage, next step, overdue marks, veto/extension, planning window.")
+        abstract: Help.text("help.workflow-status-of-every-enterprise"))
 
-    @Argument(help: "The batch folder.") var batch: String
-    @Option(name: .customLong("as-of"), help: "The date to judge overdue steps by (default: batch.toml today).")
+    @Argument(help: Help.argument("help.the-batch-folder")) var batch: String
+    @Option(name: .customLong("as-of"), help: Help.argument("help.the-date-to-judge-overdue"))
     var asOf: String?
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
-    @Option(help: "Language of the table headers: zh or en (default: the locale; csv and json keep English keys).")
+    @Option(help: Help.argument("help.table-csv-or-json")) var format: OutputFormat = .table
+    @Option(help: Help.argument("help.language-of-the-table-headers"))
     var lang: String?
 
     func run() throws {

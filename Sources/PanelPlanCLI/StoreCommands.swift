@@ -11,7 +11,7 @@ import Reports
 
 /// `--db`: the plan store; by default panelplan.sqlite in the batch folder.
 struct StoreOption: ParsableArguments {
-    @Option(help: "The plan store (default: BATCH/panelplan.sqlite).") var db: String?
+    @Option(help: Help.argument("help.the-plan-store-default-batch")) var db: String?
 
     func path(batch: String) -> String {
         db ?? URL(fileURLWithPath: batch).appendingPathComponent("panelplan.sqlite").path
@@ -39,9 +39,9 @@ struct StoreOption: ParsableArguments {
 
 struct PublishCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "publish", abstract: "Mark a plan version as announced (published).")
-    @Argument(help: "The batch folder.") var batch: String
-    @Option(help: "The version (default: the latest).") var version: Int64?
+        commandName: "publish", abstract: Help.text("help.mark-a-plan-version-as"))
+    @Argument(help: Help.argument("help.the-batch-folder")) var batch: String
+    @Option(help: Help.argument("help.the-version-default-the-latest")) var version: Int64?
     @OptionGroup var store: StoreOption
 
     func run() throws {
@@ -59,8 +59,8 @@ struct PublishCommand: ParsableCommand {
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "history", abstract: "List the plan versions of the store.")
-    @Argument(help: "The batch folder.") var batch: String = "."
+        commandName: "history", abstract: Help.text("help.list-the-plan-versions-of"))
+    @Argument(help: Help.argument("help.the-batch-folder")) var batch: String = "."
     @OptionGroup var store: StoreOption
     @OptionGroup var language: LanguageOption
 
@@ -91,10 +91,10 @@ struct HistoryCommand: ParsableCommand {
 
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "diff", abstract: "Compare two plan versions task by task, with the causes of each change.")
-    @Argument(help: "The older version.") var from: Int64
-    @Argument(help: "The newer version.") var to: Int64
-    @Option(help: "The batch folder holding the store.") var batch: String = "."
+        commandName: "diff", abstract: Help.text("help.compare-two-plan-versions-task"))
+    @Argument(help: Help.argument("help.the-older-version")) var from: Int64
+    @Argument(help: Help.argument("help.the-newer-version")) var to: Int64
+    @Option(help: Help.argument("help.the-batch-folder-holding-the")) var batch: String = "."
     @OptionGroup var store: StoreOption
     @OptionGroup var language: LanguageOption
 
@@ -126,28 +126,20 @@ struct DiffCommand: ParsableCommand {
 struct ReplanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replan",
-        abstract: "Nightly regeneration: re-import the folder and re-plan around the published plan.",
-        discussion: """
-            Exit codes: 0 nothing new to announce, 3 a new plan version with changes (or one an earlier
-            run could not announce), 64 --as-of earlier than the last run's, 65 bad input, 70 solver
-            failure, 73 cannot write (files, lock, store), 75 locked.
-            Assignments on or before --as-of are history (facts, kept as they were); those within
-            --freeze-days working days are kept unless a change makes them impossible (then only the
-            experts who cannot serve are swapped); later ones move only where the plan gains. A run at
-            02:15 on day D passes --as-of D − 1.
-            """)
+        abstract: Help.text("help.nightly-regeneration-re-import-the"),
+        discussion: Help.text("help.exit-codes-0-nothing-new"))
 
-    @Argument(help: "The batch folder.") var batch: String
-    @Option(name: .customLong("freeze-days"), help: "Working days after --as-of that stay as announced.")
+    @Argument(help: Help.argument("help.the-batch-folder")) var batch: String
+    @Option(name: .customLong("freeze-days"), help: Help.argument("help.working-days-after-as-of"))
     var freezeDays: Int = 5
-    @Option(name: .customLong("as-of"), help: "The last day of history (default: batch.toml today).")
+    @Option(name: .customLong("as-of"), help: Help.argument("help.the-last-day-of-history"))
     var asOf: String?
-    @Option(help: "Who runs it, recorded with the version.") var by: String = "replan"
-    @Option(help: "Where to write plan.json, plan.csv, changes.txt and notifications (default: the batch folder).")
+    @Option(help: Help.argument("help.who-runs-it-recorded-with")) var by: String = "replan"
+    @Option(help: Help.argument("help.where-to-write-plan-json-2"))
     var out: String?
-    @Option(name: .customLong("time-limit"), help: "Seconds for the solver.") var timeLimit: Double?
-    @Option(help: "Seconds to wait for a concurrent run before giving up with exit 75.") var wait: Double = 10
-    @Flag(help: "Accept an --as-of earlier than the last run's.") var force = false
+    @Option(name: .customLong("time-limit"), help: Help.argument("help.seconds-for-the-solver")) var timeLimit: Double?
+    @Option(help: Help.argument("help.seconds-to-wait-for-a")) var wait: Double = 10
+    @Flag(help: Help.argument("help.accept-an-as-of-earlier")) var force = false
     @OptionGroup var store: StoreOption
     @OptionGroup var language: LanguageOption
 
@@ -189,22 +181,17 @@ struct ReplanCommand: ParsableCommand {
 struct DeclineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decline",
-        abstract: "Record that an invited expert declined a task, swap in a replacement and notify.",
-        discussion: """
-            The decline is kept in the plan store: no later replan puts that expert back on that task.
-            The panel is repaired by replanning as of --as-of (default: the last replan's, else batch.toml
-            today), which swaps the expert out of the frozen panel; exit codes as for replan (3: the swap
-            is announced).
-            """)
+        abstract: Help.text("help.record-that-an-invited-expert"),
+        discussion: Help.text("help.the-decline-is-kept-in"))
 
-    @Argument(help: "The batch folder.") var batch: String
-    @Argument(help: "The enterprise id.") var enterprise: String
-    @Argument(help: "The task: initial or site.") var task: String
-    @Argument(help: "The expert who declined.") var expert: String
-    @Option(help: "Why, as the expert said (recorded and shown as the cause).") var reason: String = ""
-    @Option(name: .customLong("as-of"), help: "The last day of history (default: batch.toml today).")
+    @Argument(help: Help.argument("help.the-batch-folder")) var batch: String
+    @Argument(help: Help.argument("help.the-enterprise-id")) var enterprise: String
+    @Argument(help: Help.argument("help.the-task-initial-or-site")) var task: String
+    @Argument(help: Help.argument("help.the-expert-who-declined")) var expert: String
+    @Option(help: Help.argument("help.why-as-the-expert-said")) var reason: String = ""
+    @Option(name: .customLong("as-of"), help: Help.argument("help.the-last-day-of-history"))
     var asOf: String?
-    @Option(help: "Where to write plan.json, changes.txt and notifications (default: the batch folder).")
+    @Option(help: Help.argument("help.where-to-write-plan-json-3"))
     var out: String?
     @OptionGroup var store: StoreOption
     @OptionGroup var language: LanguageOption

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PanelModel
+import Phrasebook
 import PlanModel
 import Planner
 import Reports
@@ -10,13 +11,11 @@ import Reports
 struct VerifyDrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify-draw",
-        abstract: "Check a random draw (draw.json) against the batch folder and its public seed text.",
-        discussion:
-            "Prints \"verified\" and exits 0 when the inputs, the seed and every panel's candidates, "
-            + "probabilities and drawn members are as recomputed; otherwise prints each difference and exits 1.")
+        abstract: Help.text("help.check-a-random-draw-draw"),
+        discussion: Help.text("help.prints-verified-and-exits-0"))
 
-    @Argument(help: "The batch folder the draw was made from.") var batch: String
-    @Argument(help: "The draw.json to check.") var drawFile: String
+    @Argument(help: Help.argument("help.the-batch-folder-the-draw")) var batch: String
+    @Argument(help: Help.argument("help.the-draw-json-to-check")) var drawFile: String
 
     func run() throws {
         var err = StandardError()

@@ -9,25 +9,23 @@ import WhatIf
 struct WhatIfCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whatif",
-        abstract:
-            "Capacity analysis: plan scenarios or a sweep against the baseline, or ask for the pool or batch size "
-            + "directly.",
-        discussion: "Scenario files are described in docs/whatif.md.")
+        abstract: Help.text("help.capacity-analysis-plan-scenarios-or"),
+        discussion: Help.text("help.scenario-files-are-described-in"))
 
-    @Argument(help: "The batch folder.") var batch: String
-    @Argument(help: "Scenario files (TOML).") var scenarios: [String] = []
-    @Option(help: "A sweep, e.g. 'pool=60%..100%:10%' or 'site_inspection.panel_size=3..5'.") var sweep: String?
+    @Argument(help: Help.argument("help.the-batch-folder")) var batch: String
+    @Argument(help: Help.argument("help.scenario-files-toml")) var scenarios: [String] = []
+    @Option(help: Help.argument("help.a-sweep-e-g-pool")) var sweep: String?
     @Flag(
         name: .customLong("min-pool"),
-        help: "Whom to recruit so that every eligible enterprise can be planned: experts-to-recruit.csv in --out.")
+        help: Help.argument("help.whom-to-recruit-so-that"))
     var minPool = false
-    @Flag(name: .customLong("max-batch"), help: "The most enterprises, drawn like the batch, that the pool can absorb.")
+    @Flag(name: .customLong("max-batch"), help: Help.argument("help.the-most-enterprises-drawn-like"))
     var maxBatch = false
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
-    @Option(help: "Also write whatif.csv, whatif.json and whatif.svg here.") var out: String?
-    @Option(name: .customLong("time-limit"), help: "Seconds per plan.") var timeLimit: Double?
-    @Option(help: "Seed for sweeps over the pool and for drawn enterprises.") var seed: UInt64 = 1
-    @Option(help: "Scenarios planned at once (default: all cores).") var jobs: Int?
+    @Option(help: Help.argument("help.table-csv-or-json")) var format: OutputFormat = .table
+    @Option(help: Help.argument("help.also-write-whatif-csv-whatif")) var out: String?
+    @Option(name: .customLong("time-limit"), help: Help.argument("help.seconds-per-plan")) var timeLimit: Double?
+    @Option(help: Help.argument("help.seed-for-sweeps-over-the")) var seed: UInt64 = 1
+    @Option(help: Help.argument("help.scenarios-planned-at-once-default")) var jobs: Int?
     @OptionGroup var language: LanguageOption
 
     func run() throws {

@@ -3,9 +3,9 @@ import Foundation
 /// The one table of user-facing strings, Chinese and English side by side. Every translated
 /// text of the tool comes from here; nothing is translated anywhere else.
 public enum Strings {
-    /// Every entry: the general sentences, the loader's (``loading``) and the console's
-    /// (``console``), which share no key.
-    static let table = general.merging(loading) { first, _ in first }.merging(console) { first, _ in first }
+    /// Every entry: the general sentences, the loader's (``loading``), the console's (``console``)
+    /// and `--help`'s (``help``), which share no key.
+    static let table = [loading, console, help].reduce(general) { $0.merging($1) { first, _ in first } }
 
     /// The general sentences: reports, explanations, notices, calendars.
     static let general: [String: (zh: String, en: String)] = [

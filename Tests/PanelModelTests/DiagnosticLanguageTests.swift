@@ -57,6 +57,12 @@ struct DiagnosticLanguageTests {
         #expect(Set(Strings.loading.keys).isDisjoint(with: Strings.general.keys))
         #expect(Set(Strings.console.keys).isDisjoint(with: Strings.general.keys))
         #expect(Set(Strings.console.keys).isDisjoint(with: Strings.loading.keys))
+        // `--help`: every text Chinese (values typed as they are: `table、csv 或 json`).
+        #expect(Strings.help.count > 70)
+        #expect(Set(Strings.help.keys).isDisjoint(with: Set(Strings.general.keys).union(Self.keys)))
+        for (key, entry) in Strings.help {
+            #expect(isChinese(entry.zh) && !isChinese(entry.en.replacingOccurrences(of: "随机抽取", with: "")), "\(key)")
+        }
         for key in Self.keys {
             let entry = Strings.table[key]!
             #expect(placeholders(entry.zh) == placeholders(entry.en), "\(key)")
