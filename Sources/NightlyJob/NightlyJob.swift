@@ -161,7 +161,7 @@ public struct NightlyJob {
         } catch {
             throw Failure.solver("\(error)")
         }
-        for w in plan.warnings { log.warning("\(w)") }
+        for w in plan.warnings { log.warning("\(w.text(.en))") }
         if let latest, try s.assignments(latest.id) == plan.assignments,
             try s.unscheduled(latest.id).map({ "\($0.enterpriseID)|\($0.code)|\($0.reason)" })
                 == plan.unscheduled.map({ "\($0.enterpriseID)|\($0.code)|\($0.reason)" })

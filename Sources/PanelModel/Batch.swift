@@ -1,3 +1,5 @@
+import Phrasebook
+
 /// A loaded, validated batch folder: the pool, the enterprises, the rules and the calendar.
 public struct Batch: Sendable {
     public var rules: BatchRules
@@ -64,13 +66,17 @@ public struct Batch: Sendable {
 
     /// The conflict of interest, in words, or nil.
     /// - Complexity: O(*c*) for the *c* conflicts the expert declared.
-    public func conflictReason(expert: Expert, enterprise: Enterprise) -> String? {
-        if expert.organization == enterprise.id { return "employed by the enterprise" }
-        if let c = enterprise.consultancy, expert.organization == c { return "employed by its consultancy \(c)" }
+    public func conflictReason(expert: Expert, enterprise: Enterprise) -> Phrase? {
+        if expert.organization == enterprise.id { return Phrase("rule.conflict.employed") }
+        if let c = enterprise.consultancy, expert.organization == c {
+            return Phrase("rule.conflict.consultancy", ["consultancy": "\(c)"])
+        }
         for conflict in conflictsByExpert[expert.id] ?? [] {
-            if conflict.with == enterprise.id { return "declared conflict (\(conflict.reason))" }
+            if conflict.with == enterprise.id {
+                return Phrase("rule.conflict.declared", ["reason": "\(conflict.reason)"])
+            }
             if let c = enterprise.consultancy, conflict.with == c {
-                return "declared conflict with its consultancy \(c)"
+                return Phrase("rule.conflict.declared-consultancy", ["consultancy": "\(c)"])
             }
         }
         return nil

@@ -27,7 +27,10 @@ struct CheckCommand: ParsableCommand {
         }
         for s in statuses {
             for note in s.notes {
-                print("warning: enterprises.csv:\(s.enterprise.line): \(s.enterprise.id): \(note)", to: &err)
+                let message = Phrase(
+                    "plan.enterprise-note", ["enterprise": "\(s.enterprise.id)", "note": .phrase(note)])
+                let d = Diagnostic(.warning, file: "enterprises.csv", line: s.enterprise.line, message)
+                print(Diagnostic.line(d, language), to: &err)
             }
         }
         let eligible = statuses.filter { $0.window != nil }

@@ -100,7 +100,8 @@ struct PlanCommand: ParsableCommand {
             print("error: cannot write the plan to \(directory): \(error.localizedDescription)", to: &err)
             throw ExitCode(ExitStatus.cannotWrite)
         }
-        for w in plan.warnings { print("warning: \(w)", to: &err) }
+        let words = Language.resolve(lang, batch: b.rules.language, batchName: b.rules.name)
+        for w in plan.warnings { print(Strings.fill("load.warning", words, ["text": w.text(words)]), to: &err) }
         var versionNote = ""
         if !noStore {
             do {

@@ -3,9 +3,9 @@ import Foundation
 /// The one table of user-facing strings, Chinese and English side by side. Every translated
 /// text of the tool comes from here; nothing is translated anywhere else.
 public enum Strings {
-    /// Every entry: the general sentences, the loader's (``loading``), the console's (``console``)
-    /// and `--help`'s (``help``), which share no key.
-    static let table = [loading, console, help].reduce(general) { $0.merging($1) { first, _ in first } }
+    /// Every entry: the general sentences, the loader's (``loading``), the console's (``console``),
+    /// `--help`'s (``help``) and the rules' and plan warnings' (``rules``), which share no key.
+    static let table = [loading, console, help, rules].reduce(general) { $0.merging($1) { first, _ in first } }
 
     /// The general sentences: reports, explanations, notices, calendars.
     static let general: [String: (zh: String, en: String)] = [
@@ -414,7 +414,7 @@ public enum Strings {
             "专家库中没有具有专长“{tag}”的专家，而每个专家组都需要一名（规则 7，require_industry）",
             "no expert in the pool has specialty '{tag}', and every panel needs one (rule 7, require_industry)"
         ),
-        "why.pool.conflict-item": ("{expert}（规则 {rule}）", "{expert}: {message}"),
+        "why.pool.conflict-item": ("{expert}：{message}（规则 {rule}）", "{expert}: {message}"),
         "why.pool.conflicted": ("{count} 名有利益冲突（{why}）", "{count} with a conflict of interest ({why})"),
         "why.pool.capped": ("{count} 名的 {cap}=0", "{count} with {cap}=0"),
         "why.pool.no-industry": (

@@ -1,4 +1,5 @@
 import PanelModel
+import Phrasebook
 
 /// A finished plan.
 public struct Plan: Sendable {
@@ -14,8 +15,9 @@ public struct Plan: Sendable {
     /// Eligible enterprises with every task they need in the plan.
     public var plannedCount: Int
     public var elapsedSeconds: Double
-    /// Notes for the organizer (ignored late extension requests, fixed rows breaking rules).
-    public var warnings: [String]
+    /// Notes for the organizer (ignored late extension requests, fixed rows breaking rules), in
+    /// either language.
+    public var warnings: [Phrase]
     /// A replan's as-of date: assignments dated on or before it are history, kept as they were
     /// (facts). nil for a plan made without one.
     public var asOf: Day?
@@ -39,7 +41,7 @@ public struct Plan: Sendable {
     public init(
         batchName: String, status: PlanStatus, objective: Double, bound: Double, assignments: [Assignment],
         unscheduled: [UnscheduledEntry], breakdown: ObjectiveBreakdown, eligibleCount: Int, plannedCount: Int,
-        elapsedSeconds: Double, warnings: [String]
+        elapsedSeconds: Double, warnings: [Phrase]
     ) {
         self.batchName = batchName
         self.status = status

@@ -332,7 +332,8 @@ extension PlanningRun {
                     return Phrase(
                         "why.pool.conflict-item",
                         [
-                            "expert": .text(batch.experts[i].id), "message": .text(violation?.message ?? "conflict"),
+                            "expert": .text(batch.experts[i].id),
+                            "message": .phrase(violation?.message ?? Phrase("rule.conflict")),
                             "rule": .text("\(violation?.rule ?? 6)"),
                         ])
                 }
@@ -366,14 +367,17 @@ extension PlanningRun {
 /// Fixed rows are facts (rule 11): they are kept whatever they break, and every hard rule they
 /// break is reported as a warning, checked through the rule values of ``HardRules``.
 enum FixedRowAudit {
-    static func warnings(batch: Batch) -> [String] {
+    static func warnings(batch: Batch) -> [Phrase] {
         let hardRules = HardRules(batch)
         let experts = batch.expertIndex
         let enterprises = batch.enterpriseIndex
         var load = ExpertLedger(batch: batch)
-        var out: [String] = []
+        var out: [Phrase] = []
         for f in batch.fixed {
-            let label = "fixed \(f.enterpriseID) \(f.task.rawValue) \(f.day.iso) \(f.slot.rawValue)"
+            let label: [String: Phrase.Value] = [
+                "enterprise": "\(f.enterpriseID)", "task": "\(f.task.rawValue)", "day": "\(f.day.iso)",
+                "slot": "\(f.slot.rawValue)",
+            ]
             var found: [RuleViolation] = []
             if let why = hardRules.workingDay.blocks(f.day, in: batch) {
                 found.append(hardRules.workingDay.violation(why))
@@ -382,7 +386,7 @@ enum FixedRowAudit {
                 found.append(hardRules.panelSize.violation(why))
             }
             if let l = f.leader, let i = experts[l], !batch.experts[i].canLead {
-                found.append(LeaderRule().violation("leader \(l) has leader = no"))
+                found.append(LeaderRule().violation(Phrase("rule.leader-cannot-lead", ["leader": "\(l)"])))
             }
             let members = f.experts.compactMap { experts[$0] }
             let district = enterprises[f.enterpriseID].map { batch.enterprises[$0].district } ?? ""
@@ -390,9 +394,9 @@ enum FixedRowAudit {
                 let e = batch.enterprises[k]
                 for i in members {
                     if let v = hardRules.excludes(batch.experts[i], from: e, in: batch) {
-                        let what = v.rule == 6 ? "has a conflict of interest, \(v.message)" : "is \(v.message)"
-                        found.append(
-                            RuleViolation(rule: v.rule, code: v.code, message: "\(batch.experts[i].id) \(what)"))
+                        let key = v.rule == 6 ? "rule.expert-conflict" : "rule.expert-is"
+                        let what = Phrase(key, ["expert": "\(batch.experts[i].id)", "message": .phrase(v.message)])
+                        found.append(RuleViolation(rule: v.rule, code: v.code, message: what))
                     }
                 }
                 let context = PanelContext(task: f.task, enterprise: e, initialPanel: initialPanel(of: f, batch))
@@ -404,7 +408,9 @@ enum FixedRowAudit {
                 let seat = Seat(expert: i, task: f.task, time: f.time, district: district)
                 for rule in hardRules.load {
                     if let why = rule.blocks(seat, load) {
-                        found.append(rule.violation("\(batch.experts[i].id): \(why)"))
+                        found.append(
+                            rule.violation(
+                                Phrase("rule.expert-load", ["expert": "\(batch.experts[i].id)", "why": .phrase(why)])))
                     }
                 }
             }
@@ -412,7 +418,9 @@ enum FixedRowAudit {
                 found.append(hardRules.parallel.violation(why))
             }
             load.add(f.task, f.time, district: district, experts: members)
-            out += found.map { "\(label): \($0), kept as fixed" }
+            out += found.map { v in
+                Phrase("plan.fixed-row", label.merging(["violation": .phrase(v.phrase)]) { a, _ in a })
+            }
         }
         return out
     }

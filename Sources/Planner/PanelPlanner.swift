@@ -1,6 +1,7 @@
 import Foundation
 import GLPK
 import PanelModel
+import Phrasebook
 import PlanModel
 import Workflow
 
@@ -101,7 +102,7 @@ struct PlanningRun {
     let conflictFree: [[Int]]
     let affinity: [String: Double]
     var assignments: [String: [TaskKind: (time: SlotTime, panel: StaffedPanel, fixed: Bool)]] = [:]
-    var warnings: [String] = []
+    var warnings: [Phrase] = []
     var timedOut = false
     /// ⌈demand seats / pool size⌉ (see ``PlanScorer/evenShare(statuses:)``).
     var evenShareTarget = 0
@@ -199,7 +200,10 @@ struct PlanningRun {
         var statuses: [EnterpriseStatus] = []
         for e in batch.enterprises {
             let s = WorkflowRules.status(e, rules: rules, calendar: calendar)
-            warnings.append(contentsOf: s.notes.map { "\(e.id): \($0)" })
+            warnings.append(
+                contentsOf: s.notes.map {
+                    Phrase("plan.enterprise-note", ["enterprise": "\(e.id)", "note": .phrase($0)])
+                })
             statuses.append(s)
         }
         let fixedBy = recordFixedRows()
@@ -269,7 +273,7 @@ struct PlanningRun {
         }
         // The bound is reported as computed, never clamped: one below the objective is a defect.
         if bound < objective - 1e-6 * max(1, abs(objective)) {
-            warnings.append("internal: the relaxation bound \(bound) is below the plan's objective \(objective)")
+            warnings.append(Phrase("plan.internal-bound", ["bound": "\(bound)", "objective": "\(objective)"]))
         }
         report("done", built.jobs.count, built.jobs.count, incumbent: objective, bound: bound)
         unscheduled.sort { a, b in
@@ -848,10 +852,11 @@ struct PlanningRun {
                     // data says it breaks a rule (an expert left the pool, a conflict was
                     // declared since), the organizer is told; nothing is re-planned.
                     if let problem = historyProblem(jobs[k], task, ref) {
-                        warnings.append(
-                            "\(e.id) \(task.rawValue) of \(ref.day.iso) \(ref.slot.rawValue) took place (a fact) but "
-                                + "today's data says \(problem): kept as it was"
-                        )
+                        let fact: [String: Phrase.Value] = [
+                            "enterprise": "\(e.id)", "task": .phrase(Phrase("task_\(task.rawValue)")),
+                            "day": "\(ref.day.iso)", "slot": "\(ref.slot.rawValue)", "problem": .phrase(problem),
+                        ]
+                        warnings.append(Phrase("plan.history.fact", fact))
                     }
                     facts[e.id, default: [:]][task] = ref
                     panel = StaffedPanel(
@@ -888,24 +893,34 @@ struct PlanningRun {
     }
 
     /// Why a past assignment of the reference plan breaks a rule under today's data, or nil.
-    func historyProblem(_ job: Job, _ task: TaskKind, _ ref: Assignment) -> String? {
+    func historyProblem(_ job: Job, _ task: TaskKind, _ ref: Assignment) -> Phrase? {
         let e = batch.enterprises[job.enterprise]
         let index = staffer.expertIndex
-        if let missing = ref.experts.first(where: { index[$0] == nil }) { return "\(missing) is no longer in the pool" }
+        if let missing = ref.experts.first(where: { index[$0] == nil }) {
+            return Phrase("plan.history.left-pool", ["expert": "\(missing)"])
+        }
         if ref.experts.count != rules.panelSize(task) {
-            return "its panel has \(ref.experts.count) experts, panels now have \(rules.panelSize(task))"
+            return Phrase(
+                "plan.history.panel-size", ["count": "\(ref.experts.count)", "size": "\(rules.panelSize(task))"])
         }
         if task == .site, let l = ref.leader, let i = index[l], !batch.experts[i].canLead {
-            return "its leader \(l) may no longer lead"
+            return Phrase("plan.history.leader", ["leader": "\(l)"])
         }
         for id in ref.experts {
             guard let i = index[id] else { continue }
             if let v = staffer.hardRules.excludes(batch.experts[i], from: e, in: batch) {
-                return v.rule == 6 ? "\(id) now has a conflict of interest" : "\(id) is now \(v.message)"
+                return v.rule == 6
+                    ? Phrase("plan.history.conflict", ["expert": "\(id)"])
+                    : Phrase("plan.history.now", ["expert": "\(id)", "message": .phrase(v.message)])
             }
-            if let b = ledger.block(i, task, ref.time, district: e.district) { return "\(id) cannot serve then (\(b))" }
+            let seat = Seat(expert: i, task: task, time: ref.time, district: e.district)
+            for rule in staffer.hardRules.load {
+                if let why = rule.blocks(seat, ledger) {
+                    return Phrase("plan.history.cannot-serve", ["expert": "\(id)", "why": .phrase(why)])
+                }
+            }
         }
-        if !frozenTimeStillFits(job, task, ref.time) { return "its date no longer fits the workflow window" }
+        if !frozenTimeStillFits(job, task, ref.time) { return Phrase("plan.history.window") }
         return nil
     }
 

@@ -134,7 +134,7 @@ public struct EnterpriseStatus: Sendable {
     /// The tasks and window to plan when eligible.
     public var window: PlanningWindow?
     /// Notes for the organizer (late extension request ignored, and such).
-    public var notes: [String]
+    public var notes: [Phrase]
 }
 
 /// The workflow rules as pure functions.
@@ -217,12 +217,10 @@ public enum WorkflowRules {
     {
         let asOfDay = asOf ?? rules.today
         let ext = extensionState(e)
-        var notes: [String] = []
+        var notes: [Phrase] = []
         if ext == .late, let r = e.extensionRequested {
-            notes.append(
-                "extension request of \(r.iso) arrived after \(e.deadline.addingMonths(-3).iso) (deadline − 3 "
-                    + "months): not accepted, ignored"
-            )
+            let late = ["date": "\(r.iso)", "limit": "\(e.deadline.addingMonths(-3).iso)"]
+            notes.append(Phrase("workflow.late-extension", late.mapValues { .text($0) }))
         }
         var reason: IneligibilityReason?
         if let p = e.penalized {

@@ -17,9 +17,9 @@ struct DiagnosticLanguageTests {
         "warnings", "id", "date", "number", "list", "did", "you", "mean",
     ]
 
-    /// The keys of the loader's sentences (`load.*`, `scenario.*`, `sweep.*`) and of the
-    /// console's (`whatif.*`, `progress.*`).
-    static let keys = (Array(Strings.loading.keys) + Array(Strings.console.keys)).sorted()
+    /// The keys of the loader's sentences (`load.*`, `scenario.*`, `sweep.*`), the console's
+    /// (`whatif.*`, `progress.*`) and the rules' and plan warnings' (`rule.*`, `plan.*`, `workflow.*`).
+    static let keys = (Array(Strings.loading.keys) + Array(Strings.console.keys) + Array(Strings.rules.keys)).sorted()
 
     func placeholders(_ text: String) -> Set<String> {
         let regex = try! NSRegularExpression(pattern: #"\{([a-z]+)\}"#)
@@ -57,6 +57,8 @@ struct DiagnosticLanguageTests {
         #expect(Set(Strings.loading.keys).isDisjoint(with: Strings.general.keys))
         #expect(Set(Strings.console.keys).isDisjoint(with: Strings.general.keys))
         #expect(Set(Strings.console.keys).isDisjoint(with: Strings.loading.keys))
+        #expect(Set(Strings.rules.keys).isDisjoint(with: Set(Strings.general.keys).union(Strings.loading.keys)))
+        #expect(Set(Strings.rules.keys).isDisjoint(with: Strings.console.keys))
         // `--help`: every text Chinese (values typed as they are: `table、csv 或 json`).
         #expect(Strings.help.count > 70)
         #expect(Set(Strings.help.keys).isDisjoint(with: Set(Strings.general.keys).union(Self.keys)))

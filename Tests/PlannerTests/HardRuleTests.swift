@@ -241,7 +241,7 @@ struct HardRuleTests {
         #expect(r.entry("DONE")?.code.rawValue == "already-inspected")
         #expect(r.assignment("LATE", .site) != nil)
         #expect(r.plan.plannedCount == 1 && r.plan.eligibleCount == 1)
-        #expect(r.plan.warnings.contains { $0.contains("LATE") && $0.contains("ignored") })
+        #expect(r.plan.warnings.map { $0.text(.en) }.contains { $0.contains("LATE") && $0.contains("ignored") })
     }
 
     @Test("rule 8: an expert with active = no is never planned, though the only one of the industry")
@@ -278,12 +278,21 @@ struct HardRuleTests {
             ["C", "initial", "2026-03-10", "am", "G1;G4;G6", ""],
         ]
         let r = try planAndCheck(t, name: "fixed-breaches")
-        let warnings = r.plan.warnings.filter { $0.hasPrefix("fixed ") }
+        let warnings = r.plan.warnings.map { $0.text(.en) }.filter { $0.hasPrefix("fixed ") }
         #expect(warnings.contains { $0.contains("fixed A initial") && $0.contains("(rule 7)") })
         #expect(warnings.contains { $0.contains("fixed B initial") && $0.contains("G5") && $0.contains("(rule 8)") })
         #expect(warnings.contains { $0.contains("fixed B initial") && $0.contains("(rule 10)") })
         #expect(
             warnings.contains { $0.contains("fixed C initial") && $0.contains("G1") && $0.contains("max_per_week") })
+        // The same warnings for a Chinese organizer: the same ids, dates and rule numbers.
+        let chinese = r.plan.warnings.map { $0.text(.zh) }.filter { $0.hasPrefix("固定行 ") }
+        #expect(chinese.count == warnings.count)
+        #expect(
+            chinese.contains {
+                $0.contains("固定行 B initial 2026-03-09 am") && $0.contains("G5") && $0.contains("（规则 8）")
+            })
+        #expect(chinese.contains { $0.contains("2026-03-09 不可出席") })
+        #expect(chinese.allSatisfy { $0.hasSuffix("仍按固定行保留") && !$0.contains("kept") && !$0.contains("already") })
         for row in t.fixed {
             #expect(
                 r.assignment(row[0], .initial)?.experts.sorted()

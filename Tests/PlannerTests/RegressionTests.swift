@@ -54,7 +54,7 @@ struct RegressionTests {
             options: PlannerOptions(reference: v1.plan.assignments, asOf: Day(iso: "2026-03-12"), freezeDays: 5))
         // The past panel took place: kept exactly, the departed expert included, with a warning.
         #expect(v2.plan.assignments.contains(past))
-        #expect(v2.plan.warnings.contains { $0.contains("\(leaving) is no longer in the pool") })
+        #expect(v2.plan.warnings.map { $0.text(.en) }.contains { $0.contains("\(leaving) is no longer in the pool") })
         #expect(!v2.plan.assignments.contains { $0.experts.contains(leaving) && $0.day > Day(iso: "2026-03-12")! })
         let asOf = Day(iso: "2026-03-12")!
         for a in v2.plan.assignments where !v1.plan.assignments.contains(a) {

@@ -112,7 +112,7 @@ struct ReplanTests {
         #expect(v3.plan.assignments.contains { key($0) == key(a) })
         #expect(v3.plan.asOf == asOf && v3.plan.isFact(a))
         #expect(
-            v3.plan.warnings.contains {
+            v3.plan.warnings.map { $0.text(.en) }.contains {
                 $0.contains("\(a.enterpriseID) \(a.task.rawValue)") && $0.contains("conflict of interest")
                     && $0.contains("kept as it was")
             })

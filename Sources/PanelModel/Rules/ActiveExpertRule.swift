@@ -1,3 +1,5 @@
+import Phrasebook
+
 /// Rule 8: no expert with `active = no` (left the pool or suspended) is planned; their past
 /// tasks stay as they were.
 public struct ActiveExpertRule: ExpertRule {
@@ -6,7 +8,7 @@ public struct ActiveExpertRule: ExpertRule {
 
     public init() {}
 
-    public func blocks(_ expert: Expert, _ enterprise: Enterprise, in batch: Batch) -> String? {
-        expert.isActive ? nil : "not active (active = no)"
+    public func blocks(_ expert: Expert, _ enterprise: Enterprise, in batch: Batch) -> Phrase? {
+        expert.isActive ? nil : Phrase("rule.inactive")
     }
 }

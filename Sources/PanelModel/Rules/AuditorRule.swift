@@ -1,3 +1,5 @@
+import Phrasebook
+
 /// Rule 7, `require_auditor`: at least one certified cleaner-production auditor (清洁生产审核师)
 /// on every panel.
 public struct AuditorRule: RoleRule {
@@ -9,5 +11,5 @@ public struct AuditorRule: RoleRule {
 
     public func role(_ panel: PanelContext) -> PanelRole? { enabled ? .auditor : nil }
 
-    public func breach(_ panel: PanelContext) -> String { "no certified auditor (require_auditor)" }
+    public func breach(_ panel: PanelContext) -> Phrase { Phrase("rule.no-auditor") }
 }

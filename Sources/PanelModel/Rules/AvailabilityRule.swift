@@ -1,3 +1,5 @@
+import Phrasebook
+
 /// Rule 8: no task on a day of the expert's unavailability (unavailability.csv).
 public struct AvailabilityRule: LoadRule {
     public let number = 8
@@ -5,7 +7,8 @@ public struct AvailabilityRule: LoadRule {
 
     public init() {}
 
-    public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> String? {
-        load.isUnavailable(seat.expert, on: seat.time.day) ? "unavailable on \(seat.time.day.iso)" : nil
+    public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> Phrase? {
+        load.isUnavailable(seat.expert, on: seat.time.day)
+            ? Phrase("rule.unavailable", ["day": "\(seat.time.day.iso)"]) : nil
     }
 }

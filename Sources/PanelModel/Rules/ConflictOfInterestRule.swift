@@ -1,3 +1,5 @@
+import Phrasebook
+
 /// Rule 6: no expert with a conflict of interest (回避): employed by the enterprise or by its
 /// consultancy, or with a declared conflict with either.
 public struct ConflictOfInterestRule: ExpertRule {
@@ -6,7 +8,7 @@ public struct ConflictOfInterestRule: ExpertRule {
 
     public init() {}
 
-    public func blocks(_ expert: Expert, _ enterprise: Enterprise, in batch: Batch) -> String? {
+    public func blocks(_ expert: Expert, _ enterprise: Enterprise, in batch: Batch) -> Phrase? {
         batch.conflictReason(expert: expert, enterprise: enterprise)
     }
 }

@@ -1,3 +1,5 @@
+import Phrasebook
+
 /// Rule 7, `continuity = "require"`: at least one of the enterprise's initial reviewers sits on
 /// its site panel.
 public struct ContinuityRule: PanelRule {
@@ -13,7 +15,7 @@ public struct ContinuityRule: PanelRule {
         return .atLeastOne { initial.contains($0) }
     }
 
-    public func breach(_ panel: PanelContext) -> String {
-        "none of the initial reviewers sits on the site panel (continuity = \"require\")"
+    public func breach(_ panel: PanelContext) -> Phrase {
+        Phrase("rule.no-continuity")
     }
 }

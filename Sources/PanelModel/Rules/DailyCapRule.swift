@@ -1,3 +1,5 @@
+import Phrasebook
+
 /// Rule 8, `max_per_day`: at most that many tasks per expert per day.
 public struct DailyCapRule: LoadRule {
     public let number = 8
@@ -6,8 +8,9 @@ public struct DailyCapRule: LoadRule {
 
     public init(_ rules: BatchRules) { cap = rules.maxPerDay }
 
-    public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> String? {
+    public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> Phrase? {
         let tasks = load.tasks(seat.expert, on: seat.time.day)
-        return tasks >= cap ? "\(tasks) tasks on \(seat.time.day.iso) already (max_per_day=\(cap))" : nil
+        return tasks >= cap
+            ? Phrase("rule.max-per-day", ["tasks": "\(tasks)", "day": "\(seat.time.day.iso)", "cap": "\(cap)"]) : nil
     }
 }

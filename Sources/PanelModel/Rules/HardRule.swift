@@ -1,3 +1,5 @@
+import Phrasebook
+
 /// A hard rule of the format (rules 1–11 of docs/format.md), as a value: its number, a stable code
 /// and the sentence an explanation cites. Each rule lives in its own file in this folder; the
 /// planner's ledger, the panel MIP, the audit of fixed rows and the explanations all ask these
@@ -15,21 +17,32 @@ public struct RuleViolation: Sendable, Hashable, CustomStringConvertible {
     public var rule: Int
     /// The rule's stable code.
     public var code: String
-    /// What is wrong, with its numbers.
-    public var message: String
+    /// What is wrong, with its numbers, in either language.
+    public var message: Phrase
 
-    public init(rule: Int, code: String, message: String) {
+    public init(rule: Int, code: String, message: Phrase) {
         self.rule = rule
         self.code = code
         self.message = message
     }
 
-    public var description: String { "\(message) (rule \(rule))" }
+    /// `unavailable on 2026-03-02 (rule 8)` / `2026-03-02 不可出席（规则 8）`.
+    public func text(_ language: Language) -> String {
+        phrase.text(language)
+    }
+
+    /// The violation as a phrase, its rule's number after the message.
+    public var phrase: Phrase {
+        Phrase("rule.violation", ["message": .phrase(message), "rule": "\(rule)"])
+    }
+
+    /// The English text.
+    public var description: String { text(.en) }
 }
 
 extension HardRule {
     /// A violation of this rule with `message`.
-    public func violation(_ message: String) -> RuleViolation {
+    public func violation(_ message: Phrase) -> RuleViolation {
         RuleViolation(rule: number, code: code, message: message)
     }
 }

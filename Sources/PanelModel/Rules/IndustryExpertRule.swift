@@ -1,3 +1,5 @@
+import Phrasebook
+
 /// Rule 7, `require_industry`: at least one expert whose specialties hold the enterprise's
 /// industry tag on every panel.
 public struct IndustryExpertRule: RoleRule {
@@ -9,7 +11,7 @@ public struct IndustryExpertRule: RoleRule {
 
     public func role(_ panel: PanelContext) -> PanelRole? { enabled ? .specialty(panel.enterprise.industry) : nil }
 
-    public func breach(_ panel: PanelContext) -> String {
-        "no expert with specialty '\(panel.enterprise.industry)' (require_industry)"
+    public func breach(_ panel: PanelContext) -> Phrase {
+        Phrase("rule.no-industry-expert", ["industry": "\(panel.enterprise.industry)"])
     }
 }

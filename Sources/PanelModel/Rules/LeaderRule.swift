@@ -1,3 +1,5 @@
+import Phrasebook
+
 /// Rule 5: a site panel has exactly one leader (组长), one of its experts with `leader = yes`; an
 /// initial review has none. The panel MIP chooses the leader among the members who may lead.
 public struct LeaderRule: RoleRule {
@@ -8,5 +10,5 @@ public struct LeaderRule: RoleRule {
 
     public func role(_ panel: PanelContext) -> PanelRole? { panel.task == .site ? .leader : nil }
 
-    public func breach(_ panel: PanelContext) -> String { "no member may lead (leader = yes)" }
+    public func breach(_ panel: PanelContext) -> Phrase { Phrase("rule.no-leader") }
 }

@@ -1,3 +1,5 @@
+import Phrasebook
+
 /// What every expert already does in a plan, as the load rules (8, 9, 10) read it. The planner's
 /// ledger and the audit of fixed rows each keep one.
 public protocol ExpertLoad {
@@ -37,5 +39,5 @@ public struct Seat: Sendable {
 public protocol LoadRule: HardRule {
     /// Why the seat would break the rule given `load`, or nil when it keeps it.
     /// - Complexity: O(1) expected, O(*v*) for travel with *v* same-day visits.
-    func blocks(_ seat: Seat, _ load: some ExpertLoad) -> String?
+    func blocks(_ seat: Seat, _ load: some ExpertLoad) -> Phrase?
 }

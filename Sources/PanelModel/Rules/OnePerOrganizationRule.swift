@@ -1,3 +1,5 @@
+import Phrasebook
+
 /// Rule 7, `one_per_organization`: no two experts of one employer on a panel.
 public struct OnePerOrganizationRule: PanelRule {
     public let number = 7
@@ -11,5 +13,5 @@ public struct OnePerOrganizationRule: PanelRule {
         return .atMostOnePerGroup { experts[$0].organization }
     }
 
-    public func breach(_ panel: PanelContext) -> String { "two experts of one organization (one_per_organization)" }
+    public func breach(_ panel: PanelContext) -> Phrase { Phrase("rule.one-per-organization") }
 }

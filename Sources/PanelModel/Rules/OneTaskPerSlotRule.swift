@@ -1,3 +1,5 @@
+import Phrasebook
+
 /// Rule 8: at most one task per expert per half-day slot.
 public struct OneTaskPerSlotRule: LoadRule {
     public let number = 8
@@ -5,7 +7,7 @@ public struct OneTaskPerSlotRule: LoadRule {
 
     public init() {}
 
-    public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> String? {
-        load.isBusy(seat.expert, at: seat.time) ? "already on a panel in that half-day" : nil
+    public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> Phrase? {
+        load.isBusy(seat.expert, at: seat.time) ? Phrase("rule.busy-slot") : nil
     }
 }

@@ -1,3 +1,5 @@
+import Phrasebook
+
 /// The panel being formed or checked: its task, its enterprise and, for a site inspection, the
 /// experts of the enterprise's initial review.
 public struct PanelContext: Sendable {
@@ -28,7 +30,7 @@ public protocol PanelRule: HardRule {
     /// this task). `experts` is the pool the indices refer to.
     func requirement(_ panel: PanelContext, experts: [Expert]) -> PanelRequirement?
     /// The sentence for a panel that breaks the rule, e.g. "no certified auditor".
-    func breach(_ panel: PanelContext) -> String
+    func breach(_ panel: PanelContext) -> Phrase
 }
 
 extension PanelRule {

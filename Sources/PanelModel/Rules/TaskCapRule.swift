@@ -1,3 +1,5 @@
+import Phrasebook
+
 /// Rule 8, `max_initial` and `max_site`: at most that many tasks of each kind per expert in the
 /// batch (experts.csv overrides batch.toml's `[load]`).
 public struct TaskCapRule: LoadRule {
@@ -14,9 +16,13 @@ public struct TaskCapRule: LoadRule {
     /// The cap of `expert` for `task`.
     public func cap(_ expert: Int, _ task: TaskKind) -> Int { rules.cap(of: experts[expert], task) }
 
-    public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> String? {
+    public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> Phrase? {
         let tasks = load.tasks(seat.expert, of: seat.task)
         let cap = cap(seat.expert, seat.task)
-        return tasks >= cap ? "\(tasks) \(seat.task.rawValue) tasks already (\(seat.task.capKey)=\(cap))" : nil
+        return tasks >= cap
+            ? Phrase(
+                "rule.max-of-kind",
+                ["tasks": "\(tasks)", "task": "\(seat.task.rawValue)", "key": "\(seat.task.capKey)", "cap": "\(cap)"])
+            : nil
     }
 }

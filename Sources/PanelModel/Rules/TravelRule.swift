@@ -1,4 +1,5 @@
 import Foundation
+import Phrasebook
 
 /// Rule 9: two same-day site inspections of one expert are at most `max_travel_minutes` apart.
 public struct TravelRule: LoadRule {
@@ -12,14 +13,17 @@ public struct TravelRule: LoadRule {
         self.districts = districts
     }
 
-    public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> String? {
+    public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> Phrase? {
         guard seat.task == .site else { return nil }
         for other in load.siteDistricts(seat.expert, on: seat.time.day) {
             let minutes = districts.travelMinutes(other, seat.district)
             if minutes > limit {
-                let shown = minutes.isFinite ? String(format: "%.0f min", minutes) : "an unknown travel time"
+                let shown =
+                    minutes.isFinite
+                    ? Phrase("rule.travel-minutes", ["minutes": "\(String(format: "%.0f", minutes))"])
+                    : Phrase("rule.travel-unknown")
                 let cap = String(format: "%.0f", limit)
-                return "a site visit in \(other) the same day, \(shown) away (max_travel_minutes=\(cap))"
+                return Phrase("rule.travel", ["district": "\(other)", "away": .phrase(shown), "cap": "\(cap)"])
             }
         }
         return nil

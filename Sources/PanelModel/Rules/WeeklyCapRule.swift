@@ -1,3 +1,5 @@
+import Phrasebook
+
 /// Rule 8, `max_per_week`: at most that many tasks per expert per ISO week.
 public struct WeeklyCapRule: LoadRule {
     public let number = 8
@@ -6,8 +8,9 @@ public struct WeeklyCapRule: LoadRule {
 
     public init(_ rules: BatchRules) { cap = rules.maxPerWeek }
 
-    public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> String? {
+    public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> Phrase? {
         let tasks = load.tasks(seat.expert, inWeekOf: seat.time.day)
-        return tasks >= cap ? "\(tasks) tasks in the week of \(seat.time.day.iso) already (max_per_week=\(cap))" : nil
+        return tasks >= cap
+            ? Phrase("rule.max-per-week", ["tasks": "\(tasks)", "day": "\(seat.time.day.iso)", "cap": "\(cap)"]) : nil
     }
 }

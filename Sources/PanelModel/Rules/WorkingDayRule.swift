@@ -1,3 +1,5 @@
+import Phrasebook
+
 /// Rule 1: every task is on a working day (the official calendar and calendar.csv) between the
 /// batch's `start` and `end`.
 public struct WorkingDayRule: HardRule {
@@ -7,10 +9,12 @@ public struct WorkingDayRule: HardRule {
     public init() {}
 
     /// Why a task on `day` breaks the rule, or nil.
-    public func blocks(_ day: Day, in batch: Batch) -> String? {
+    public func blocks(_ day: Day, in batch: Batch) -> Phrase? {
         if day < batch.rules.start || day > batch.rules.end {
-            return "\(day.iso) is outside the batch horizon \(batch.rules.start.iso)..\(batch.rules.end.iso)"
+            return Phrase(
+                "rule.outside-horizon",
+                ["day": "\(day.iso)", "start": "\(batch.rules.start.iso)", "end": "\(batch.rules.end.iso)"])
         }
-        return batch.calendar.isWorkingDay(day) ? nil : "\(day.iso) is not a working day"
+        return batch.calendar.isWorkingDay(day) ? nil : Phrase("rule.not-working-day", ["day": "\(day.iso)"])
     }
 }
