@@ -134,9 +134,13 @@ class WorkbookInput(unittest.TestCase):
         wb = openpyxl.Workbook()
         wb.active.append(["id", "name"])
         wb.save(os.path.join(folder, "experts.xlsx"))
-        r = run("check", folder)
+        r = run("check", folder, "--lang", "en")
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("experts.xlsx: ignored: experts.csv is read", r.stderr)
+        # The demo's name is Chinese: without --lang the warning reads in Chinese.
+        r = run("check", folder)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("警告：experts.xlsx：已忽略：读取的是 experts.csv", r.stderr)
 
 
 if __name__ == "__main__":
