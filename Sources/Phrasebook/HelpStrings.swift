@@ -7,17 +7,27 @@ extension Strings {
             "Validate a batch folder: errors (exit 65), warnings, and a first capacity hint."
         ),
         "help.the-batch-folder": ("批次文件夹。", "The batch folder."),
-        "help.language-zh-or-en-default": ("语言：zh 或 en（默认：系统语言环境）。", "Language: zh or en (default: the locale)."),
+        "help.language-zh-or-en-default": (
+            "语言：zh 或 en（默认：系统语言环境）。",
+            "Language: zh or en (default: the locale)."
+        ),
         "help.the-date-to-judge-the": (
-            "判断工作流程所依据的日期，与当天的重新排期相同（默认：batch.toml 的 today）。",
+            "判断工作流程所依据的日期，与当天的重新排期相同（默认：batch.toml 的 today"
+                + "）。",
             "The date to judge the workflow by, as a replan of that day would (default: batch.toml today)."
         ),
         "help.write-a-stored-plan-version": (
             "把已存的排期版本（默认：最新）或一个 plan.json 导出为其他格式。",
             "Write a stored plan version (default: the latest) or a plan.json in other formats."
         ),
-        "help.the-version-to-export-default": ("要导出的版本（默认：最新）。", "The version to export (default: the latest)."),
-        "help.a-plan-json-to-export": ("要导出的 plan.json（代替已存版本）。", "A plan.json to export instead of a stored version."),
+        "help.the-version-to-export-default": (
+            "要导出的版本（默认：最新）。",
+            "The version to export (default: the latest)."
+        ),
+        "help.a-plan-json-to-export": (
+            "要导出的 plan.json（代替已存版本）。",
+            "A plan.json to export instead of a stored version."
+        ),
         "help.json-plan-json-plan-csv": (
             "json（plan.json、plan.csv）、ics、xlsx（plan.xlsx）、xlsx-csv、html、notices 或 all。",
             "json (plan.json, plan.csv), ics, xlsx (plan.xlsx), xlsx-csv, html, notices or all."
@@ -27,8 +37,14 @@ extension Strings {
             "语言：zh 或 en（默认：zh，即生态环境局使用的语言）。",
             "Language: zh or en (default: zh, the bureau's)."
         ),
-        "help.morning-slot-hours-for-calendars": ("日历中上午时段的时间。", "Morning slot hours for calendars."),
-        "help.afternoon-slot-hours-for-calendars": ("日历中下午时段的时间。", "Afternoon slot hours for calendars."),
+        "help.morning-slot-hours-for-calendars": (
+            "日历中上午时段的时间。",
+            "Morning slot hours for calendars."
+        ),
+        "help.afternoon-slot-hours-for-calendars": (
+            "日历中下午时段的时间。",
+            "Afternoon slot hours for calendars."
+        ),
         "help.write-a-realistic-synthetic-batch": (
             "按种子确定地生成任意规模、接近真实的模拟批次文件夹。",
             "Write a realistic synthetic batch folder of any size, deterministically from a seed."
@@ -37,11 +53,18 @@ extension Strings {
         "help.number-of-experts-in-the": ("专家库中的专家数量。", "Number of experts in the pool."),
         "help.random-seed": ("随机种子。", "Random seed."),
         "help.horizon-length-in-months": ("排期范围的月数。", "Horizon length in months."),
-        "help.first-plannable-day-yyyy-mm": ("第一个可安排的日期（YYYY-MM-DD）。", "First plannable day (YYYY-MM-DD)."),
+        "help.first-plannable-day-yyyy-mm": (
+            "第一个可安排的日期（YYYY-MM-DD）。",
+            "First plannable day (YYYY-MM-DD)."
+        ),
         "help.batch-name": ("批次名称。", "Batch name."),
-        "help.overwrite-the-files-of-an": ("覆盖已有文件夹中的文件。", "Overwrite the files of an existing folder."),
+        "help.overwrite-the-files-of-an": (
+            "覆盖已有文件夹中的文件。",
+            "Overwrite the files of an existing folder."
+        ),
         "help.language-of-what-people-read": (
-            "供人阅读的内容所用语言：zh 或 en（默认依次为：[batch] language、中文批次名称、系统语言环境）。",
+            "供人阅读的内容所用语言：zh 或 en（默认依次为：[batch] language、中文批次名称"
+                + "、系统语言环境）。",
             "Language of what people read: zh or en (default: [batch] language, a Chinese batch name, the locale)."
         ),
         "help.plan-expert-panels-for-the": (
@@ -49,7 +72,8 @@ extension Strings {
             "Plan expert panels for the Shenzhen mandatory cleaner-production audit acceptance."
         ),
         "help.a-batch-folder-holds-batch": (
-            "批次文件夹包含 batch.toml、experts.csv、enterprises.csv 以及可选文件（见 docs/user-guide.md）。",
+            "批次文件夹包含 batch.toml、experts.csv、enterprises.csv 以及可选文件（见 docs/user-gui"
+                + "de.md）。",
             "A batch folder holds batch.toml, experts.csv, enterprises.csv and optional files "
                 + "(see docs/user-guide.md)."
         ),
@@ -71,7 +95,10 @@ extension Strings {
         ),
         "help.no-progress-on-stderr": ("不在标准错误输出进度。", "No progress on stderr."),
         "help.do-not-record-the-plan": ("不把排期记入排期库。", "Do not record the plan in the plan store."),
-        "help.who-makes-the-plan-recorded": ("排期人，随版本记录。", "Who makes the plan, recorded with the version."),
+        "help.who-makes-the-plan-recorded": (
+            "排期人，随版本记录。",
+            "Who makes the plan, recorded with the version."
+        ),
         "help.language-of-the-summary-zh": (
             "摘要语言：zh 或 en（默认：系统语言环境）。",
             "Language of the summary: zh or en (default: the locale)."
@@ -89,7 +116,8 @@ extension Strings {
             "The public text the draw's seed comes from, e.g. a lottery's numbers drawn after the pool was frozen."
         ),
         "help.workflow-status-of-every-enterprise": (
-            "每家企业的工作流程状态：阶段、下一步、逾期标记、一票否决/延期、可安排时间窗。",
+            "每家企业的工作流程状态：阶段、下一步、逾期标记、一票否决/延期、可安排"
+                + "时间窗。",
             "Workflow status of every enterprise: stage, next step, overdue marks, veto/extension, planning window."
         ),
         "help.the-date-to-judge-overdue": (
@@ -105,24 +133,36 @@ extension Strings {
             "排期库（默认：BATCH/panelplan.sqlite）。",
             "The plan store (default: BATCH/panelplan.sqlite)."
         ),
-        "help.mark-a-plan-version-as": ("把一个排期版本标记为已公布。", "Mark a plan version as announced (published)."),
+        "help.mark-a-plan-version-as": (
+            "把一个排期版本标记为已公布。",
+            "Mark a plan version as announced (published)."
+        ),
         "help.the-version-default-the-latest": ("版本（默认：最新）。", "The version (default: the latest)."),
-        "help.list-the-plan-versions-of": ("列出排期库中的排期版本。", "List the plan versions of the store."),
+        "help.list-the-plan-versions-of": (
+            "列出排期库中的排期版本。",
+            "List the plan versions of the store."
+        ),
         "help.compare-two-plan-versions-task": (
             "逐项比较两个排期版本，并给出每处变化的原因。",
             "Compare two plan versions task by task, with the causes of each change."
         ),
         "help.the-older-version": ("较早的版本。", "The older version."),
         "help.the-newer-version": ("较新的版本。", "The newer version."),
-        "help.the-batch-folder-holding-the": ("存放排期库的批次文件夹。", "The batch folder holding the store."),
+        "help.the-batch-folder-holding-the": (
+            "存放排期库的批次文件夹。",
+            "The batch folder holding the store."
+        ),
         "help.nightly-regeneration-re-import-the": (
             "夜间重新生成：重新导入文件夹，并围绕已公布的排期重新排期。",
             "Nightly regeneration: re-import the folder and re-plan around the published plan."
         ),
         "help.exit-codes-0-nothing-new": (
-            "退出码：0 没有需要公布的新内容，3 有变化的新排期版本（或上次运行未能公布的版本），64 --as-of 早于上次运行，65 输入有误，70 求解器失败，"
-                + "73 无法写入（文件、锁、排期库），75 被锁定。\n--as-of 当天及之前的安排是历史（既成事实，保持原样）；--freeze-days 个工作日内的"
-                + "安排保持不变，除非某项变化使其无法进行（此时只替换无法出席的专家）；之后的安排只在排期因此更好时才调整。D 日 02:15 的运行传入 --as-of D "
+            "退出码：0 没有需要公布的新内容，3 有变化的新排期版本（或上次运行未能公"
+                + "布的版本），64 --as-of 早于上次运行，65 输入有误，70 求解器失败，"
+                + "73 无法写入（文件、锁、排期库），75 被锁定。\n--as-of 当天及之前的安排"
+                + "是历史（既成事实，保持原样）；--freeze-days 个工作日内的"
+                + "安排保持不变，除非某项变化使其无法进行（此时只替换无法出席的专家"
+                + "）；之后的安排只在排期因此更好时才调整。D 日 02:15 的运行传入 --as-of D "
                 + "− 1。",
             "Exit codes: 0 nothing new to announce, 3 a new plan version with changes (or one "
                 + "an earlier run could not announce), 64 --as-of earlier than the last run's, 65 "
@@ -150,21 +190,29 @@ extension Strings {
             "等待并发运行的秒数，超时则以退出码 75 放弃。",
             "Seconds to wait for a concurrent run before giving up with exit 75."
         ),
-        "help.accept-an-as-of-earlier": ("接受早于上次运行的 --as-of。", "Accept an --as-of earlier than the last run's."),
+        "help.accept-an-as-of-earlier": (
+            "接受早于上次运行的 --as-of。",
+            "Accept an --as-of earlier than the last run's."
+        ),
         "help.record-that-an-invited-expert": (
             "记录受邀专家谢绝某项任务，换上替补并发出通知。",
             "Record that an invited expert declined a task, swap in a replacement and notify."
         ),
         "help.the-decline-is-kept-in": (
-            "谢绝记录保存在排期库中：以后的重新排期都不会再把该专家排回这项任务。\n专家组通过以 --as-of（默认：上次重新排期的日期，否则为 batch.toml "
-                + "的 today）为准的重新排期来修复，即把该专家从冻结的专家组中换出；退出码与 replan 相同（3：替换已公布）。",
+            "谢绝记录保存在排期库中：以后的重新排期都不会再把该专家排回这项任务。\n"
+                + "专家组通过以 --as-of（默认：上次重新排期的日期，否则为 batch.toml "
+                + "的 today）为准的重新排期来修复，即把该专家从冻结的专家组中换出；退"
+                + "出码与 replan 相同（3：替换已公布）。",
             "The decline is kept in the plan store: no later replan puts that expert back on "
                 + "that task.\nThe panel is repaired by replanning as of --as-of (default: the last "
                 + "replan's, else batch.toml today), which swaps the expert out of the frozen panel; "
                 + "exit codes as for replan (3: the swap is announced)."
         ),
         "help.the-enterprise-id": ("企业编号。", "The enterprise id."),
-        "help.the-task-initial-or-site": ("任务：initial（初审）或 site（现场验收）。", "The task: initial or site."),
+        "help.the-task-initial-or-site": (
+            "任务：initial（初审）或 site（现场验收）。",
+            "The task: initial or site."
+        ),
         "help.the-expert-who-declined": ("谢绝的专家。", "The expert who declined."),
         "help.why-as-the-expert-said": (
             "专家所说的原因（记录下来并作为变更原因显示）。",
@@ -179,15 +227,20 @@ extension Strings {
             "Check a random draw (draw.json) against the batch folder and its public seed text."
         ),
         "help.prints-verified-and-exits-0": (
-            "输入、种子以及每个专家组的候选人、概率和抽中成员与重新计算的结果一致时，输出 \"verified\" 并以 0 退出；否则逐条输出差异并以 1 退出。",
+            "输入、种子以及每个专家组的候选人、概率和抽中成员与重新计算的结果一致"
+                + "时，输出 \"verified\" 并以 0 退出；否则逐条输出差异并以 1 退出。",
             "Prints \"verified\" and exits 0 when the inputs, the seed and every panel's candidates, "
                 + "probabilities and drawn members are as recomputed; otherwise prints each difference "
                 + "and exits 1."
         ),
-        "help.the-batch-folder-the-draw": ("进行抽取时所用的批次文件夹。", "The batch folder the draw was made from."),
+        "help.the-batch-folder-the-draw": (
+            "进行抽取时所用的批次文件夹。",
+            "The batch folder the draw was made from."
+        ),
         "help.the-draw-json-to-check": ("要核验的 draw.json。", "The draw.json to check."),
         "help.capacity-analysis-plan-scenarios-or": (
-            "容量分析：对照基准为各情景或参数扫描排期，或直接求所需专家库规模或可承接的批次规模。",
+            "容量分析：对照基准为各情景或参数扫描排期，或直接求所需专家库规模或可"
+                + "承接的批次规模。",
             "Capacity analysis: plan scenarios or a sweep against the baseline, or ask for "
                 + "the pool or batch size directly."
         ),
@@ -201,7 +254,8 @@ extension Strings {
             "A sweep, e.g. 'pool=60%..100%:10%' or 'site_inspection.panel_size=3..5'."
         ),
         "help.whom-to-recruit-so-that": (
-            "为使每家符合条件的企业都能安排而需招募的专家：写入 --out 中的 experts-to-recruit.csv。",
+            "为使每家符合条件的企业都能安排而需招募的专家：写入 --out 中的 experts-to-rec"
+                + "ruit.csv。",
             "Whom to recruit so that every eligible enterprise can be planned: experts-to-recruit.csv in --out."
         ),
         "help.the-most-enterprises-drawn-like": (

@@ -25,12 +25,18 @@ extension Strings {
         ),
         "rule.busy-slot": ("该半天已在另一个专家组", "already on a panel in that half-day"),
         "rule.listed-twice": ("有专家被列了两次", "an expert is listed twice"),
-        "rule.panel-size": ("{count} 位专家，该任务的专家组应为 {size} 人", "{count} experts, panels of this task have {size}"),
+        "rule.panel-size": (
+            "{count} 位专家，该任务的专家组应为 {size} 人",
+            "{count} experts, panels of this task have {size}"
+        ),
         "rule.max-parallel": (
             "{day} {slot} 已有 {panels} 个 {task} 专家组（max_parallel={cap}）",
             "{panels} {task} panels in {day} {slot} already (max_parallel={cap})"
         ),
-        "rule.max-of-kind": ("已有 {tasks} 项 {task} 任务（{key}={cap}）", "{tasks} {task} tasks already ({key}={cap})"),
+        "rule.max-of-kind": (
+            "已有 {tasks} 项 {task} 任务（{key}={cap}）",
+            "{tasks} {task} tasks already ({key}={cap})"
+        ),
         "rule.max-per-week": (
             "{day} 所在的周已有 {tasks} 项任务（max_per_week={cap}）",
             "{tasks} tasks in the week of {day} already (max_per_week={cap})"
@@ -47,7 +53,10 @@ extension Strings {
         "rule.travel-minutes": ("{minutes} 分钟", "{minutes} min"),
         "rule.travel-unknown": ("未知的路程时间", "an unknown travel time"),
         "rule.conflict.employed": ("受雇于该企业", "employed by the enterprise"),
-        "rule.conflict.consultancy": ("受雇于其咨询机构 {consultancy}", "employed by its consultancy {consultancy}"),
+        "rule.conflict.consultancy": (
+            "受雇于其咨询机构 {consultancy}",
+            "employed by its consultancy {consultancy}"
+        ),
         "rule.conflict.declared": ("已申报利益冲突（{reason}）", "declared conflict ({reason})"),
         "rule.conflict.declared-consultancy": (
             "已申报与其咨询机构 {consultancy} 存在利益冲突",
@@ -55,7 +64,10 @@ extension Strings {
         ),
         "rule.conflict": ("利益冲突", "conflict"),
         "rule.leader-cannot-lead": ("组长 {leader} 的 leader 为 no", "leader {leader} has leader = no"),
-        "rule.expert-conflict": ("{expert} 存在利益冲突：{message}", "{expert} has a conflict of interest, {message}"),
+        "rule.expert-conflict": (
+            "{expert} 存在利益冲突：{message}",
+            "{expert} has a conflict of interest, {message}"
+        ),
         "rule.expert-is": ("{expert}：{message}", "{expert} is {message}"),
         "rule.expert-load": ("{expert}：{why}", "{expert}: {why}"),
         "plan.fixed-row": (
@@ -76,9 +88,13 @@ extension Strings {
         "plan.history.conflict": ("{expert} 现在存在利益冲突", "{expert} now has a conflict of interest"),
         "plan.history.now": ("{expert} 现在{message}", "{expert} is now {message}"),
         "plan.history.cannot-serve": ("{expert} 那时无法出席（{why}）", "{expert} cannot serve then ({why})"),
-        "plan.history.window": ("其日期已不在工作流程的时间窗内", "its date no longer fits the workflow window"),
+        "plan.history.window": (
+            "其日期已不在工作流程的时间窗内",
+            "its date no longer fits the workflow window"
+        ),
         "plan.history.fact": (
-            "{enterprise} 于 {day} {slot} 的{task}已进行（既成事实），但按今天的数据{problem}：按原样保留",
+            "{enterprise} 于 {day} {slot} 的{task}已进行（既成事实），但按今天的数据{problem}："
+                + "按原样保留",
             "{enterprise} {task} of {day} {slot} took place (a fact) but today's data says {problem}: kept as it was"
         ),
         "workflow.late-extension": (

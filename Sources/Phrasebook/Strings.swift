@@ -358,16 +358,26 @@ public enum Strings {
             "environmental penalty on {date}: one-vote veto, no site inspection (rule 2)"
         ),
         "why.already-inspected-on": (
-            "已于 {date} 现场验收或已有验收结果（规则 2）", "site inspection already held on {date} or result given (rule 2)"
+            "已于 {date} 现场验收或已有验收结果（规则 2）",
+            "site inspection already held on {date} or result given (rule 2)"
         ),
-        "why.already-inspected": ("已现场验收或已有验收结果（规则 2）", "site inspection already held or result given (rule 2)"),
+        "why.already-inspected": (
+            "已现场验收或已有验收结果（规则 2）",
+            "site inspection already held or result given (rule 2)"
+        ),
         "why.no-draft": ("尚未提交送审稿（规则 2）", "draft report not submitted yet (rule 2)"),
-        "why.extension-pending": ("已于 {date} 申请延期，尚未决定（规则 2）", "extension requested {date}, not yet decided (rule 2)"),
+        "why.extension-pending": (
+            "已于 {date} 申请延期，尚未决定（规则 2）",
+            "extension requested {date}, not yet decided (rule 2)"
+        ),
         "why.no-initial-review": (
             "本批不安排初审，且尚未完成初审（规则 4）",
             "initial reviews are not planned in this batch and none was held yet (rule 4)"
         ),
-        "why.nothing-to-plan": ("本批既不安排初审也不安排现场验收", "this batch plans neither initial reviews nor site inspections"),
+        "why.nothing-to-plan": (
+            "本批既不安排初审也不安排现场验收",
+            "this batch plans neither initial reviews nor site inspections"
+        ),
         "why.time-limit": (
             "计算时限 {seconds} 秒已用完，尚未处理到该企业（[solver] time_limit_seconds）",
             "the time limit of {seconds} s ran out before this enterprise was reached ([solver] time_limit_seconds)"
@@ -376,7 +386,8 @@ public enum Strings {
         "why.deadline": ("截止日期 {date}", "deadline {date}"),
         "why.extended-deadline": ("延期后的截止日期 {date}", "extended deadline {date}"),
         "why.deadline-before-start": (
-            "{deadline}早于本批开始日期 {start}（规则 4）", "the {deadline} is before the batch starts on {start} (rule 4)"
+            "{deadline}早于本批开始日期 {start}（规则 4）",
+            "the {deadline} is before the batch starts on {start} (rule 4)"
         ),
         "why.no-initial-day": (
             "wd(送审稿 {draft}, lead_days={lead}) = {first} 至 {last}（{deadline}和本批结束日期 {end} "
@@ -402,37 +413,44 @@ public enum Strings {
         // The pool, ignoring dates (rules 5–7).
         "why.rule-code": ("规则 {rule} {code}", "rule {rule} {code}"),
         "why.panel-rules": (
-            "{count} 名无回避专家无法组成同时满足全部专家组规则（{rules}）的 {size} 人{task}专家组",
+            "{count} 名无回避专家无法组成同时满足全部专家组规则（{rules}）的 {size} 人{task"
+                + "}专家组",
             "no {task} panel of {size} meets all panel rules together ({rules}) with the {count} conflict-free experts"
         ),
         "why.pool.too-few": (
-            "只有 {have} 名专家无利益冲突且未达上限，而{task}专家组需要 {need} 名（规则 5、6）",
+            "只有 {have} 名专家无利益冲突且未达上限，而{task}专家组需要 {need} 名（规则 5"
+                + "、6）",
             "only {have} experts are free of conflicts of interest and below their caps, but a {task} panel needs "
                 + "{need} (rules 5, 6)"
         ),
         "why.pool.no-holder": (
-            "专家库中没有具有专长“{tag}”的专家，而每个专家组都需要一名（规则 7，require_industry）",
+            "专家库中没有具有专长“{tag}”的专家，而每个专家组都需要一名（规则 7，req"
+                + "uire_industry）",
             "no expert in the pool has specialty '{tag}', and every panel needs one (rule 7, require_industry)"
         ),
         "why.pool.conflict-item": ("{expert}：{message}（规则 {rule}）", "{expert}: {message}"),
         "why.pool.conflicted": ("{count} 名有利益冲突（{why}）", "{count} with a conflict of interest ({why})"),
         "why.pool.capped": ("{count} 名的 {cap}=0", "{count} with {cap}=0"),
         "why.pool.no-industry": (
-            "没有具有专长“{tag}”的无回避专家：专家库中有 {holders} 名具备该专长，{parts}，而每个专家组都需要一名（规则 6、7）",
+            "没有具有专长“{tag}”的无回避专家：专家库中有 {holders} 名具备该专长，{parts"
+                + "}，而每个专家组都需要一名（规则 6、7）",
             "no conflict-free expert with specialty '{tag}': {holders} in the pool have it, {parts}, and every panel "
                 + "needs one (rules 6, 7)"
         ),
         "why.pool.no-auditor": (
-            "专家库中没有无回避的清洁生产审核师，而每个专家组都需要一名（规则 6、7，require_auditor）",
+            "专家库中没有无回避的清洁生产审核师，而每个专家组都需要一名（规则 6、7"
+                + "，require_auditor）",
             "no conflict-free certified cleaner-production auditor in the pool, and every panel needs one (rules 6, 7, "
                 + "require_auditor)"
         ),
         "why.pool.no-leader": (
-            "没有 leader = yes 的无回避专家，而每个现场验收专家组都需要一名组长（规则 5、6）",
+            "没有 leader = yes 的无回避专家，而每个现场验收专家组都需要一名组长（规则 5"
+                + "、6）",
             "no conflict-free expert with leader = yes, and every site panel needs one (rules 5, 6)"
         ),
         "why.pool.too-few-organizations": (
-            "无回避专家只来自 {have} 个单位，而{task}专家组按 one_per_organization 需要 {need} 个不同单位（规则 6、7）",
+            "无回避专家只来自 {have} 个单位，而{task}专家组按 one_per_organization 需要 {need} "
+                + "个不同单位（规则 6、7）",
             "the conflict-free experts come from only {have} organizations, but one_per_organization needs {need} "
                 + "different ones for a {task} panel (rules 6, 7)"
         ),
@@ -441,23 +459,27 @@ public enum Strings {
             "none of its initial reviewers may sit on the site panel (continuity = \"require\", rule 7)"
         ),
         "why.pool.combination": (
-            "无法组成同时满足全部专家组规则的{task}专家组（规则 5–7）", "no {task} panel meets all panel rules together (rules 5–7)"
+            "无法组成同时满足全部专家组规则的{task}专家组（规则 5–7）",
+            "no {task} panel meets all panel rules together (rules 5–7)"
         ),
         // Capacity in the window (rules 7–10).
         "why.at-cap": ("{expert}（已达 {cap}={n}）", "{expert} at {cap}={n}"),
         "why.list-and-more": ("{items}等，另有 {more} 名", "{items} and {more} more"),
         "why.caps.too-few": (
-            "{free} 名无回避专家中只有 {have} 名尚未达到 {cap} 上限，而{task}专家组需要 {need} 名（规则 8）",
+            "{free} 名无回避专家中只有 {have} 名尚未达到 {cap} 上限，而{task}专家组需要 {need"
+                + "} 名（规则 8）",
             "only {have} of the {free} conflict-free experts are still below their {cap} cap, and a {task} panel "
                 + "needs {need} (rule 8)"
         ),
         "why.caps.no-industry": (
-            "具有专长“{tag}”的无回避专家均已达到上限（{experts}），而每个专家组都需要一名（规则 7、8）",
+            "具有专长“{tag}”的无回避专家均已达到上限（{experts}），而每个专家组都需"
+                + "要一名（规则 7、8）",
             "every conflict-free expert with specialty '{tag}' is at their cap ({experts}), and every panel needs one "
                 + "(rules 7, 8)"
         ),
         "why.caps.no-auditor": (
-            "所有无回避的清洁生产审核师均已达到 {cap} 上限，而每个专家组都需要一名（规则 7、8）",
+            "所有无回避的清洁生产审核师均已达到 {cap} 上限，而每个专家组都需要一名（"
+                + "规则 7、8）",
             "every conflict-free certified auditor is at {cap}, and every panel needs one (rules 7, 8)"
         ),
         "why.caps.no-leader": (
@@ -465,7 +487,8 @@ public enum Strings {
             "every conflict-free expert who may lead is at their cap ({experts}) (rules 5, 8)"
         ),
         "why.caps.too-few-organizations": (
-            "尚未达到 {cap} 上限的 {open} 名无回避专家只来自 {have} 个单位，而 one_per_organization 需要 {need} 个（规则 7、8）",
+            "尚未达到 {cap} 上限的 {open} 名无回避专家只来自 {have} 个单位，而 one_per_organiza"
+                + "tion 需要 {need} 个（规则 7、8）",
             "the {open} conflict-free experts below their {cap} cap come from {have} organizations, and "
                 + "one_per_organization needs {need} (rules 7, 8)"
         ),
@@ -477,7 +500,10 @@ public enum Strings {
             "{span} 的每个半天都已安排 max_parallel={n} 场{task}（规则 10）",
             "every half-day of {span} already holds max_parallel={n} {task}s (rule 10)"
         ),
-        "why.no-panel-free": ("{span} 没有一个半天能凑齐{task}专家组", "no half-day of {span} has a full {task} panel free"),
+        "why.no-panel-free": (
+            "{span} 没有一个半天能凑齐{task}专家组",
+            "no half-day of {span} has a full {task} panel free"
+        ),
         "why.no-panel-free-after": (
             "初审可以安排，但其后 {span} 没有一个半天能凑齐{task}专家组",
             "the initial review fits, but no half-day of {span} has a full {task} panel free after it"
@@ -485,40 +511,56 @@ public enum Strings {
         "why.colon": ("{head}：{tail}", "{head}: {tail}"),
         "why.in-half-days": ("{tried} 个半天中有 {count} 个{what}", "in {count} of {tried} half-days {what}"),
         "why.short.too-few": (
-            "空闲的无回避专家不足 {size} 名（不可用、已在其他专家组，或已达 max_per_day={day}、max_per_week={week}、"
+            "空闲的无回避专家不足 {size} 名（不可用、已在其他专家组，或已达 max_per_day={d"
+                + "ay}、max_per_week={week}、"
                 + "{cap} 上限，或第二场现场距离过远）",
             "fewer than {size} conflict-free experts were free (unavailable, in another panel, or at "
                 + "max_per_day={day}, max_per_week={week}, {cap} caps, or too far for a second visit)"
         ),
-        "why.short.no-auditor": ("没有空闲的清洁生产审核师（require_auditor）", "no free certified auditor (require_auditor)"),
-        "why.short.no-industry": (
-            "没有空闲的具有专长“{tag}”的专家（require_industry）", "no free expert with specialty '{tag}' (require_industry)"
+        "why.short.no-auditor": (
+            "没有空闲的清洁生产审核师（require_auditor）",
+            "no free certified auditor (require_auditor)"
         ),
-        "why.short.no-leader": ("没有空闲的可任现场验收组长的专家", "no free expert who may lead a site panel"),
+        "why.short.no-industry": (
+            "没有空闲的具有专长“{tag}”的专家（require_industry）",
+            "no free expert with specialty '{tag}' (require_industry)"
+        ),
+        "why.short.no-leader": (
+            "没有空闲的可任现场验收组长的专家",
+            "no free expert who may lead a site panel"
+        ),
         "why.short.too-few-organizations": (
             "空闲专家来自不足 {size} 个单位（one_per_organization）",
             "the free experts came from fewer than {size} organizations (one_per_organization)"
         ),
         "why.short.no-continuity": (
-            "其初审专家均无空闲（continuity = \"require\"）", "none of its initial reviewers was free (continuity = \"require\")"
+            "其初审专家均无空闲（continuity = \"require\"）",
+            "none of its initial reviewers was free (continuity = \"require\")"
         ),
-        "why.short.combination": ("空闲专家无法同时满足全部专家组规则", "the free experts could not meet all panel rules together"),
+        "why.short.combination": (
+            "空闲专家无法同时满足全部专家组规则",
+            "the free experts could not meet all panel rules together"
+        ),
         "why.parallel-full": (
-            "{count} 个半天已达 max_parallel={n}（规则 10）", "{count} half-days were full at max_parallel={n} (rule 10)"
+            "{count} 个半天已达 max_parallel={n}（规则 10）",
+            "{count} half-days were full at max_parallel={n} (rule 10)"
         ),
         "why.expert-state": ("{expert}{state}", "{expert} {state}"),
         "why.industry-states-one": (
-            "具有专长“{tag}”的 {count} 名无回避专家：{states}", "the {count} conflict-free expert with specialty '{tag}': {states}"
+            "具有专长“{tag}”的 {count} 名无回避专家：{states}",
+            "the {count} conflict-free expert with specialty '{tag}': {states}"
         ),
         "why.industry-states": (
-            "具有专长“{tag}”的 {count} 名无回避专家：{states}", "the {count} conflict-free experts with specialty '{tag}': {states}"
+            "具有专长“{tag}”的 {count} 名无回避专家：{states}",
+            "the {count} conflict-free experts with specialty '{tag}': {states}"
         ),
         "why.state.at-cap": ("已达 {cap}={n}", "is at {cap}={n}"),
         "why.state.away": ("在 {from}..{to} 不可用{note}{more}", "is unavailable {from}..{to}{note}{more}"),
         "why.state.away-note": ("（{reason}）", " ({reason})"),
         "why.state.away-more": ("，另有 {n} 个不可用时段", " and {n} more periods"),
         "why.state.busy": (
-            "在空闲的半天已有任务或已达 max_per_day/max_per_week", "is busy or at max_per_day/max_per_week in the free half-days"
+            "在空闲的半天已有任务或已达 max_per_day/max_per_week",
+            "is busy or at max_per_day/max_per_week in the free half-days"
         ),
         "why.relaxing": ("仅放宽{rule}即可安排", "relaxing {rule} alone would let it be planned"),
         "why.relax.max-parallel": ("max_parallel（规则 10）", "max_parallel (rule 10)"),
