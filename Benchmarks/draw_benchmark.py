@@ -62,8 +62,12 @@ def read_json(path):
         return json.load(f)
 
 
+def level(plan, name):
+    return next((l["value"] for l in plan.get("levels", []) if l["name"] == name), None)
+
+
 def expertise(plan):
-    return next((l["value"] for l in plan.get("levels", []) if l["name"] == "expertise"), None)
+    return level(plan, "expertise")
 
 
 def binomial_tail(n, p, k):
@@ -241,6 +245,10 @@ def main():
     det_exp = expertise(det)
     exp_values = [expertise(d["plan"]) for d in draws]
     share = (statistics.mean(exp_values) / det_exp) if det_exp else float("nan")
+    det_cont = level(det, "continuity")
+    cont_mean = statistics.mean(level(d["plan"], "continuity") for d in draws)
+    det_balance = level(det, "balance")
+    balance_mean = statistics.mean(level(d["plan"], "balance") for d in draws)
     same_planned = sum(d["plan"]["planned"] == det["planned"] for d in draws)
     draw_median = statistics.median(d["time"] for d in draws)
     det_median = statistics.median(det_times)
@@ -279,6 +287,10 @@ def main():
          yes(same_planned == n)),
         ("mean expertise level / deterministic", f"{share * 100:.1f} % ({statistics.mean(exp_values):.1f} / {det_exp})",
          "≥ 95 %", yes(share >= 0.95)),
+        ("mean continuity level / deterministic (kept with expertise by the quality floor)",
+         f"{cont_mean / det_cont * 100:.1f} % ({cont_mean:.1f} / {det_cont})" if det_cont else "—", "", ""),
+        ("mean levelness, travel and load level (a penalty, what the spread costs) / deterministic",
+         f"{balance_mean:.1f} / {det_balance:.1f}", "", ""),
         ("verify-draw on the untouched draws", f"{verified} of {n} verified", "all", yes(verified == n)),
     ]
     for name in ("input file", "seed_text", "drawn member", "probability"):

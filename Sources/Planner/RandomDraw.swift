@@ -81,7 +81,7 @@ extension PlanningRun {
     static let drawPricingPool = 24
     /// Objective units per unit of the largest probability a panel adds to an expert's chance of
     /// sitting with the enterprise (see ``solveDrawLP``).
-    static let drawSpreadWeight = 50.0
+    static let drawSpreadWeight = 300.0
     /// Improving single swaps of the priced panel added with it in one round.
     static let drawSwapsPerRound = 6
     /// Swapped-in candidates per seat in the first columns.
