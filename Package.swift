@@ -43,7 +43,7 @@ let package = Package(
         ),
         // The subset of TOML that batch.toml and scenario files use (docs/toml-subset.md): a parser
         // that never traps, whatever the bytes.
-        .target(name: "TOMLSubset"),
+        .target(name: "TOMLSubset", dependencies: ["Phrasebook"]),
         // Escaping for the JSON, CSV and HTML the project writes by hand.
         .target(name: "TextFormats"),
         // The one zh/en string table, and sentences built from its phrases.
@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "XLSXReader"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats"]),
-        .testTarget(name: "TOMLSubsetTests", dependencies: ["TOMLSubset"]),
+        .testTarget(name: "TOMLSubsetTests", dependencies: ["TOMLSubset", "Phrasebook"]),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzHarness", "PanelModel"], exclude: ["corpus"]),
         .testTarget(
             name: "PanelModelTests", dependencies: ["PanelModel", "Phrasebook", "Workflow"], exclude: ["Fixtures"]),

@@ -17,7 +17,7 @@ extension LoadContext {
             diagnostics.append(
                 Diagnostic(
                     .error, file: file, line: error.line, column: nil, value: nil,
-                    Phrase("load.not-toml", ["column": "\(error.column)", "detail": "\(error.message)"])))
+                    Phrase("load.not-toml", ["column": "\(error.column)", "detail": .phrase(error.phrase)])))
             return nil
         }
         let text = String(decoding: bytes, as: UTF8.self)

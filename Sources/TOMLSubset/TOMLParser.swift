@@ -1,17 +1,31 @@
+import Phrasebook
+
 /// A problem in TOML text: where it is and what is wrong.
 public struct TOMLSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The 1-based line of the problem.
     public var line: Int
     /// The 1-based column of the problem, counted in Unicode scalars (a tab counts as one).
     public var column: Int
+    /// What is wrong, as a sentence of the string table (`toml.*`), in Chinese or English.
+    public var phrase: Phrase
     /// What is wrong, in plain English.
-    public var message: String
+    public var message: String { phrase.text(.en) }
 
-    /// An error at `line` and `column` saying `message`.
-    public init(line: Int, column: Int, message: String) {
+    /// An error at `line` and `column` saying `phrase`.
+    public init(line: Int, column: Int, phrase: Phrase) {
         self.line = line
         self.column = column
-        self.message = message
+        self.phrase = phrase
+    }
+
+    /// An error at `line` and `column` saying `message`, a text of no table entry.
+    public init(line: Int, column: Int, message: String) {
+        self.init(line: line, column: column, phrase: .verbatim(message))
+    }
+
+    /// Two errors are equal when they name the same place and read the same.
+    public static func == (lhs: TOMLSyntaxError, rhs: TOMLSyntaxError) -> Bool {
+        lhs.line == rhs.line && lhs.column == rhs.column && lhs.message == rhs.message
     }
 
     /// `line L, column C: message`.
@@ -44,7 +58,7 @@ public enum TOMLParser {
             throw TOMLSyntaxError(
                 line: location.line,
                 column: location.column,
-                message: "the text is not valid UTF-8 (byte \(shown)); save the file as UTF-8"
+                phrase: Phrase("toml.not-utf8", ["byte": "\(shown)"])
             )
         }
         return try parseValidUTF8(body)
@@ -57,7 +71,7 @@ public enum TOMLParser {
             throw TOMLSyntaxError(
                 line: 1,
                 column: 1,
-                message: "the text is \(count) bytes long; at most \(maximumInputBytes) bytes (1 MiB) are read"
+                phrase: Phrase("toml.too-long", ["count": "\(count)", "limit": "\(maximumInputBytes)"])
             )
         }
     }
@@ -268,7 +282,7 @@ private struct Parser {
 
     mutating func parseDocument() throws(TOMLSyntaxError) -> TOMLTable {
         if let nul = bytes.firstIndex(of: 0) {
-            throw failure("NUL bytes (U+0000) are not allowed in TOML text", at: nul)
+            throw failure(Phrase("toml.nul"), at: nul)
         }
         while true {
             skipSpaces()
@@ -283,10 +297,10 @@ private struct Parser {
             }
             if byte == Byte.openBracket {
                 try parseTableHeader()
-                try expectLineEnd(after: "the table header")
+                try expectLineEnd(after: Phrase("toml.after-header"))
             } else {
                 try parseKeyValueLine()
-                try expectLineEnd(after: "the value")
+                try expectLineEnd(after: Phrase("toml.after-value"))
             }
         }
         return root.makeTable()
@@ -313,7 +327,7 @@ private struct Parser {
         index += 1
         while let byte = peek(), byte != Byte.newline, byte != Byte.carriageReturn {
             guard !Byte.isForbiddenControl(byte) else {
-                throw failure("\(describe(at: index)) is not allowed in a comment", at: index)
+                throw failure(Phrase("toml.in-comment", ["what": describe(at: index)]), at: index)
             }
             index += 1
         }
@@ -333,17 +347,14 @@ private struct Parser {
             return false
         }
         guard peek(1) == Byte.newline else {
-            throw failure(
-                "a carriage return (CR) must be followed by a line feed (LF); end lines with LF or CRLF",
-                at: index
-            )
+            throw failure(Phrase("toml.lone-cr"), at: index)
         }
         index += 2
         line += 1
         return true
     }
 
-    private mutating func expectLineEnd(after what: String) throws(TOMLSyntaxError) {
+    private mutating func expectLineEnd(after what: Phrase) throws(TOMLSyntaxError) {
         skipSpaces()
         if peek() == Byte.hash {
             try skipComment()
@@ -352,11 +363,8 @@ private struct Parser {
             return
         }
         guard try consumeNewline() else {
-            throw failure(
-                "unexpected \(describe(at: index)) after \(what); "
-                    + "put each key = value pair and each [table] header on a line of its own",
-                at: index
-            )
+            let values: [String: Phrase.Value] = ["what": describe(at: index), "after": .phrase(what)]
+            throw failure(Phrase("toml.unexpected-after", values), at: index)
         }
     }
 
@@ -366,13 +374,13 @@ private struct Parser {
         let start = index
         index += 1
         if peek() == Byte.openBracket {
-            throw failure("arrays of tables ([[name]]) are not supported", at: start)
+            throw failure(Phrase("toml.array-of-tables"), at: start)
         }
         skipSpaces()
         let parts = try parseKey()
         skipSpaces()
         guard peek() == Byte.closeBracket else {
-            throw failure("expected ']' to close the table header, found \(describe(at: index))", at: index)
+            throw failure(Phrase("toml.header-unclosed", ["found": describe(at: index)]), at: index)
         }
         index += 1
         try openTable(parts)
@@ -385,7 +393,7 @@ private struct Parser {
         skipSpaces()
         guard peek() == Byte.equals else {
             let shown = displayKey(parts.map(\.name))
-            throw failure("expected '=' after the key '\(shown)', found \(describe(at: index))", at: index)
+            throw failure(Phrase("toml.expected-equals", ["key": "\(shown)", "found": describe(at: index)]), at: index)
         }
         index += 1
         skipSpaces()
@@ -398,7 +406,7 @@ private struct Parser {
             let part = try parseSimpleKey()
             parts.append(part)
             guard parts.count <= TOMLParser.maximumDepth else {
-                throw failure("a key may have at most \(TOMLParser.maximumDepth) dotted parts", at: part.offset)
+                throw failure(Phrase("toml.key-too-deep", ["limit": "\(TOMLParser.maximumDepth)"]), at: part.offset)
             }
             skipSpaces()
             guard peek() == Byte.dot else {
@@ -412,11 +420,11 @@ private struct Parser {
     private mutating func parseSimpleKey() throws(TOMLSyntaxError) -> KeyPart {
         let start = index
         guard let byte = peek() else {
-            throw failure("expected a key, found the end of the text", at: start)
+            throw failure(Phrase("toml.expected-key-at-end"), at: start)
         }
         if byte == Byte.quote || byte == Byte.apostrophe {
             guard peek(1) != byte || peek(2) != byte else {
-                throw failure("multi-line strings cannot be keys", at: start)
+                throw failure(Phrase("toml.multiline-key"), at: start)
             }
             if byte == Byte.quote {
                 return KeyPart(name: try parseBasicString(), offset: start)
@@ -437,9 +445,9 @@ private struct Parser {
 
     /// The error for a key that is neither bare nor quoted, suggesting the quoted form for non-ASCII names.
     private func badKey(at start: Int, isNonASCII: Bool) -> TOMLSyntaxError {
-        let rule = "bare keys may hold only A-Z a-z 0-9 _ -"
+        let rule = Phrase.Value.phrase(Phrase("toml.bare-key-rule"))
         guard isNonASCII else {
-            return failure("expected a key, found \(describe(at: start)); \(rule), so quote other names", at: start)
+            return failure(Phrase("toml.bad-key", ["found": describe(at: start), "rule": rule]), at: start)
         }
         let stops: Set<UInt8> = [
             Byte.space, Byte.tab, Byte.dot, Byte.closeBracket, Byte.openBracket, Byte.equals, Byte.hash,
@@ -454,7 +462,7 @@ private struct Parser {
             end -= 1
         }
         let word = String(decoding: bytes[start..<end], as: UTF8.self)
-        return failure("\(rule); quote it: \(TOMLValue.string(word))", at: start)
+        return failure(Phrase("toml.quote-key", ["rule": rule, "quoted": "\(TOMLValue.string(word))"]), at: start)
     }
 
     private mutating func openTable(_ parts: [KeyPart]) throws(TOMLSyntaxError) {
@@ -477,22 +485,21 @@ private struct Parser {
                         child.headerLine = line
                         node.set(part.name, .table(child, line: line))
                     case .dotted:
-                        throw failure(
-                            "table \(shown) was already defined by dotted keys at line \(definedLine)",
-                            at: part.offset
-                        )
+                        let values: [String: Phrase.Value] = ["table": "\(shown)", "line": "\(definedLine)"]
+                        throw failure(Phrase("toml.table-dotted", values), at: part.offset)
                     case .root, .header, .inline:
                         let first = child.headerLine ?? definedLine
-                        throw failure("table \(shown) is defined twice: first at line \(first)", at: part.offset)
+                        let values: [String: Phrase.Value] = ["table": "\(shown)", "line": "\(first)"]
+                        throw failure(Phrase("toml.table-twice", values), at: part.offset)
                     }
                 }
                 node = child
             case .value(let value, let definedLine):
-                let what = value.table == nil ? "a value" : "an inline table, which cannot be extended"
-                throw failure(
-                    "cannot open \(shown): key '\(displayKey(names))' already holds \(what) (line \(definedLine))",
-                    at: part.offset
-                )
+                let values: [String: Phrase.Value] = [
+                    "table": "\(shown)", "key": "\(displayKey(names))", "what": holding(value),
+                    "line": "\(definedLine)",
+                ]
+                throw failure(Phrase("toml.cannot-open", values), at: part.offset)
             }
         }
         current = node
@@ -525,16 +532,18 @@ private struct Parser {
                 node = child
             case .table(let child, let definedLine):
                 guard child.origin == .dotted else {
-                    let how = child.origin == .implicit ? "created by the header" : "defined by a header"
-                    throw failure(
-                        "cannot add keys to table [\(shown)] with dotted keys: it was \(how) at line \(definedLine)",
-                        at: part.offset
-                    )
+                    let how = Phrase(child.origin == .implicit ? "toml.created-by-header" : "toml.defined-by-header")
+                    let values: [String: Phrase.Value] = [
+                        "table": "\(shown)", "how": .phrase(how), "line": "\(definedLine)",
+                    ]
+                    throw failure(Phrase("toml.dotted-into-header", values), at: part.offset)
                 }
                 node = child
             case .value(let existing, let definedLine):
-                let what = existing.table == nil ? "a value" : "an inline table, which cannot be extended"
-                throw failure("key '\(shown)' already holds \(what) (line \(definedLine))", at: part.offset)
+                let values: [String: Phrase.Value] = [
+                    "key": "\(shown)", "what": holding(existing), "line": "\(definedLine)",
+                ]
+                throw failure(Phrase("toml.key-holds", values), at: part.offset)
             }
         }
         guard let last = parts.last else {
@@ -543,13 +552,16 @@ private struct Parser {
         names.append(last.name)
         switch node.slots[last.name] {
         case .value(_, let definedLine), .table(_, let definedLine):
-            throw failure(
-                "duplicate key '\(displayKey(names))': it is already defined at line \(definedLine)",
-                at: last.offset
-            )
+            let values: [String: Phrase.Value] = ["key": "\(displayKey(names))", "line": "\(definedLine)"]
+            throw failure(Phrase("toml.duplicate-key", values), at: last.offset)
         case nil:
             node.set(last.name, .value(value, line: line))
         }
+    }
+
+    /// What a key already holds, for messages: a value, or an inline table (which cannot be extended).
+    private func holding(_ value: TOMLValue) -> Phrase.Value {
+        .phrase(Phrase(value.table == nil ? "toml.holds-value" : "toml.holds-inline-table"))
     }
 
     private func displayKey(_ names: [String]) -> String {
@@ -561,20 +573,17 @@ private struct Parser {
     private mutating func parseValue(depth: Int) throws(TOMLSyntaxError) -> TOMLValue {
         let start = index
         guard let byte = peek() else {
-            throw failure("expected a value, found the end of the text", at: start)
+            throw failure(Phrase("toml.expected-value-at-end"), at: start)
         }
         switch byte {
         case Byte.quote:
             guard peek(1) != byte || peek(2) != byte else {
-                throw failure(
-                    "multi-line strings (\"\"\") are not supported; write \\n in a one-line string",
-                    at: start
-                )
+                throw failure(Phrase("toml.multiline-string", ["quotes": "\"\"\""]), at: start)
             }
             return .string(try parseBasicString())
         case Byte.apostrophe:
             guard peek(1) != byte || peek(2) != byte else {
-                throw failure("multi-line strings (''') are not supported; write \\n in a one-line string", at: start)
+                throw failure(Phrase("toml.multiline-string", ["quotes": "'''"]), at: start)
             }
             return .string(try parseLiteralString())
         case Byte.openBracket:
@@ -583,11 +592,7 @@ private struct Parser {
             return try parseInlineTable(depth: depth + 1)
         default:
             guard Byte.isDigit(byte) || Byte.isLetter(byte) || byte == Byte.plus || byte == Byte.minus else {
-                throw failure(
-                    "expected a value (a quoted string, number, true/false, date, array or inline table), "
-                        + "found \(describe(at: start))",
-                    at: start
-                )
+                throw failure(Phrase("toml.expected-value", ["found": describe(at: start)]), at: start)
             }
             return try parseBareValue()
         }
@@ -598,7 +603,7 @@ private struct Parser {
         var buffer: [UInt8] = []
         while true {
             guard let byte = peek(), byte != Byte.newline, byte != Byte.carriageReturn else {
-                throw failure("the string is not closed: add \" before the end of the line", at: index)
+                throw failure(unclosedString(quote: "\"", end: "toml.end-of-line"), at: index)
             }
             switch byte {
             case Byte.quote:
@@ -609,7 +614,8 @@ private struct Parser {
             default:
                 guard !Byte.isForbiddenControl(byte) else {
                     let code = "\\u" + TOMLValue.hex(UInt32(byte), digits: 4)
-                    throw failure("\(describe(at: index)) is not allowed in a string; write \(code)", at: index)
+                    let values: [String: Phrase.Value] = ["what": describe(at: index), "code": "\(code)"]
+                    throw failure(Phrase("toml.control-in-string-escape", values), at: index)
                 }
                 buffer.append(byte)
                 index += 1
@@ -621,7 +627,7 @@ private struct Parser {
         let start = index
         index += 1
         guard let code = peek() else {
-            throw failure("the string is not closed: add \" before the end of the text", at: index)
+            throw failure(unclosedString(quote: "\"", end: "toml.end-of-text"), at: index)
         }
         index += 1
         switch code {
@@ -642,11 +648,7 @@ private struct Parser {
         case UInt8(ascii: "U"):
             buffer.append(contentsOf: try parseUnicodeEscape(digits: 8, start: start))
         default:
-            throw failure(
-                "invalid escape: a backslash followed by \(describe(at: index - 1)); "
-                    + "use \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX or \\UXXXXXXXX",
-                at: start
-            )
+            throw failure(Phrase("toml.bad-escape", ["found": describe(at: index - 1)]), at: start)
         }
     }
 
@@ -656,20 +658,17 @@ private struct Parser {
         var value: UInt32 = 0
         for _ in 0..<digits {
             guard let byte = peek(), let digit = Byte.digitValue(byte, radix: 16) else {
-                throw failure("\\\(letter) must be followed by exactly \(digits) hex digits", at: start)
+                throw failure(Phrase("toml.hex-digits", ["letter": "\(letter)", "digits": "\(digits)"]), at: start)
             }
             value = value << 4 | UInt32(digit)
             index += 1
         }
         let shown = "\\\(letter)" + TOMLValue.hex(value, digits: digits)
         guard value != 0 else {
-            throw failure("\(shown) (NUL) is not allowed in a string", at: start)
+            throw failure(Phrase("toml.escaped-nul", ["escape": "\(shown)"]), at: start)
         }
         guard let scalar = Unicode.Scalar(value) else {
-            throw failure(
-                "\(shown) is not a Unicode scalar value (surrogates D800-DFFF and values above 10FFFF are not allowed)",
-                at: start
-            )
+            throw failure(Phrase("toml.not-scalar", ["escape": "\(shown)"]), at: start)
         }
         return Array(String(scalar).utf8)
     }
@@ -679,7 +678,7 @@ private struct Parser {
         let contentStart = index
         while true {
             guard let byte = peek(), byte != Byte.newline, byte != Byte.carriageReturn else {
-                throw failure("the string is not closed: add ' before the end of the line", at: index)
+                throw failure(unclosedString(quote: "'", end: "toml.end-of-line"), at: index)
             }
             if byte == Byte.apostrophe {
                 let text = String(decoding: bytes[contentStart..<index], as: UTF8.self)
@@ -687,7 +686,7 @@ private struct Parser {
                 return text
             }
             guard !Byte.isForbiddenControl(byte) else {
-                throw failure("\(describe(at: index)) is not allowed in a string", at: index)
+                throw failure(Phrase("toml.control-in-string", ["what": describe(at: index)]), at: index)
             }
             index += 1
         }
@@ -696,14 +695,14 @@ private struct Parser {
     private mutating func parseArray(depth: Int) throws(TOMLSyntaxError) -> TOMLValue {
         let open = index
         guard depth <= TOMLParser.maximumDepth else {
-            throw failure("arrays and inline tables may be nested at most \(TOMLParser.maximumDepth) deep", at: open)
+            throw failure(Phrase("toml.nested-too-deep", ["limit": "\(TOMLParser.maximumDepth)"]), at: open)
         }
         index += 1
         var elements: [TOMLValue] = []
         while true {
             try skipArraySpace()
             guard let byte = peek() else {
-                throw unclosed("array", open: open, closer: "]")
+                throw unclosed("toml.array", open: open, closer: "]")
             }
             if byte == Byte.closeBracket {
                 index += 1
@@ -712,7 +711,7 @@ private struct Parser {
             elements.append(try parseValue(depth: depth))
             try skipArraySpace()
             guard let next = peek() else {
-                throw unclosed("array", open: open, closer: "]")
+                throw unclosed("toml.array", open: open, closer: "]")
             }
             if next == Byte.comma {
                 index += 1
@@ -720,7 +719,7 @@ private struct Parser {
                 index += 1
                 return .array(elements)
             } else {
-                throw failure("expected ',' or ']' in the array, found \(describe(at: index))", at: index)
+                throw failure(Phrase("toml.array-separator", ["found": describe(at: index)]), at: index)
             }
         }
     }
@@ -741,7 +740,7 @@ private struct Parser {
     private mutating func parseInlineTable(depth: Int) throws(TOMLSyntaxError) -> TOMLValue {
         let open = index
         guard depth <= TOMLParser.maximumDepth else {
-            throw failure("arrays and inline tables may be nested at most \(TOMLParser.maximumDepth) deep", at: open)
+            throw failure(Phrase("toml.nested-too-deep", ["limit": "\(TOMLParser.maximumDepth)"]), at: open)
         }
         index += 1
         let node = Node(origin: .inline)
@@ -756,14 +755,14 @@ private struct Parser {
             let (keyLine, parts) = try parseKeyThenEquals()
             let valueDepth = depth + parts.count - 1
             guard valueDepth <= TOMLParser.maximumDepth else {
-                throw failure("tables may be nested at most \(TOMLParser.maximumDepth) deep", at: open)
+                throw failure(Phrase("toml.tables-too-deep", ["limit": "\(TOMLParser.maximumDepth)"]), at: open)
             }
             let value = try parseValue(depth: valueDepth)
             try insert(value, at: parts, into: node, line: keyLine, prefix: [])
             skipSpaces()
             try expectInlineTableContinues(open: open)
             guard let byte = peek(), byte == Byte.comma || byte == Byte.closeBrace else {
-                throw failure("expected ',' or '}' in the inline table, found \(describe(at: index))", at: index)
+                throw failure(Phrase("toml.inline-separator", ["found": describe(at: index)]), at: index)
             }
             index += 1
             if byte == Byte.closeBrace {
@@ -771,17 +770,17 @@ private struct Parser {
             }
             skipSpaces()
             if peek() == Byte.closeBrace {
-                throw failure("a trailing comma is not allowed in an inline table", at: index - 1)
+                throw failure(Phrase("toml.inline-trailing-comma"), at: index - 1)
             }
         }
     }
 
     private func expectInlineTableContinues(open: Int) throws(TOMLSyntaxError) {
         guard let byte = peek() else {
-            throw unclosed("inline table", open: open, closer: "}")
+            throw unclosed("toml.inline-table", open: open, closer: "}")
         }
         if byte == Byte.newline || byte == Byte.carriageReturn || byte == Byte.hash {
-            throw failure("an inline table must be closed with '}' on the line where it starts", at: index)
+            throw failure(Phrase("toml.inline-one-line"), at: index)
         }
     }
 
@@ -800,15 +799,14 @@ private struct Parser {
         case "false":
             return .boolean(false)
         case "inf", "+inf", "-inf", "nan", "+nan", "-nan":
-            throw failure("\(text) is not allowed: numbers must be finite", at: start)
+            throw failure(Phrase("toml.not-finite", ["text": "\(text)"]), at: start)
         default:
             break
         }
         guard let first = token.first, Byte.isDigit(first) || first == Byte.plus || first == Byte.minus else {
-            throw failure(
-                "'\(shorten(text))' is not a valid value; put text in quotes: \(TOMLValue.string(shorten(text)))",
-                at: start
-            )
+            let shown = shorten(text)
+            let values: [String: Phrase.Value] = ["text": "\(shown)", "quoted": "\(TOMLValue.string(shown))"]
+            throw failure(Phrase("toml.bare-text", values), at: start)
         }
         if token.count >= 5, token[0..<4].allSatisfy(Byte.isDigit), token[4] == Byte.minus {
             return try parseDate(token, start: start)
@@ -820,21 +818,21 @@ private struct Parser {
     }
 
     private func timesNotSupported(at offset: Int) -> TOMLSyntaxError {
-        failure("times are not supported: give a date like 2026-03-02", at: offset)
+        failure(Phrase("toml.no-times"), at: offset)
     }
 
     private func parseDate(_ token: [UInt8], start: Int) throws(TOMLSyntaxError) -> TOMLValue {
         let text = shorten(String(decoding: token, as: UTF8.self))
         let digitPositions = [0, 1, 2, 3, 5, 6, 8, 9]
         guard token.count >= 10, digitPositions.allSatisfy({ Byte.isDigit(token[$0]) }), token[7] == Byte.minus else {
-            throw failure("\(text) is not a valid date; write YYYY-MM-DD, e.g. 2026-03-02", at: start)
+            throw failure(Phrase("toml.date-form", ["text": "\(text)"]), at: start)
         }
         if token.count > 10 {
             let next = token[10]
             if next == UInt8(ascii: "T") || next == UInt8(ascii: "t") || next == Byte.colon {
                 throw timesNotSupported(at: start + 10)
             }
-            throw failure("\(text) is not a valid date; write YYYY-MM-DD, e.g. 2026-03-02", at: start)
+            throw failure(Phrase("toml.date-form", ["text": "\(text)"]), at: start)
         }
         if peek() == Byte.space, let after = peek(1), Byte.isDigit(after) {
             throw timesNotSupported(at: index + 1)
@@ -843,14 +841,14 @@ private struct Parser {
         let month = decimal(token[5..<7])
         let day = decimal(token[8..<10])
         guard year >= 1 else {
-            throw failure("\(text) is not a valid date: years run from 0001 to 9999", at: start)
+            throw failure(Phrase("toml.date-year", ["text": "\(text)"]), at: start)
         }
         guard (1...12).contains(month) else {
-            throw failure("\(text) is not a valid date: months run from 01 to 12", at: start)
+            throw failure(Phrase("toml.date-month", ["text": "\(text)"]), at: start)
         }
         let lastDay = Self.daysIn(month: month, year: year)
         guard (1...lastDay).contains(day) else {
-            throw failure("\(text) is not a valid date: that month has days 01 to \(lastDay)", at: start)
+            throw failure(Phrase("toml.date-day", ["text": "\(text)", "last": "\(lastDay)"]), at: start)
         }
         return .date(year: year, month: month, day: day)
     }
@@ -874,7 +872,7 @@ private struct Parser {
 
     private func parseNumber(_ token: [UInt8], start: Int) throws(TOMLSyntaxError) -> TOMLValue {
         let text = shorten(String(decoding: token, as: UTF8.self))
-        let invalidMessage = "\(text) is not a valid number"
+        let invalidMessage = Phrase("toml.bad-number", ["text": "\(text)"])
         var position = 0
         var isNegative = false
         if let sign = token.first, sign == Byte.plus || sign == Byte.minus {
@@ -884,7 +882,7 @@ private struct Parser {
         let body = token[position...]
         if body.count >= 2, body.first == UInt8(ascii: "0"), let radix = Self.radix(of: body.dropFirst().first) {
             guard position == 0 else {
-                throw failure("\(text): hexadecimal, octal and binary integers may not have a sign", at: start)
+                throw failure(Phrase("toml.signed-radix", ["text": "\(text)"]), at: start)
             }
             return .integer(try integer(body.dropFirst(2), radix: radix, isNegative: false, text: text, start: start))
         }
@@ -897,7 +895,7 @@ private struct Parser {
             throw failure(invalidMessage, at: start)
         }
         if integerPart.count > 1, integerPart.first == UInt8(ascii: "0") {
-            throw failure("\(text): leading zeros are not allowed", at: start)
+            throw failure(Phrase("toml.leading-zeros", ["text": "\(text)"]), at: start)
         }
         var isFloat = false
         if end < body.endIndex, body[end] == Byte.dot {
@@ -907,7 +905,7 @@ private struct Parser {
                 end += 1
             }
             guard Self.isDigitGroup(body[fractionStart..<end], radix: 10) else {
-                throw failure("\(text): a decimal point needs digits on both sides", at: start)
+                throw failure(Phrase("toml.decimal-point", ["text": "\(text)"]), at: start)
             }
             isFloat = true
         }
@@ -921,7 +919,7 @@ private struct Parser {
                 end += 1
             }
             guard Self.isDigitGroup(body[exponentStart..<end], radix: 10) else {
-                throw failure("\(text): an exponent needs digits after the e", at: start)
+                throw failure(Phrase("toml.exponent", ["text": "\(text)"]), at: start)
             }
             isFloat = true
         }
@@ -933,7 +931,7 @@ private struct Parser {
         }
         let plain = String(decoding: token.filter { $0 != Byte.underscore }, as: UTF8.self)
         guard let value = Double(plain), value.isFinite else {
-            throw failure("\(text) is not a finite number (it is too large for a 64-bit float)", at: start)
+            throw failure(Phrase("toml.float-too-large", ["text": "\(text)"]), at: start)
         }
         return .float(value)
     }
@@ -984,7 +982,7 @@ private struct Parser {
         start: Int
     ) throws(TOMLSyntaxError) -> Int {
         guard Self.isDigitGroup(digits, radix: radix) else {
-            throw failure("\(text) is not a valid number", at: start)
+            throw failure(Phrase("toml.bad-number", ["text": "\(text)"]), at: start)
         }
         var value = 0
         for byte in digits {
@@ -995,10 +993,8 @@ private struct Parser {
             let (next, addOverflow) =
                 isNegative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
             guard !shiftOverflow, !addOverflow else {
-                throw failure(
-                    "\(text) does not fit in a 64-bit integer (\(Int.min) to \(Int.max))",
-                    at: start
-                )
+                let values: [String: Phrase.Value] = ["text": "\(text)", "min": "\(Int.min)", "max": "\(Int.max)"]
+                throw failure(Phrase("toml.integer-overflow", values), at: start)
             }
             value = next
         }
@@ -1007,36 +1003,44 @@ private struct Parser {
 
     // MARK: Errors
 
-    private func failure(_ message: String, at offset: Int) -> TOMLSyntaxError {
+    private func failure(_ phrase: Phrase, at offset: Int) -> TOMLSyntaxError {
         let location = TOMLParser.location(of: offset, in: bytes)
-        return TOMLSyntaxError(line: location.line, column: location.column, message: message)
+        return TOMLSyntaxError(line: location.line, column: location.column, phrase: phrase)
     }
 
+    /// The error for an array or inline table (`what`, a key of the table) not closed with `closer`.
     private func unclosed(_ what: String, open: Int, closer: String) -> TOMLSyntaxError {
         let location = TOMLParser.location(of: open, in: bytes)
-        return failure(
-            "the \(what) opened at line \(location.line), column \(location.column) is not closed with '\(closer)'",
-            at: index
-        )
+        let values: [String: Phrase.Value] = [
+            "what": .phrase(Phrase(what)), "line": "\(location.line)", "column": "\(location.column)",
+            "closer": "\(closer)",
+        ]
+        return failure(Phrase("toml.unclosed", values), at: index)
+    }
+
+    /// The sentence for a string not closed by `quote` before `end` (a key of the table).
+    private func unclosedString(quote: String, end: String) -> Phrase {
+        Phrase("toml.string-unclosed", ["quote": "\(quote)", "end": .phrase(Phrase(end))])
     }
 
     /// A short description of the character at `offset`, for messages.
-    private func describe(at offset: Int) -> String {
+    private func describe(at offset: Int) -> Phrase.Value {
         guard offset >= 0, offset < bytes.count else {
-            return "the end of the text"
+            return .phrase(Phrase("toml.end-of-text"))
         }
         let byte = bytes[offset]
         if byte == Byte.newline || byte == Byte.carriageReturn {
-            return "the end of the line"
+            return .phrase(Phrase("toml.end-of-line"))
         }
         if byte < 0x20 || byte == 0x7F {
-            return "the control character U+" + TOMLValue.hex(UInt32(byte), digits: 4)
+            return .phrase(Phrase("toml.control-character", ["code": "\(TOMLValue.hex(UInt32(byte), digits: 4))"]))
         }
         var end = offset + 1
         while end < bytes.count, end - offset < 4, bytes[end] & 0xC0 == 0x80 {
             end += 1
         }
-        return "'" + String(decoding: bytes[offset..<end], as: UTF8.self) + "'"
+        let character = String(decoding: bytes[offset..<end], as: UTF8.self)
+        return .phrase(Phrase("toml.character", ["character": "\(character)"]))
     }
 
     /// `text`, cut to 40 characters for messages.

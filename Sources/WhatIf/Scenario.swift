@@ -75,7 +75,7 @@ extension Scenario {
             throw ScenarioError(diagnostics: [
                 Diagnostic(
                     .error, file: file, line: error.line,
-                    Phrase("load.not-toml", ["column": "\(error.column)", "detail": "\(error.message)"]))
+                    Phrase("load.not-toml", ["column": "\(error.column)", "detail": .phrase(error.phrase)]))
             ])
         }
         let text = String(decoding: bytes, as: UTF8.self)
