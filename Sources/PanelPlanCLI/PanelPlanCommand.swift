@@ -37,6 +37,7 @@ public struct PanelPlanCommand: ParsableCommand {
     /// writes with an error (ignored) instead of killing the process mid-plan.
     /// An error that is not the command line's own (a solver failure, an unexpected I/O error)
     /// exits 70, never ArgumentParser's generic 1: the last good plan is untouched.
+    /// Help, the version and usage errors are argument-parser's, their words in the help's language.
     public static func runMain() {
         signal(SIGPIPE, SIG_IGN)
         do {
@@ -46,10 +47,25 @@ public struct PanelPlanCommand: ParsableCommand {
             exit(withError: error)
         } catch {
             let code = exitCode(for: error)
-            guard code == .failure else { exit(withError: error) }
+            guard code == .failure else { exitTranslated(error, code) }
             StandardError.write("error: \(fullMessage(for: error)) (the last plan is untouched)\n")
             Foundation.exit(ExitStatus.failure)
         }
+    }
+
+    /// As argument-parser's `exit(withError:)`: help and the version on standard output, a usage
+    /// error on standard error, in the help's language (``ParserWords``).
+    private static func exitTranslated(_ error: Error, _ code: ExitCode) -> Never {
+        let text = ParserWords.translate(fullMessage(for: error), to: Help.language)
+        if !text.isEmpty {
+            if code == .success {
+                print(text)
+            } else {
+                var err = StandardError()
+                print(text, to: &err)
+            }
+        }
+        Foundation.exit(code.rawValue)
     }
 }
 

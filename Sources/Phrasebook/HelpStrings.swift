@@ -2,6 +2,32 @@
 /// argument's help.
 extension Strings {
     static let help: [String: (zh: String, en: String)] = [
+        // argument-parser's own words (ParserWords in the CLI), as it writes them in English.
+        "help.parser.overview": ("概述：", "OVERVIEW:"),
+        "help.parser.usage-heading": ("用法：", "USAGE:"),
+        "help.parser.arguments": ("参数：", "ARGUMENTS:"),
+        "help.parser.options": ("选项：", "OPTIONS:"),
+        "help.parser.subcommands": ("子命令：", "SUBCOMMANDS:"),
+        "help.parser.show-help": ("显示帮助信息。", "Show help information."),
+        "help.parser.show-version": ("显示版本号。", "Show the version."),
+        "help.parser.default": ("（默认：{value}）", "(default: {value})"),
+        "help.parser.see-subcommand-help": (
+            "各子命令的详细帮助请运行 '{command}'。",
+            "See '{command}' for detailed help."
+        ),
+        "help.parser.see-more": ("更多信息请运行 '{command}'。", "See '{command}' for more information."),
+        "help.parser.error": ("错误：", "Error:"),
+        "help.parser.help-line": ("说明：", "Help:"),
+        "help.parser.usage-line": ("用法：", "Usage:"),
+        "help.parser.missing-argument": ("缺少参数 '{name}'", "Missing expected argument '{name}'"),
+        "help.parser.unknown-option": ("未知选项 '{option}'", "Unknown option '{option}'"),
+        "help.parser.did-you-mean": ("。是否指 '{option}'？", ". Did you mean '{option}'?"),
+        "help.parser.invalid-value": (
+            "'{option}' 的值 '{value}' 无效",
+            "The value '{value}' is invalid for '{option}'"
+        ),
+        "help.parser.unexpected-argument": ("多余的参数 '{value}'", "Unexpected argument '{value}'"),
+        "help.parser.missing-value": ("'{option}' 缺少值", "Missing value for '{option}'"),
         "help.validate-a-batch-folder-errors": (
             "检查批次文件夹：错误（退出码 65）、警告，以及初步的容量提示。",
             "Validate a batch folder: errors (exit 65), warnings, and a first capacity hint."

@@ -25,7 +25,7 @@ def own_lines(text):
     and without argument-parser's own `--version` and `--help` entries."""
     lines = []
     for line in text.splitlines():
-        if line.startswith("USAGE:") or re.search(r"--version|-h, --help|Show (the version|help)", line):
+        if line.startswith(("USAGE:", "用法：")) or re.search(r"--version|-h, --help|Show (the version|help)", line):
             continue
         lines.append(line)
     return "\n".join(lines)
@@ -36,7 +36,13 @@ class Help(unittest.TestCase):
         for command in COMMANDS:
             for text in (help_text(command, "--lang", "zh"), help_text(command, lang_env="zh_CN.UTF-8")):
                 own = own_lines(text)
-                self.assertRegex(own, r"OVERVIEW: .*[\u4e00-\u9fff]", command)
+                self.assertRegex(own, r"概述：[\u4e00-\u9fff]", command)
+                # argument-parser's own headings and lines, in Chinese too.
+                for english in ("OVERVIEW:", "USAGE:", "ARGUMENTS:", "OPTIONS:", "Show help information.",
+                                "Show the version.", "(default:"):
+                    self.assertNotIn(english, text, command)
+                for chinese in ("用法：", "选项：", "显示帮助信息。", "显示版本号。"):
+                    self.assertIn(chinese, text, command)
                 # Each argument's help: Chinese words, no English sentence (option names,
                 # file names and values such as `zh`, `json` stay as typed).
                 sentences = re.findall(r"\b(?:The|the|Where|Seconds|Language|Who|Number|Seed)\b [a-z]+", own)
@@ -50,6 +56,41 @@ class Help(unittest.TestCase):
         replan = " ".join(help_text("replan").split())
         self.assertIn("Exit codes: 0 nothing new to announce", replan)
         self.assertIn("退出码：0没有需要公布的新内容", "".join(help_text("replan", "--lang", "zh").split()))
+
+    def test_parser_words_of_the_root_help(self):
+        env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8")
+        zh = subprocess.run([BIN, "--help", "--lang", "zh"], capture_output=True, text=True, env=env)
+        self.assertEqual(zh.returncode, 0, zh.stderr)
+        self.assertIn("子命令：", zh.stdout)
+        self.assertIn("各子命令的详细帮助请运行 'panelplan help <subcommand>'。", zh.stdout)
+        self.assertNotIn("SUBCOMMANDS:", zh.stdout)
+        en = subprocess.run([BIN, "--help"], capture_output=True, text=True, env=env)
+        self.assertIn("SUBCOMMANDS:", en.stdout)
+        self.assertIn("See 'panelplan help <subcommand>' for detailed help.", en.stdout)
+
+    def test_usage_errors_in_both_languages(self):
+        """A mistyped command line gets argument-parser's error, in Chinese with --lang zh or a
+        Chinese locale, exit 64 (usage) either way, nothing on standard output."""
+        cases = [
+            (["plan"], "错误：缺少参数 '<batch>'", "Error: Missing expected argument '<batch>'"),
+            (["plan", "x", "--bogus"], "错误：未知选项 '--bogus'。是否指 '--out'？",
+             "Error: Unknown option '--bogus'. Did you mean '--out'?"),
+            (["plan", "x", "--time-limit", "abc"], "错误：'--time-limit <time-limit>' 的值 'abc' 无效",
+             "Error: The value 'abc' is invalid for '--time-limit <time-limit>'"),
+            (["plan", "x", "y"], "错误：多余的参数 'y'", "Error: Unexpected argument 'y'"),
+            (["plan", "x", "--out"], "错误：'--out <out>' 缺少值", "Error: Missing value for '--out <out>'"),
+        ]
+        for args, chinese, english in cases:
+            for extra, env_lang, expected in (([], "C.UTF-8", english), (["--lang", "zh"], "C.UTF-8", chinese),
+                                               ([], "zh_CN.UTF-8", chinese)):
+                env = dict(os.environ, LANG=env_lang, LC_ALL=env_lang, LC_MESSAGES=env_lang)
+                r = subprocess.run([BIN, *args, *extra], capture_output=True, text=True, env=env)
+                self.assertEqual(r.returncode, 64, (args, extra, r.stderr))
+                self.assertEqual(r.stdout, "", args)
+                self.assertIn(expected, r.stderr, (args, extra, env_lang))
+                if expected == chinese:
+                    self.assertIn("用法：panelplan plan <batch>", r.stderr)
+                    self.assertNotRegex(r.stderr, r"\b(Error|Usage|Help):", args)
 
 
 if __name__ == "__main__":
