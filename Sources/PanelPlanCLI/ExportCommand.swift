@@ -41,6 +41,13 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var store: StoreOption
 
     func run() throws {
+        // The options first: a usage error before any file is read.
+        guard let language = Language(rawValue: lang.lowercased()) else {
+            throw Help.usage("usage.lang")
+        }
+        guard let amHours = CalendarWriter.SlotHours.range(am), let pmHours = CalendarWriter.SlotHours.range(pm) else {
+            throw Help.usage("usage.slot-hours")
+        }
         var err = StandardError()
         var chosen: Plan
         var previous: [Assignment] = []
@@ -61,12 +68,6 @@ struct ExportCommand: ParsableCommand {
                 print("error: \(e)", to: &err)
                 throw ExitCode(ExitStatus.badInput)
             }
-        }
-        guard let language = Language(rawValue: lang.lowercased()) else {
-            throw ValidationError("--lang must be zh or en")
-        }
-        guard let amHours = CalendarWriter.SlotHours.range(am), let pmHours = CalendarWriter.SlotHours.range(pm) else {
-            throw ValidationError("--am and --pm take HH:MM-HH:MM with 00:00 ≤ start < end ≤ 23:59")
         }
         let b = try loadBatchOrExit(batch, lang: lang)
         if plan != nil { chosen = PlanReader.completed(chosen, with: b) }

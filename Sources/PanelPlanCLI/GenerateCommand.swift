@@ -20,13 +20,13 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         guard let day = Day(iso: start) else {
-            throw ValidationError("--start '\(start)' is not a date (expected YYYY-MM-DD)")
+            throw Help.usage("usage.not-a-date", ["option": "--start", "value": start])
         }
         guard enterprises > 0, experts > 0, months > 0 else {
-            throw ValidationError("--enterprises, --experts and --months must be positive")
+            throw Help.usage("usage.sizes-positive")
         }
         if !force, let existing = try? FileManager.default.contentsOfDirectory(atPath: out), !existing.isEmpty {
-            throw ValidationError("\(out) exists and is not empty: choose another folder or pass --force")
+            throw Help.usage("usage.folder-not-empty", ["folder": out])
         }
         var g = BatchGenerator(
             .init(enterprises: enterprises, experts: experts, seed: seed, start: day, months: months, name: name))

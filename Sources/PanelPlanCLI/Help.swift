@@ -23,6 +23,11 @@ enum Help {
         Strings.text(key, language)
     }
 
+    /// A usage error (exit 64) saying the table's `key` with `values`.
+    static func usage(_ key: String, _ values: [String: String] = [:]) -> ValidationError {
+        ValidationError(Strings.fill(key, language, values))
+    }
+
     /// An argument's help.
     static func argument(_ key: String) -> ArgumentHelp {
         ArgumentHelp(text(key))

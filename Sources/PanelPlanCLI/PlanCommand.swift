@@ -35,13 +35,13 @@ struct PlanCommand: ParsableCommand {
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) {
-            throw ValidationError("--time-limit must be a positive number of seconds")
+            throw Help.usage("usage.time-limit-positive")
         }
         if draw && seedText == nil {
-            throw ValidationError("--draw needs --seed-text TEXT: the public text the draw's seed comes from")
+            throw Help.usage("usage.draw-needs-seed-text")
         }
         if let seedText, seedText.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--seed-text must not be empty: anyone can guess an empty seed")
+            throw Help.usage("usage.seed-text-empty")
         }
     }
 

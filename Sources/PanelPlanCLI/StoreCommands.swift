@@ -145,7 +145,7 @@ struct ReplanCommand: ParsableCommand {
 
     func run() throws {
         let log = nightlyLogger("panelplan.replan")
-        guard freezeDays >= 0 else { throw ValidationError("--freeze-days must be ≥ 0") }
+        guard freezeDays >= 0 else { throw Help.usage("usage.freeze-days") }
         let b = try loadBatchOrExit(batch, lang: language.lang?.rawValue)
         let asOfDay = try parseAsOf(asOf) ?? b.rules.today
         var options = NightlyJob.Options(
@@ -199,27 +199,28 @@ struct DeclineCommand: ParsableCommand {
     func run() throws {
         let log = nightlyLogger("panelplan.decline")
         guard let kind = TaskKind(rawValue: task.lowercased()) else {
-            throw ValidationError("task '\(task)' is not initial or site")
+            throw Help.usage("usage.task", ["task": task])
         }
         let b = try loadBatchOrExit(batch, lang: language.lang?.rawValue)
         let s = try store.open(batch: batch, mustExist: true)
         // By default, as of the last night's run (or batch.toml today before the first).
         let asOfDay = try parseAsOf(asOf) ?? s.lastAsOf().flatMap(Day.init(iso:)) ?? b.rules.today
         guard let reference = try s.latestPublished() ?? s.latest() else {
-            throw ValidationError("the store holds no plan yet: run `panelplan plan` first")
+            throw Help.usage("usage.no-plan-yet")
         }
         guard
             let seat = try s.assignments(reference.id).first(where: {
                 $0.enterpriseID == enterprise && $0.task == kind && $0.experts.contains(expert)
             })
         else {
-            throw ValidationError(
-                "\(expert) is not on the \(kind.rawValue) panel of \(enterprise) in version \(reference.id)")
+            throw Help.usage(
+                "usage.not-on-panel",
+                ["expert": expert, "task": taskWord(kind), "enterprise": enterprise, "version": "\(reference.id)"])
         }
         guard seat.day > asOfDay else {
-            throw ValidationError(
-                "the \(kind.rawValue) of \(enterprise) was on \(seat.day.iso), on or before --as-of \(asOfDay.iso): "
-                    + "it took place and cannot be declined")
+            throw Help.usage(
+                "usage.took-place",
+                ["task": taskWord(kind), "enterprise": enterprise, "day": seat.day.iso, "asof": asOfDay.iso])
         }
         try s.recordDecline(Decline(enterpriseID: enterprise, task: kind, expertID: expert, reason: reason))
         log.info("recorded: \(expert) declined \(enterprise) \(kind.rawValue) of \(seat.day.iso)")
@@ -239,6 +240,11 @@ struct DeclineCommand: ParsableCommand {
     }
 }
 
+/// A task's word in the help's language: `initial` or `site`, 初审 or 现场验收.
+private func taskWord(_ kind: TaskKind) -> String {
+    Strings.text(kind == .initial ? "initial_short" : "site_short", Help.language)
+}
+
 /// Logs of the nightly job: one line each on stderr, at info level, fit for cron mail.
 func nightlyLogger(_ label: String) -> Logger {
     LoggingSystem.bootstrap { label in
@@ -253,7 +259,7 @@ func nightlyLogger(_ label: String) -> Logger {
 func parseAsOf(_ text: String?) throws -> Day? {
     guard let text else { return nil }
     guard let day = Day(iso: text) else {
-        throw ValidationError("--as-of '\(text)' is not a date (expected YYYY-MM-DD)")
+        throw Help.usage("usage.not-a-date", ["option": "--as-of", "value": text])
     }
     return day
 }

@@ -1,7 +1,51 @@
-/// The string table's sentences that commands print on the console: `whatif`'s answers and
-/// the planner's progress lines.
+/// The string table's sentences that commands print on the console: `whatif`'s answers, the
+/// planner's progress lines and the commands' own usage errors.
 extension Strings {
     static let console: [String: (zh: String, en: String)] = [
+        // Usage errors of the commands' own options (exit 64), after argument-parser's 错误：.
+        "usage.time-limit-positive": (
+            "--time-limit 必须是正的秒数",
+            "--time-limit must be a positive number of seconds"
+        ),
+        "usage.draw-needs-seed-text": (
+            "--draw 需要 --seed-text TEXT：抽取种子所依据的公开文本",
+            "--draw needs --seed-text TEXT: the public text the draw's seed comes from"
+        ),
+        "usage.seed-text-empty": (
+            "--seed-text 不能为空：空种子谁都猜得到",
+            "--seed-text must not be empty: anyone can guess an empty seed"
+        ),
+        "usage.not-a-date": (
+            "{option} '{value}' 不是日期（应为 YYYY-MM-DD）",
+            "{option} '{value}' is not a date (expected YYYY-MM-DD)"
+        ),
+        "usage.sizes-positive": (
+            "--enterprises、--experts 和 --months 必须为正数",
+            "--enterprises, --experts and --months must be positive"
+        ),
+        "usage.folder-not-empty": (
+            "{folder} 已存在且不为空：请换一个文件夹，或加上 --force",
+            "{folder} exists and is not empty: choose another folder or pass --force"
+        ),
+        "usage.lang": ("--lang 必须是 zh 或 en", "--lang must be zh or en"),
+        "usage.slot-hours": (
+            "--am 和 --pm 的格式为 HH:MM-HH:MM，且 00:00 ≤ 开始 < 结束 ≤ 23:59",
+            "--am and --pm take HH:MM-HH:MM with 00:00 ≤ start < end ≤ 23:59"
+        ),
+        "usage.freeze-days": ("--freeze-days 必须 ≥ 0", "--freeze-days must be ≥ 0"),
+        "usage.task": ("任务「{task}」不是 initial 或 site", "task '{task}' is not initial or site"),
+        "usage.no-plan-yet": (
+            "排期库中还没有排期：请先运行 `panelplan plan`",
+            "the store holds no plan yet: run `panelplan plan` first"
+        ),
+        "usage.not-on-panel": (
+            "{expert} 不在版本 {version} 中 {enterprise} 的{task}专家组中",
+            "{expert} is not on the {task} panel of {enterprise} in version {version}"
+        ),
+        "usage.took-place": (
+            "{enterprise} 的{task}在 {day}，不晚于 --as-of {asof}：已经进行，不能谢绝",
+            "the {task} of {enterprise} was on {day}, on or before --as-of {asof}: it took place and cannot be declined"
+        ),
         "whatif.recruit.count": (
             "需招募专家：{count} 位（聚合模型证明至少需要 {minimum} 位）",
             "experts to recruit: {count} (the aggregate model proves at least {minimum} necessary)"

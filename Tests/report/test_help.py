@@ -3,6 +3,7 @@ otherwise, every command's own texts from the string table. Run by `make test` w
 import os
 import re
 import subprocess
+import tempfile
 import unittest
 
 BIN = os.environ.get("PANELPLAN_BIN", "")
@@ -79,6 +80,11 @@ class Help(unittest.TestCase):
              "Error: The value 'abc' is invalid for '--time-limit <time-limit>'"),
             (["plan", "x", "y"], "错误：多余的参数 'y'", "Error: Unexpected argument 'y'"),
             (["plan", "x", "--out"], "错误：'--out <out>' 缺少值", "Error: Missing value for '--out <out>'"),
+            # The commands' own checks of their options, from the string table.
+            (["plan", "x", "--time-limit", "0"], "错误：--time-limit 必须是正的秒数",
+             "Error: --time-limit must be a positive number of seconds"),
+            (["plan", "x", "--draw"], "错误：--draw 需要 --seed-text TEXT：抽取种子所依据的公开文本",
+             "Error: --draw needs --seed-text TEXT: the public text the draw's seed comes from"),
         ]
         for args, chinese, english in cases:
             for extra, env_lang, expected in (([], "C.UTF-8", english), (["--lang", "zh"], "C.UTF-8", chinese),
@@ -91,6 +97,27 @@ class Help(unittest.TestCase):
                 if expected == chinese:
                     self.assertIn("用法：panelplan plan <batch>", r.stderr)
                     self.assertNotRegex(r.stderr, r"\b(Error|Usage|Help):", args)
+
+    def test_option_checks_after_the_usage(self):
+        """Checks made while a command runs (a date, a folder) are usage errors too, exit 64."""
+        env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8")
+        with tempfile.TemporaryDirectory() as folder:
+            open(os.path.join(folder, "keep.txt"), "w").close()
+            for args, chinese, english in [
+                (["generate", folder, "--start", "2026-13-01"], "错误：--start '2026-13-01' 不是日期（应为 YYYY-MM-DD）",
+                 "Error: --start '2026-13-01' is not a date (expected YYYY-MM-DD)"),
+                (["generate", folder], f"错误：{folder} 已存在且不为空：请换一个文件夹，或加上 --force",
+                 f"Error: {folder} exists and is not empty: choose another folder or pass --force"),
+                (["export", folder, "--out", folder, "--lang", "fr"], None, "Error: --lang must be zh or en"),
+            ]:
+                r = subprocess.run([BIN, *args], capture_output=True, text=True, env=env)
+                self.assertEqual(r.returncode, 64, (args, r.stderr))
+                self.assertIn(english, r.stderr, args)
+                if chinese:
+                    zh = dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8", LC_MESSAGES="zh_CN.UTF-8")
+                    r = subprocess.run([BIN, *args], capture_output=True, text=True, env=zh)
+                    self.assertEqual(r.returncode, 64, (args, r.stderr))
+                    self.assertIn(chinese, r.stderr, args)
 
 
 if __name__ == "__main__":
