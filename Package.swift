@@ -79,7 +79,7 @@ let package = Package(
         ),
         .target(
             name: "PlanStore",
-            dependencies: ["PanelModel", "PlanModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["PanelModel", "PlanModel", "Phrasebook", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "PanelPlanCLI",

@@ -53,7 +53,7 @@ struct ExportCommand: ParsableCommand {
         var previous: [Assignment] = []
         if let plan {
             guard let data = FileManager.default.contents(atPath: plan), let p = try? PlanReader.read(data) else {
-                print("error: \(plan): not a readable plan.json (FORMAT v1)", to: &err)
+                print(Strings.fill("cli.not-a-plan", language, ["file": plan]), to: &err)
                 throw ExitCode(ExitStatus.badInput)
             }
             chosen = p
@@ -65,7 +65,7 @@ struct ExportCommand: ParsableCommand {
                 // What people's calendars hold: the version before, whose dropped tasks are cancelled.
                 previous = id > 1 ? (try? s.assignments(id - 1)) ?? [] : []
             } catch let e as PlanStoreError {
-                print("error: \(e)", to: &err)
+                print(Strings.fill("cli.error", language, ["text": e.text(language)]), to: &err)
                 throw ExitCode(ExitStatus.badInput)
             }
         }
@@ -121,13 +121,10 @@ struct ExportCommand: ParsableCommand {
                 files.append(("plan.xlsx", ""))
             }
         } catch {
-            print("error: cannot write \(out): \(error)", to: &err)
+            print(Strings.fill("cli.cannot-write", language, ["path": out, "text": "\(error)"]), to: &err)
             throw ExitCode(ExitStatus.cannotWrite)
         }
-        print(
-            language == .zh
-                ? "已写出 \(files.count) 个文件到 \(out)"
-                : "wrote \(files.count) " + "file\(files.count == 1 ? "" : "s") to \(out)"
-        )
+        let key = files.count == 1 ? "cli.wrote-files.one" : "cli.wrote-files"
+        print(Strings.fill(key, language, ["count": "\(files.count)", "folder": out]))
     }
 }

@@ -31,6 +31,10 @@ struct GenerateCommand: ParsableCommand {
         var g = BatchGenerator(
             .init(enterprises: enterprises, experts: experts, seed: seed, start: day, months: months, name: name))
         try g.write(to: out)
-        print("wrote \(out): \(enterprises) enterprises, \(experts) experts, \(months) months from \(day.iso)")
+        let values = [
+            "folder": out, "enterprises": "\(enterprises)", "experts": "\(experts)", "months": "\(months)",
+            "start": day.iso,
+        ]
+        print(Strings.fill("cli.generated", Help.language, values))
     }
 }

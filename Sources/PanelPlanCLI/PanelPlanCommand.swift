@@ -48,7 +48,7 @@ public struct PanelPlanCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             guard code == .failure else { exitTranslated(error, code) }
-            StandardError.write("error: \(fullMessage(for: error)) (the last plan is untouched)\n")
+            StandardError.write(Strings.fill("cli.failure", Help.language, ["text": fullMessage(for: error)]) + "\n")
             Foundation.exit(ExitStatus.failure)
         }
     }

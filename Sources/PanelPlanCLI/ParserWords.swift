@@ -13,7 +13,7 @@ enum ParserWords {
         "help.parser.see-subcommand-help", "help.parser.see-more", "help.parser.error", "help.parser.help-line",
         "help.parser.usage-line", "help.parser.missing-argument", "help.parser.unknown-option",
         "help.parser.did-you-mean", "help.parser.invalid-value", "help.parser.unexpected-argument",
-        "help.parser.missing-value",
+        "help.parser.missing-value", "help.parser.choose-one",
     ]
 
     /// `text` (written by argument-parser in English) with its words in `language`.

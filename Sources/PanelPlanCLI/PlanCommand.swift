@@ -47,26 +47,25 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let b = try loadBatchOrExit(batch, lang: lang)
+        let language = Language.resolve(lang, batch: b.rules.language, batchName: b.rules.name)
         var err = StandardError()
         // A published plan was announced: planning anew would ignore it (and publish defaults to
         // the latest version). The nightly job is `replan`.
         if !noStore && !force && FileManager.default.fileExists(atPath: store.path(batch: batch)) {
             let s = try store.open(batch: batch)
             if let published = try s.latestPublished() {
-                print(
-                    "error: the store holds published version \(published.id): use `panelplan replan \(batch)` to "
-                        + "replan around it, or `plan --force` to plan anew", to: &err)
+                let values = ["version": "\(published.id)", "batch": batch]
+                print(Strings.fill("cli.published-exists", language, values), to: &err)
                 throw ExitCode(ExitCode.validationFailure.rawValue)
             }
         }
-        printWarnings(b, Language.resolve(lang, batch: b.rules.language, batchName: b.rules.name))
-        let progress =
-            quiet ? nil : ProgressPrinter.make(Language.resolve(lang, batch: b.rules.language, batchName: b.rules.name))
+        printWarnings(b, language)
+        let progress = quiet ? nil : ProgressPrinter.make(language)
         var options = PlannerOptions(timeLimitSeconds: timeLimit, seed: seed, progress: progress)
         var drawSetup: DrawSetup?
         if draw || b.rules.drawEnabled {
             guard let seedText else {
-                print("error: batch.toml [draw] mode = \"on\" needs --seed-text TEXT", to: &err)
+                print(Strings.text("cli.draw-needs-seed-text", language), to: &err)
                 throw ExitCode(ExitCode.validationFailure.rawValue)
             }
             let setup = DrawSetup(folder: batch, text: seedText)
@@ -78,7 +77,7 @@ struct PlanCommand: ParsableCommand {
         do {
             plan = try planner.plan()
         } catch {
-            print("error: \(error); the previous plan (if any) is untouched", to: &err)
+            print(Strings.fill("cli.plan-failed", language, ["text": "\(error)"]), to: &err)
             throw ExitCode(ExitStatus.failure)
         }
         ProgressPrinter.finish()
@@ -97,11 +96,11 @@ struct PlanCommand: ParsableCommand {
                 try FileManager.default.removeItem(atPath: staleDraw)
             }
         } catch {
-            print("error: cannot write the plan to \(directory): \(error.localizedDescription)", to: &err)
+            let values = ["folder": directory, "text": error.localizedDescription]
+            print(Strings.fill("cli.cannot-write-plan", language, values), to: &err)
             throw ExitCode(ExitStatus.cannotWrite)
         }
-        let words = Language.resolve(lang, batch: b.rules.language, batchName: b.rules.name)
-        for w in plan.warnings { print(Strings.fill("load.warning", words, ["text": w.text(words)]), to: &err) }
+        for w in plan.warnings { print(Strings.fill("load.warning", language, ["text": w.text(language)]), to: &err) }
         var versionNote = ""
         if !noStore {
             do {
@@ -114,12 +113,12 @@ struct PlanCommand: ParsableCommand {
                     parameters: parameters, createdBy: by,
                     files: [("plan.json", PlanWriter.json(plan))] + (drawJSON.map { [("draw.json", $0)] } ?? []))
                 try s.markAnnounced(version)
-                versionNote = " (version \(version) in \(store.path(batch: batch)))"
+                let values = ["version": "\(version)", "store": store.path(batch: batch)]
+                versionNote = Strings.fill("cli.recorded-version", language, values)
             } catch {
-                print("warning: the plan was written but not recorded in the store: \(error)", to: &err)
+                print(Strings.fill("cli.not-recorded", language, ["text": "\(error)"]), to: &err)
             }
         }
-        let language = Language.resolve(lang, batch: b.rules.language, batchName: b.rules.name)
         print(PlanSummary.text(plan, batch: b, language: language))
         print(
             "\(Strings.text("wrote", language)) \(directory)/plan.json, "

@@ -20,18 +20,17 @@ struct StoreOption: ParsableArguments {
     func open(batch: String, mustExist: Bool = false) throws -> PlanStore {
         if mustExist && !FileManager.default.fileExists(atPath: path(batch: batch)) {
             var err = StandardError()
-            print("error: no plan store at \(path(batch: batch)) (run `panelplan plan` first, or give --db)", to: &err)
+            print(Strings.fill("cli.no-store", Help.language, ["store": path(batch: batch)]), to: &err)
             throw ExitCode(ExitStatus.badInput)
         }
         do {
             return try PlanStore(path: path(batch: batch))
         } catch let error as PlanStoreError {
-            StandardError.write("error: \(error)\n")
+            StandardError.write(Strings.fill("cli.error", Help.language, ["text": error.text(Help.language)]) + "\n")
             throw ExitCode(ExitStatus.cannotWrite)
         } catch {
-            StandardError.write(
-                "error: cannot open the plan store \(path(batch: batch)) (\(error.localizedDescription)): check that "
-                    + "the folder is writable and the disk not full\n")
+            let values = ["store": path(batch: batch), "text": error.localizedDescription]
+            StandardError.write(Strings.fill("cli.cannot-open-store", Help.language, values) + "\n")
             throw ExitCode(ExitStatus.cannotWrite)
         }
     }
@@ -48,10 +47,10 @@ struct PublishCommand: ParsableCommand {
         let s = try store.open(batch: batch)
         do {
             let id = try s.publish(version: version)
-            print("published version \(id)")
+            print(Strings.fill("cli.published", Help.language, ["version": "\(id)"]))
         } catch let e as PlanStoreError {
             var err = StandardError()
-            print("error: \(e)", to: &err)
+            print(Strings.fill("cli.error", Help.language, ["text": e.text(Help.language)]), to: &err)
             throw ExitCode(ExitStatus.badInput)
         }
     }
@@ -117,7 +116,7 @@ struct DiffCommand: ParsableCommand {
             for c in changes { print("  " + c.line(in: lang)) }
         } catch let e as PlanStoreError {
             var err = StandardError()
-            print("error: \(e)", to: &err)
+            print(Strings.fill("cli.error", Help.language, ["text": e.text(Help.language)]), to: &err)
             throw ExitCode(ExitStatus.badInput)
         }
     }

@@ -20,7 +20,7 @@ struct VerifyDrawCommand: ParsableCommand {
     func run() throws {
         var err = StandardError()
         guard let data = FileManager.default.contents(atPath: drawFile) else {
-            print("error: cannot read \(drawFile)", to: &err)
+            print(Strings.fill("cli.cannot-read", Help.language, ["file": drawFile]), to: &err)
             throw ExitCode(ExitStatus.badInput)
         }
         guard let recorded = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
@@ -29,12 +29,11 @@ struct VerifyDrawCommand: ParsableCommand {
             let timeLimit = (recorded["time_limit_seconds"] as? NSNumber)?.doubleValue,
             timeLimit > 0, timeLimit <= 86_400
         else {
-            print(
-                "error: \(drawFile) is not a PanelPlan draw.json: expected a JSON object with seed_text, solver_seed "
-                    + "and time_limit_seconds (0 < seconds ≤ 86400)", to: &err)
+            print(Strings.fill("cli.not-a-draw", Help.language, ["file": drawFile]), to: &err)
             throw ExitCode(ExitStatus.badInput)
         }
         let b = try loadBatchOrExit(batch)
+        let language = Language.resolve(nil, batch: b.rules.language, batchName: b.rules.name)
         let setup = DrawSetup(folder: batch, text: seedText)
         var options = PlannerOptions(timeLimitSeconds: timeLimit, seed: solverSeed)
         options.drawSeed = setup.seed.value
@@ -42,21 +41,21 @@ struct VerifyDrawCommand: ParsableCommand {
         do {
             plan = try PanelPlanner(batch: b, options: options).plan()
         } catch {
-            print("error: \(error)", to: &err)
+            print(Strings.fill("cli.error", language, ["text": "\(error)"]), to: &err)
             throw ExitCode(ExitStatus.failure)
         }
         let expectedText = DrawWriter.json(plan, header: setup.header(b, solverSeed: solverSeed, timeLimit: timeLimit))
         if expectedText.utf8.elementsEqual(data) {
-            print("verified")
+            print(Strings.text("cli.verified", language))
             return
         }
         let expected = (try? JSONSerialization.jsonObject(with: Data(expectedText.utf8))) as? [String: Any] ?? [:]
         let differences = DrawComparison.differences(recorded: recorded, recomputed: expected)
-        for line in differences.isEmpty ? ["the file's text differs from the recomputed draw.json"] : differences {
+        for line in differences.isEmpty ? [Strings.text("cli.draw-text-differs", language)] : differences {
             print(line)
         }
         if plan.status == .timeLimit {
-            print("note: the recomputed plan stopped at its time limit; a slower machine may plan differently")
+            print(Strings.text("cli.draw-time-limit", language))
         }
         throw ExitCode(1)
     }

@@ -157,9 +157,9 @@ struct WhatIfCommand: ParsableCommand {
         if let out {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             try PlanWriter.writeAtomically([("whatif-capacity.json", json)] + files, in: out)
-            if minPool { print("wrote \(out)/experts-to-recruit.csv: append its rows to experts.csv") }
+            if minPool { print(Strings.fill("cli.wrote-recruits", words, ["folder": out])) }
         } else if minPool {
-            print("(give --out DIR to write experts-to-recruit.csv, the rows to append to experts.csv)")
+            print(Strings.text("cli.give-out-for-recruits", words))
         }
     }
 }

@@ -2,6 +2,96 @@
 /// planner's progress lines and the commands' own usage errors.
 extension Strings {
     static let console: [String: (zh: String, en: String)] = [
+        // What the commands say when they end: errors (with an exit code of their own), what was written.
+        "cli.error": ("错误：{text}", "error: {text}"),
+        "cli.failure": (
+            "错误：{text}（上一版排期未受影响）",
+            "error: {text} (the last plan is untouched)"
+        ),
+        "cli.plan-failed": (
+            "错误：{text}；之前的排期（如有）未受影响",
+            "error: {text}; the previous plan (if any) is untouched"
+        ),
+        "cli.published-exists": (
+            "错误：排期库中已有已公布的版本 {version}：请用 `panelplan replan {batch}` "
+                + "围绕它重新排期，或用 `plan --force` 从头排期",
+            "error: the store holds published version {version}: use `panelplan replan {batch}` to replan around it, "
+                + "or `plan --force` to plan anew"
+        ),
+        "cli.draw-needs-seed-text": (
+            "错误：batch.toml 的 [draw] mode = \"on\" 需要 --seed-text TEXT",
+            "error: batch.toml [draw] mode = \"on\" needs --seed-text TEXT"
+        ),
+        "cli.cannot-write-plan": (
+            "错误：无法把排期写入 {folder}：{text}",
+            "error: cannot write the plan to {folder}: {text}"
+        ),
+        "cli.not-recorded": (
+            "警告：排期已写出，但未记入排期库：{text}",
+            "warning: the plan was written but not recorded in the store: {text}"
+        ),
+        "cli.recorded-version": ("（排期库 {store} 中的版本 {version}）", " (version {version} in {store})"),
+        "cli.not-a-plan": (
+            "错误：{file}：不是可读取的 plan.json（FORMAT v1）",
+            "error: {file}: not a readable plan.json (FORMAT v1)"
+        ),
+        "cli.cannot-write": ("错误：无法写入 {path}：{text}", "error: cannot write {path}: {text}"),
+        "cli.wrote-files.one": ("已写出 1 个文件到 {folder}", "wrote 1 file to {folder}"),
+        "cli.wrote-files": ("已写出 {count} 个文件到 {folder}", "wrote {count} files to {folder}"),
+        "cli.generated": (
+            "已写出 {folder}：{enterprises} 家企业、{experts} 位专家、自 {start} 起 {months} 个月",
+            "wrote {folder}: {enterprises} enterprises, {experts} experts, {months} months from {start}"
+        ),
+        "cli.no-store": (
+            "错误：{store} 处没有排期库（请先运行 `panelplan plan`，或用 --db 指定）",
+            "error: no plan store at {store} (run `panelplan plan` first, or give --db)"
+        ),
+        "cli.cannot-open-store": (
+            "错误：无法打开排期库 {store}（{text}）：请检查文件夹可写、磁盘未满",
+            "error: cannot open the plan store {store} ({text}): check that the folder is writable "
+                + "and the disk not full"
+        ),
+        "cli.published": ("已公布版本 {version}", "published version {version}"),
+        "cli.cannot-read": ("错误：无法读取 {file}", "error: cannot read {file}"),
+        "cli.not-a-draw": (
+            "错误：{file} 不是 PanelPlan 的 draw.json：应为含 seed_text、solver_seed 和 time_limit_seconds"
+                + "（0 < 秒数 ≤ 86400）的 JSON 对象",
+            "error: {file} is not a PanelPlan draw.json: expected a JSON object with seed_text, solver_seed "
+                + "and time_limit_seconds (0 < seconds ≤ 86400)"
+        ),
+        "cli.verified": ("已核验（verified）", "verified"),
+        "cli.draw-text-differs": (
+            "文件文本与重新计算的 draw.json 不同",
+            "the file's text differs from the recomputed draw.json"
+        ),
+        "cli.draw-time-limit": (
+            "注意：重新计算的排期在时限处停止；较慢的机器可能排出不同的结果",
+            "note: the recomputed plan stopped at its time limit; a slower machine may plan differently"
+        ),
+        "cli.wrote-recruits": (
+            "已写出 {folder}/experts-to-recruit.csv：把其中各行追加到 experts.csv",
+            "wrote {folder}/experts-to-recruit.csv: append its rows to experts.csv"
+        ),
+        "cli.give-out-for-recruits": (
+            "（加上 --out DIR 可写出 experts-to-recruit.csv，即要追加到 experts.csv 的各行）",
+            "(give --out DIR to write experts-to-recruit.csv, the rows to append to experts.csv)"
+        ),
+        // The plan store's errors.
+        "store.not-a-store": (
+            "{path} 不是 PanelPlan 排期库（为空或不是 SQLite 数据库）；已原样保留："
+                + "请从备份恢复，或将其移走以开始新的历史",
+            "{path} is not a PanelPlan store (empty or not an SQLite database); it was left as it is: "
+                + "restore it from a backup, or move it away to start a new history"
+        ),
+        "store.no-such-version": ("排期库中没有排期版本 {version}", "no plan version {version} in the store"),
+        "store.no-versions": (
+            "排期库中还没有排期（请先运行 `panelplan plan`）",
+            "the store holds no plan yet (run `panelplan plan` first)"
+        ),
+        "store.locked": (
+            "已锁定：另一个 panelplan 进程正在使用 {path}",
+            "locked: another panelplan run holds {path}"
+        ),
         // Usage errors of the commands' own options (exit 64), after argument-parser's 错误：.
         "usage.time-limit-positive": (
             "--time-limit 必须是正的秒数",

@@ -28,6 +28,7 @@ extension Strings {
         ),
         "help.parser.unexpected-argument": ("多余的参数 '{value}'", "Unexpected argument '{value}'"),
         "help.parser.missing-value": ("'{option}' 缺少值", "Missing value for '{option}'"),
+        "help.parser.choose-one": ("。可选值如下：", ". Please provide one of the following:"),
         "help.validate-a-batch-folder-errors": (
             "检查批次文件夹：错误（退出码 65）、警告，以及初步的容量提示。",
             "Validate a batch folder: errors (exit 65), warnings, and a first capacity hint."

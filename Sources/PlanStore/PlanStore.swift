@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PanelModel
+import Phrasebook
 import PlanModel
 
 /// A stored plan version's header.
@@ -34,16 +35,17 @@ public enum PlanStoreError: Error, CustomStringConvertible {
     case locked(String)
     /// The file exists but is empty or not an SQLite database: never taken for a new store.
     case notAStore(String)
-    public var description: String {
+    /// What went wrong, in `language`.
+    public func text(_ language: Language) -> String {
         switch self {
-        case .notAStore(let path):
-            return "\(path) is not a PanelPlan store (empty or not an SQLite database); it was left as it is: "
-                + "restore it from a backup, or move it away to start a new history"
-        case .noSuchVersion(let v): return "no plan version \(v) in the store"
-        case .noVersions: return "the store holds no plan yet (run `panelplan plan` first)"
-        case .locked(let path): return "locked: another panelplan run holds \(path)"
+        case .notAStore(let path): return Strings.fill("store.not-a-store", language, ["path": path])
+        case .noSuchVersion(let v): return Strings.fill("store.no-such-version", language, ["version": "\(v)"])
+        case .noVersions: return Strings.text("store.no-versions", language)
+        case .locked(let path): return Strings.fill("store.locked", language, ["path": path])
         }
     }
+
+    public var description: String { text(.en) }
 }
 
 /// The SQLite history of a batch: imported snapshots of the folder, every plan version with its

@@ -27,9 +27,9 @@ struct DiagnosticLanguageTests {
         return Set(regex.matches(in: text, range: range).map { (text as NSString).substring(with: $0.range(at: 1)) })
     }
 
-    /// The words of `text` (outside placeholders, snake_case keys and option names) that are English.
+    /// The words of `text` (outside placeholders, snake_case keys, option and file names) that are English.
     func englishWords(in text: String) -> [String] {
-        let typed = #"\{[a-z]+\}|--[a-z][a-z-]*"#
+        let typed = #"\{[a-z]+\}|--[a-z][a-z-]*|[A-Za-z0-9_-]+\.[a-z]+"#
         let stripped = text.replacingOccurrences(of: typed, with: " ", options: .regularExpression)
         let tokens = stripped.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0 == "_" || $0 == ".")) })
         return tokens.filter { !$0.contains("_") && !$0.contains(".") }.map { $0.lowercased() }.filter {

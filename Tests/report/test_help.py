@@ -80,6 +80,8 @@ class Help(unittest.TestCase):
              "Error: The value 'abc' is invalid for '--time-limit <time-limit>'"),
             (["plan", "x", "y"], "错误：多余的参数 'y'", "Error: Unexpected argument 'y'"),
             (["plan", "x", "--out"], "错误：'--out <out>' 缺少值", "Error: Missing value for '--out <out>'"),
+            (["export", "x", "--out", "y", "--format", "csv"], "错误：'--format <format>' 的值 'csv' 无效。可选值如下：",
+             "Error: The value 'csv' is invalid for '--format <format>'. Please provide one of the following:"),
             # The commands' own checks of their options, from the string table.
             (["plan", "x", "--time-limit", "0"], "错误：--time-limit 必须是正的秒数",
              "Error: --time-limit must be a positive number of seconds"),
@@ -95,7 +97,7 @@ class Help(unittest.TestCase):
                 self.assertEqual(r.stdout, "", args)
                 self.assertIn(expected, r.stderr, (args, extra, env_lang))
                 if expected == chinese:
-                    self.assertIn("用法：panelplan plan <batch>", r.stderr)
+                    self.assertIn(f"用法：panelplan {args[0]} ", r.stderr)
                     self.assertNotRegex(r.stderr, r"\b(Error|Usage|Help):", args)
 
     def test_option_checks_after_the_usage(self):
