@@ -202,12 +202,13 @@ struct NightlyJobTests {
         _ = try PlanStore(path: path)  // reopening is a no-op
         for contents in [Data(), Data("plan.json".utf8)] {
             let bad = temporaryFolder("bad").path + ".sqlite"
-            FileManager.default.createFile(atPath: bad, contents: contents)
+            #expect(FileManager.default.createFile(atPath: bad, contents: contents))
             #expect(throws: PlanStoreError.self) { try PlanStore(path: bad) }
             #expect(try Data(contentsOf: URL(fileURLWithPath: bad)) == contents)  // left as it was
         }
         let dir = try demoCopy("empty-store")
-        FileManager.default.createFile(atPath: dir.appendingPathComponent("panelplan.sqlite").path, contents: Data())
+        let empty = dir.appendingPathComponent("panelplan.sqlite").path
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
         let r = try run(["replan", dir.path])
         #expect(r.status == 73 && r.output.contains("not a PanelPlan store"), "\(r.output)")
     }
@@ -222,7 +223,7 @@ struct NightlyJobTests {
         try appendUnavailability(dir, "\(plan[4].split(separator: ";")[0]),\(plan[2]),\(plan[2]),病假")
         // The out folder cannot be written (a file stands where the folder should be).
         let blocked = dir.appendingPathComponent("blocked")
-        FileManager.default.createFile(atPath: blocked.path, contents: Data())
+        #expect(FileManager.default.createFile(atPath: blocked.path, contents: Data()))
         let failed = try run(["replan", dir.path, "--out", blocked.appendingPathComponent("out").path])
         #expect(failed.status == 73, "\(failed.output)")
         let out = temporaryFolder("pending-out")
