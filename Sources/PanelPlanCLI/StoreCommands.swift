@@ -214,12 +214,18 @@ struct DeclineCommand: ParsableCommand {
         else {
             throw Help.usage(
                 "usage.not-on-panel",
-                ["expert": expert, "task": taskWord(kind), "enterprise": enterprise, "version": "\(reference.id)"])
+                [
+                    "expert": expert, "task": Strings.task(kind, Help.language), "enterprise": enterprise,
+                    "version": "\(reference.id)",
+                ])
         }
         guard seat.day > asOfDay else {
             throw Help.usage(
                 "usage.took-place",
-                ["task": taskWord(kind), "enterprise": enterprise, "day": seat.day.iso, "asof": asOfDay.iso])
+                [
+                    "task": Strings.task(kind, Help.language), "enterprise": enterprise, "day": seat.day.iso,
+                    "asof": asOfDay.iso,
+                ])
         }
         try s.recordDecline(Decline(enterpriseID: enterprise, task: kind, expertID: expert, reason: reason))
         log.info("recorded: \(expert) declined \(enterprise) \(kind.rawValue) of \(seat.day.iso)")
@@ -237,11 +243,6 @@ struct DeclineCommand: ParsableCommand {
         if case .newPlan(let version, let diff) = outcome { print("version \(version) " + diff, terminator: "") }
         if outcome.announces { throw ExitCode(ExitStatus.newPlan) }
     }
-}
-
-/// A task's word in the help's language: `initial` or `site`, 初审 or 现场验收.
-private func taskWord(_ kind: TaskKind) -> String {
-    Strings.text(kind == .initial ? "initial_short" : "site_short", Help.language)
 }
 
 /// Logs of the nightly job: one line each on stderr, at info level, fit for cron mail.
