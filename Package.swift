@@ -103,7 +103,7 @@ let package = Package(
             name: "PlannerTests",
             dependencies: [
                 "PanelModel", "PlanModel", "Phrasebook", "Workflow", "Planner", "Reports", "BatchGenerator",
-                "PlanStore", "WhatIf", "TextFormats", "Digest",
+                "PlanStore", "WhatIf", "TextFormats", "Digest", "NightlyJob",
             ]
         ),
     ],

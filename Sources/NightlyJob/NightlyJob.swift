@@ -64,23 +64,28 @@ public struct NightlyJob {
         /// Another run holds the store (after waiting).
         case locked(path: String, waitedSeconds: Double)
         /// A file or the store cannot be written or read (disk, permissions, not a store).
-        case cannotWrite(String)
+        case cannotWrite(Phrase)
         /// The as-of date goes back before the last run's.
         case asOfBackwards(asOf: Day, last: Day)
-        /// The solver failed.
-        case solver(String)
+        /// The planner failed: its error.
+        case solver(Phrase)
 
-        public var description: String {
+        /// What stopped the run, as a sentence of the string table.
+        public var phrase: Phrase {
             switch self {
             case .locked(let path, let waited):
-                return "locked: another panelplan run holds \(path) (waited \(String(format: "%.0f", waited)) s)"
-            case .cannotWrite(let sentence): return sentence
+                return Phrase("nightly.locked", ["path": .text(path), "seconds": "\(Int(waited.rounded()))"])
+            case .cannotWrite(let phrase): return phrase
             case .asOfBackwards(let asOf, let last):
-                return "--as-of \(asOf.iso) is earlier than the last run's \(last.iso): history cannot go backwards "
-                    + "(give --force to replan as of that day anyway)"
-            case .solver(let message): return "\(message); the previous plan is untouched"
+                return Phrase("nightly.as-of-backwards", ["asof": .text(asOf.iso), "last": .text(last.iso)])
+            case .solver(let phrase): return Phrase("nightly.solver", ["text": .phrase(phrase)])
             }
         }
+
+        /// What stopped the run, in `language`.
+        public func text(_ language: Language) -> String { phrase.text(language) }
+
+        public var description: String { text(.en) }
     }
 
     public let options: Options
@@ -91,13 +96,19 @@ public struct NightlyJob {
         self.log = log
     }
 
+    /// The language of the run's files and log lines: ``Options/language``, else the batch's.
+    public func language(of b: Batch) -> Language {
+        options.language ?? Language.resolve(nil, batch: b.rules.language, batchName: b.rules.name)
+    }
+
     /// Runs the job on the loaded batch.
     public func run(batch b: Batch) throws(Failure) -> Outcome {
         let lock: FileLock?
+        let lockPath = options.storePath + ".lock"
         do {
-            lock = try FileLock(path: options.storePath + ".lock", waitSeconds: options.waitSeconds)
+            lock = try FileLock(path: lockPath, waitSeconds: options.waitSeconds)
         } catch {
-            throw .cannotWrite("\(error)")
+            throw .cannotWrite(Phrase("nightly.cannot-lock", ["path": .text(lockPath), "text": .text("\(error)")]))
         }
         guard let lock else { throw .locked(path: options.storePath, waitedSeconds: options.waitSeconds) }
         defer { withExtendedLifetime(lock) {} }
@@ -106,9 +117,12 @@ public struct NightlyJob {
         } catch let failure as Failure {
             throw failure
         } catch let error as PlanStoreError {
-            throw .cannotWrite("error: \(error)")
+            throw .cannotWrite(error.phrase)
         } catch {
-            throw .cannotWrite("the plan store \(options.storePath) cannot be used: \(error.localizedDescription)")
+            let values: [String: Phrase.Value] = [
+                "store": .text(options.storePath), "text": .text(error.localizedDescription),
+            ]
+            throw .cannotWrite(Phrase("nightly.store-unusable", values))
         }
     }
 
@@ -116,13 +130,14 @@ public struct NightlyJob {
         let s = try PlanStore(path: options.storePath)
         let outDir = options.outFolder
         let asOfDay = options.asOf
-        let language = options.language ?? Language.resolve(nil, batch: b.rules.language, batchName: b.rules.name)
+        let language = language(of: b)
+        let say = { (key: String, values: [String: String]) in Strings.fill(key, language, values) }
         // Exactly once: a version recorded by a run that died before its files were written is
         // announced now, before anything else.
         if let pending = try s.latest(), !pending.announced {
             try VersionFiles.write(s, pending.id, to: outDir)
             try s.markAnnounced(pending.id)
-            log.info("version \(pending.id) was recorded but not announced by an earlier run: announced now")
+            log.info("\(say("nightly.announced-pending", ["version": "\(pending.id)"]))")
             return .announcedPending(version: pending.id)
         }
         if let last = try s.lastAsOf().flatMap(Day.init(iso:)), asOfDay < last, !options.force {
@@ -138,7 +153,7 @@ public struct NightlyJob {
         let inputsHash = contentHash(snapshot.files, extra: parameters)
         let latest = try s.latest()
         if let latest, latest.inputsHash == inputsHash {
-            log.info("no changes since version \(latest.id): inputs and parameters are the same")
+            log.info("\(say("nightly.no-changes", ["version": "\(latest.id)"]))")
             try VersionFiles.writeNothingNew(s, latest.id, to: outDir, language: language)
             return .nothingNew(version: latest.id)
         }
@@ -146,10 +161,17 @@ public struct NightlyJob {
         let referenceAssignments = try reference.map { try s.assignments($0.id) } ?? []
         let referenceNote =
             reference.map {
-                $0.published ? "published version \($0.id)" : "version \($0.id) (the latest; none is published yet)"
-            } ?? "none"
-        let freeze = "freeze \(options.freezeDays) working days, reference: \(referenceNote)"
-        log.info("replanning \(options.batchFolder) as of \(asOfDay.iso), \(freeze)")
+                Strings.fill(
+                    $0.published ? "nightly.reference.published" : "nightly.reference.latest", language,
+                    ["version": "\($0.id)"])
+            } ?? Strings.text("nightly.reference.none", language)
+        let replanning = say(
+            "nightly.replanning",
+            [
+                "folder": options.batchFolder, "asof": asOfDay.iso, "days": "\(options.freezeDays)",
+                "reference": referenceNote,
+            ])
+        log.info("\(replanning)")
         let plan: Plan
         do {
             var plannerOptions = PlannerOptions(
@@ -158,15 +180,17 @@ public struct NightlyJob {
             plannerOptions.declines = declines
             plannerOptions.referenceReserves = try reference.map { try s.plan($0.id).reserves } ?? [:]
             plan = try PanelPlanner(batch: b, options: plannerOptions).plan()
+        } catch let error as PlannerError {
+            throw Failure.solver(error.phrase)
         } catch {
-            throw Failure.solver("\(error)")
+            throw Failure.solver(.verbatim("\(error)"))
         }
-        for w in plan.warnings { log.warning("\(w.text(.en))") }
+        for w in plan.warnings { log.warning("\(w.text(language))") }
         if let latest, try s.assignments(latest.id) == plan.assignments,
             try s.unscheduled(latest.id).map({ "\($0.enterpriseID)|\($0.code)|\($0.reason)" })
                 == plan.unscheduled.map({ "\($0.enterpriseID)|\($0.code)|\($0.reason)" })
         {
-            log.info("the plan for these inputs is the same as version \(latest.id) (assignments and reasons)")
+            log.info("\(say("nightly.same-plan", ["version": "\(latest.id)"]))")
             try VersionFiles.writeNothingNew(s, latest.id, to: outDir, language: language)
             return .nothingNew(version: latest.id)
         }
@@ -185,18 +209,26 @@ public struct NightlyJob {
             try PlanWriter.writeAtomically(
                 [planJSON, ("plan.csv", PlanWriter.csv(plan.assignments))] + extra, in: outDir)
         } catch {
-            throw Failure.cannotWrite(
-                "version \(version) is recorded, but its files could not be written to \(outDir): "
-                    + "\(error.localizedDescription); the next replan writes them and announces it")
+            let values: [String: Phrase.Value] = [
+                "version": "\(version)", "folder": .text(outDir), "text": .text(error.localizedDescription),
+            ]
+            throw Failure.cannotWrite(Phrase("nightly.files-not-written", values))
         }
         try s.markAnnounced(version)
         let changeCount = news.changes.count
-        let counts = "planned \(plan.plannedCount)/\(plan.eligibleCount), \(changeCount) "
         let notified = Set(news.notifications.map(\.expertID)).count
-        log.info("version \(version): \(counts)change\(changeCount == 1 ? "" : "s"), \(notified) experts to notify")
+        let summary = say(
+            "nightly.version",
+            [
+                "version": "\(version)", "planned": "\(plan.plannedCount)", "eligible": "\(plan.eligibleCount)",
+                "changes": say(
+                    changeCount == 1 ? "nightly.changes.one" : "nightly.changes", ["count": "\(changeCount)"]),
+                "experts": say(notified == 1 ? "nightly.experts.one" : "nightly.experts", ["count": "\(notified)"]),
+            ])
+        log.info("\(summary)")
         if news.changes.isEmpty {
             // Only history moved (tasks recorded as held) or reasons changed: recorded, nothing to announce.
-            log.info("version \(version) records the new state; no assignment to announce changed")
+            log.info("\(say("nightly.recorded-quietly", ["version": "\(version)"]))")
             return .recordedQuietly(version: version)
         }
         return .newPlan(version: version, diff: news.text)

@@ -10,7 +10,7 @@ enum VersionFiles {
     /// Writes a recorded version's files (plan.json, plan.csv, changes.txt, notifications).
     static func write(_ s: PlanStore, _ version: Int64, to dir: String) throws {
         let recorded = try s.files(version).filter { $0.name != "plan.json" }
-        try writeOrFail(try planFiles(s, version) + recorded, to: dir, what: "version \(version)'s files")
+        try writeOrFail(try planFiles(s, version) + recorded, to: dir, version, "nightly.version-files-not-written")
     }
 
     /// A run with nothing new: the latest version's plan files, and changes.txt and the
@@ -21,7 +21,7 @@ enum VersionFiles {
             ("notifications.csv", PlanDiff.notificationsCSV([])),
             ("notifications.json", PlanDiff.notificationsJSON([])),
         ]
-        try writeOrFail(try planFiles(s, version) + files, to: dir, what: "the files")
+        try writeOrFail(try planFiles(s, version) + files, to: dir, version, "nightly.no-news-not-written")
     }
 
     /// plan.json as recorded with the version (levels and all; rebuilt from the store for
@@ -32,13 +32,19 @@ enum VersionFiles {
         return [("plan.json", json), ("plan.csv", PlanWriter.csv(plan.assignments))]
     }
 
-    static func writeOrFail(_ files: [(name: String, content: String)], to dir: String, what: String) throws {
+    /// Writes `files` to `dir`, or fails with the sentence `failureKey` (placeholders `version`,
+    /// `folder`, `text`).
+    static func writeOrFail(
+        _ files: [(name: String, content: String)], to dir: String, _ version: Int64, _ failureKey: String
+    ) throws {
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             try PlanWriter.writeAtomically(files, in: dir)
         } catch {
-            throw NightlyJob.Failure.cannotWrite(
-                "\(what) could not be written to \(dir): \(error.localizedDescription)")
+            let values: [String: Phrase.Value] = [
+                "version": "\(version)", "folder": .text(dir), "text": .text(error.localizedDescription),
+            ]
+            throw NightlyJob.Failure.cannotWrite(Phrase(failureKey, values))
         }
     }
 }

@@ -17,6 +17,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: Help.argument("help.batch-name")) var name: String?
     @Argument(help: Help.argument("help.the-folder-to-write")) var out: String
     @Flag(help: Help.argument("help.overwrite-the-files-of-an")) var force = false
+    /// What the command says (read by ``Help/language`` before parsing).
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         guard let day = Day(iso: start) else {

@@ -48,7 +48,8 @@ public struct PanelPlanCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             guard code == .failure else { exitTranslated(error, code) }
-            StandardError.write(Strings.fill("cli.failure", Help.language, ["text": fullMessage(for: error)]) + "\n")
+            let text = errorText(error, Help.language, otherwise: { fullMessage(for: $0) })
+            StandardError.write(Strings.fill("cli.failure", Help.language, ["text": text]) + "\n")
             Foundation.exit(ExitStatus.failure)
         }
     }

@@ -77,7 +77,7 @@ struct PlanCommand: ParsableCommand {
         do {
             plan = try planner.plan()
         } catch {
-            print(Strings.fill("cli.plan-failed", language, ["text": "\(error)"]), to: &err)
+            print(Strings.fill("cli.plan-failed", language, ["text": errorText(error, language)]), to: &err)
             throw ExitCode(ExitStatus.failure)
         }
         ProgressPrinter.finish()
@@ -116,7 +116,7 @@ struct PlanCommand: ParsableCommand {
                 let values = ["version": "\(version)", "store": store.path(batch: batch)]
                 versionNote = Strings.fill("cli.recorded-version", language, values)
             } catch {
-                print(Strings.fill("cli.not-recorded", language, ["text": "\(error)"]), to: &err)
+                print(Strings.fill("cli.not-recorded", language, ["text": errorText(error, language)]), to: &err)
             }
         }
         print(PlanSummary.text(plan, batch: b, language: language))

@@ -42,6 +42,8 @@ struct PublishCommand: ParsableCommand {
     @Argument(help: Help.argument("help.the-batch-folder")) var batch: String
     @Option(help: Help.argument("help.the-version-default-the-latest")) var version: Int64?
     @OptionGroup var store: StoreOption
+    /// What the command says (read by ``Help/language`` before parsing).
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let s = try store.open(batch: batch)
@@ -155,14 +157,22 @@ struct ReplanCommand: ParsableCommand {
         options.waitSeconds = wait
         options.force = force
         options.language = language.lang
+        let job = NightlyJob(options: options, log: log)
         let outcome: NightlyJob.Outcome
         do {
-            outcome = try NightlyJob(options: options, log: log).run(batch: b)
+            outcome = try job.run(batch: b)
         } catch {
-            log.error("\(error)")
+            log.error("\(error.text(job.language(of: b)))")
             throw ExitCode(Self.exitStatus(error))
         }
-        if case .newPlan(let version, let diff) = outcome { print("version \(version) " + diff, terminator: "") }
+        try Self.report(outcome, in: job.language(of: b))
+    }
+
+    /// Prints a new version's changes on standard output; throws exit 3 when the run announces.
+    static func report(_ outcome: NightlyJob.Outcome, in language: Language) throws {
+        if case .newPlan(let version, let diff) = outcome {
+            print(Strings.fill("nightly.new-version", language, ["version": "\(version)"]) + diff, terminator: "")
+        }
         if outcome.announces { throw ExitCode(ExitStatus.newPlan) }
     }
 
@@ -228,20 +238,24 @@ struct DeclineCommand: ParsableCommand {
                 ])
         }
         try s.recordDecline(Decline(enterpriseID: enterprise, task: kind, expertID: expert, reason: reason))
-        log.info("recorded: \(expert) declined \(enterprise) \(kind.rawValue) of \(seat.day.iso)")
         var options = NightlyJob.Options(
             batchFolder: batch, storePath: store.path(batch: batch), outFolder: out ?? batch, asOf: asOfDay)
         options.createdBy = "decline"
         options.language = language.lang
+        let job = NightlyJob(options: options, log: log)
+        let lang = job.language(of: b)
+        let recorded = [
+            "expert": expert, "enterprise": enterprise, "task": Strings.task(kind, lang), "day": seat.day.iso,
+        ]
+        log.info("\(Strings.fill("nightly.decline-recorded", lang, recorded))")
         let outcome: NightlyJob.Outcome
         do {
-            outcome = try NightlyJob(options: options, log: log).run(batch: b)
+            outcome = try job.run(batch: b)
         } catch {
-            log.error("\(error); the decline is recorded and the next replan applies it")
+            log.error("\(Strings.fill("nightly.decline-kept", lang, ["text": error.text(lang)]))")
             throw ExitCode(ReplanCommand.exitStatus(error))
         }
-        if case .newPlan(let version, let diff) = outcome { print("version \(version) " + diff, terminator: "") }
-        if outcome.announces { throw ExitCode(ExitStatus.newPlan) }
+        try ReplanCommand.report(outcome, in: lang)
     }
 }
 

@@ -16,6 +16,7 @@ struct VerifyDrawCommand: ParsableCommand {
 
     @Argument(help: Help.argument("help.the-batch-folder-the-draw")) var batch: String
     @Argument(help: Help.argument("help.the-draw-json-to-check")) var drawFile: String
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         var err = StandardError()
@@ -32,8 +33,8 @@ struct VerifyDrawCommand: ParsableCommand {
             print(Strings.fill("cli.not-a-draw", Help.language, ["file": drawFile]), to: &err)
             throw ExitCode(ExitStatus.badInput)
         }
-        let b = try loadBatchOrExit(batch)
-        let language = Language.resolve(nil, batch: b.rules.language, batchName: b.rules.name)
+        let b = try loadBatchOrExit(batch, lang: self.language.lang?.rawValue)
+        let language = self.language.resolve(batch: b.rules.language, name: b.rules.name)
         let setup = DrawSetup(folder: batch, text: seedText)
         var options = PlannerOptions(timeLimitSeconds: timeLimit, seed: solverSeed)
         options.drawSeed = setup.seed.value
@@ -41,7 +42,7 @@ struct VerifyDrawCommand: ParsableCommand {
         do {
             plan = try PanelPlanner(batch: b, options: options).plan()
         } catch {
-            print(Strings.fill("cli.error", language, ["text": "\(error)"]), to: &err)
+            print(Strings.fill("cli.error", language, ["text": errorText(error, language)]), to: &err)
             throw ExitCode(ExitStatus.failure)
         }
         let expectedText = DrawWriter.json(plan, header: setup.header(b, solverSeed: solverSeed, timeLimit: timeLimit))
@@ -50,7 +51,7 @@ struct VerifyDrawCommand: ParsableCommand {
             return
         }
         let expected = (try? JSONSerialization.jsonObject(with: Data(expectedText.utf8))) as? [String: Any] ?? [:]
-        let differences = DrawComparison.differences(recorded: recorded, recomputed: expected)
+        let differences = DrawComparison.differences(recorded: recorded, recomputed: expected, language: language)
         for line in differences.isEmpty ? [Strings.text("cli.draw-text-differs", language)] : differences {
             print(line)
         }
@@ -61,40 +62,55 @@ struct VerifyDrawCommand: ParsableCommand {
     }
 }
 
-/// Describes how a recorded draw.json differs from a recomputed one, field by field.
+/// Describes how a recorded draw.json differs from a recomputed one, field by field, in `language`.
+/// Field names are draw.json's own keys, the same in both languages.
 enum DrawComparison {
-    static func differences(recorded: [String: Any], recomputed: [String: Any]) -> [String] {
+    static let fields = [
+        "format", "inputs_sha256", "seed", "max_pair_probability", "quality_floor", "batch", "status",
+        "panelplan_version",
+    ]
+    static let panelFields = ["enterprise_id", "task", "date", "half_day", "cap", "drawn", "leader", "proven"]
+
+    static func differences(recorded: [String: Any], recomputed: [String: Any], language: Language) -> [String] {
+        let say = { (key: String, values: [String: String]) in Strings.fill(key, language, values) }
+        let shown = { (value: Any?) in flat(value, language) }
         var out: [String] = []
         let recordedFiles = recorded["inputs"] as? [String: String] ?? [:]
         let files = recomputed["inputs"] as? [String: String] ?? [:]
         for name in Set(recordedFiles.keys).union(files.keys).sorted() where recordedFiles[name] != files[name] {
             switch (recordedFiles[name], files[name]) {
-            case (nil, _): out.append("input \(name): present now, absent when the draw was made")
-            case (_, nil): out.append("input \(name): absent now, present when the draw was made")
-            default: out.append("input \(name): its content changed since the draw (SHA-256 differs)")
+            case (nil, _): out.append(say("draw.input-added", ["file": name]))
+            case (_, nil): out.append(say("draw.input-removed", ["file": name]))
+            default: out.append(say("draw.input-changed", ["file": name]))
             }
         }
-        for key in [
-            "format", "inputs_sha256", "seed", "max_pair_probability", "quality_floor", "batch", "status",
-            "panelplan_version",
-        ] where "\(recorded[key] ?? "missing")" != "\(recomputed[key] ?? "missing")" {
-            out.append("\(key): recorded \(recorded[key] ?? "missing"), recomputed \(recomputed[key] ?? "missing")")
+        for key in fields where shown(recorded[key]) != shown(recomputed[key]) {
+            out.append(
+                say(
+                    "draw.field-differs",
+                    ["field": key, "recorded": shown(recorded[key]), "recomputed": shown(recomputed[key])]))
         }
         let a = recorded["panels"] as? [[String: Any]] ?? []
         let b = recomputed["panels"] as? [[String: Any]] ?? []
-        if a.count != b.count { out.append("panels: recorded \(a.count), recomputed \(b.count)") }
+        if a.count != b.count {
+            out.append(say("draw.panel-count", ["recorded": "\(a.count)", "recomputed": "\(b.count)"]))
+        }
         for (x, y) in zip(a, b) {
-            let name = "\(y["enterprise_id"] ?? "?") \(y["task"] ?? "?")"
-            for key in ["enterprise_id", "task", "date", "half_day", "cap", "drawn", "leader", "proven"]
-            where "\(x[key] ?? "missing")" != "\(y[key] ?? "missing")" {
-                out.append("\(name): \(key) recorded \(flat(x[key])), recomputed \(flat(y[key]))")
+            let task = (y["task"] as? String).flatMap(TaskKind.init(rawValue:)).map { Strings.task($0, language) }
+            let panel = ["enterprise": "\(y["enterprise_id"] ?? "?")", "task": task ?? "\(y["task"] ?? "?")"]
+            for key in panelFields where shown(x[key]) != shown(y[key]) {
+                let values = ["field": key, "recorded": shown(x[key]), "recomputed": shown(y[key])]
+                out.append(say("draw.panel-field-differs", panel.merging(values) { first, _ in first }))
             }
             let p = probabilities(x["candidates"])
             let q = probabilities(y["candidates"])
             for expert in Set(p.keys).union(q.keys).sorted() where p[expert] != q[expert] {
-                out.append(
-                    "\(name): candidate \(expert) probability recorded \(p[expert].map { "\($0)" } ?? "none"), "
-                        + "recomputed \(q[expert].map { "\($0)" } ?? "none")")
+                let none = Strings.text("draw.none", language)
+                let values = [
+                    "expert": expert, "recorded": p[expert].map { "\($0)" } ?? none,
+                    "recomputed": q[expert].map { "\($0)" } ?? none,
+                ]
+                out.append(say("draw.probability-differs", panel.merging(values) { first, _ in first }))
             }
         }
         return out
@@ -108,8 +124,8 @@ enum DrawComparison {
         return out
     }
 
-    private static func flat(_ value: Any?) -> String {
+    private static func flat(_ value: Any?, _ language: Language) -> String {
         if let list = value as? [Any] { return "[" + list.map { "\($0)" }.joined(separator: ", ") + "]" }
-        return value.map { "\($0)" } ?? "missing"
+        return value.map { "\($0)" } ?? Strings.text("draw.missing", language)
     }
 }

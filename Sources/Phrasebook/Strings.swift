@@ -4,9 +4,11 @@ import Foundation
 /// text of the tool comes from here; nothing is translated anywhere else.
 public enum Strings {
     /// Every entry: the general sentences, the loader's (``loading``), the console's (``console``),
-    /// `--help`'s (``help``), the rules' and plan warnings' (``rules``) and the TOML reader's
-    /// (``toml``), which share no key.
-    static let table = [loading, console, help, rules, toml].reduce(general) { $0.merging($1) { first, _ in first } }
+    /// `--help`'s (``help``), the rules' and plan warnings' (``rules``), the TOML reader's
+    /// (``toml``) and the nightly job's (``nightly``), which share no key.
+    static let table = [loading, console, help, rules, toml, nightly].reduce(general) {
+        $0.merging($1) { first, _ in first }
+    }
 
     /// The general sentences: reports, explanations, notices, calendars.
     static let general: [String: (zh: String, en: String)] = [

@@ -35,15 +35,18 @@ public enum PlanStoreError: Error, CustomStringConvertible {
     case locked(String)
     /// The file exists but is empty or not an SQLite database: never taken for a new store.
     case notAStore(String)
-    /// What went wrong, in `language`.
-    public func text(_ language: Language) -> String {
+    /// What went wrong, as a sentence of the string table.
+    public var phrase: Phrase {
         switch self {
-        case .notAStore(let path): return Strings.fill("store.not-a-store", language, ["path": path])
-        case .noSuchVersion(let v): return Strings.fill("store.no-such-version", language, ["version": "\(v)"])
-        case .noVersions: return Strings.text("store.no-versions", language)
-        case .locked(let path): return Strings.fill("store.locked", language, ["path": path])
+        case .notAStore(let path): return Phrase("store.not-a-store", ["path": .text(path)])
+        case .noSuchVersion(let v): return Phrase("store.no-such-version", ["version": "\(v)"])
+        case .noVersions: return Phrase("store.no-versions")
+        case .locked(let path): return Phrase("store.locked", ["path": .text(path)])
         }
     }
+
+    /// What went wrong, in `language`.
+    public func text(_ language: Language) -> String { phrase.text(language) }
 
     public var description: String { text(.en) }
 }

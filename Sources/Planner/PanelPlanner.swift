@@ -722,7 +722,7 @@ struct PlanningRun {
                 return nil
             }
         } catch let error as GLPKError {
-            throw PlannerError.solver(error.description)
+            throw PlannerError.solver(.verbatim(error.description))
         }
     }
 

@@ -1,5 +1,6 @@
 import GLPK
 import PanelModel
+import Phrasebook
 import PlanModel
 import Workflow
 
@@ -329,7 +330,9 @@ struct PlanScorer {
             }
         }
         let lp = try m.solve()
-        guard lp.status == .optimal else { throw PlannerError.solver("the bound LP ended \(lp.status.rawValue)") }
+        guard lp.status == .optimal else {
+            throw PlannerError.solver(Phrase("solver.bound-lp", ["status": .text(lp.status.rawValue)]))
+        }
         return total + lp.objective
     }
 }

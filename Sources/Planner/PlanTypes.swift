@@ -1,4 +1,5 @@
 import PanelModel
+import Phrasebook
 import PlanModel
 
 /// Planner settings from the command line; defaults come from batch.toml `[solver]`.
@@ -57,10 +58,18 @@ public struct PlannerProgress: Sendable {
 
 /// Errors of the planner.
 public enum PlannerError: Error, Sendable, CustomStringConvertible {
-    case solver(String)
-    public var description: String {
+    /// GLPK failed: where, or GLPK's own message as it gave it (``Phrase/verbatim(_:)``).
+    case solver(Phrase)
+
+    /// What went wrong, as a sentence of the string table.
+    public var phrase: Phrase {
         switch self {
-        case .solver(let m): return "solver failure: \(m)"
+        case .solver(let detail): return Phrase("solver.failure", ["detail": .phrase(detail)])
         }
     }
+
+    /// What went wrong, in `language`.
+    public func text(_ language: Language) -> String { phrase.text(language) }
+
+    public var description: String { text(.en) }
 }

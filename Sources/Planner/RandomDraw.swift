@@ -1,5 +1,6 @@
 import GLPK
 import PanelModel
+import Phrasebook
 import PlanModel
 import Workflow
 
@@ -284,7 +285,7 @@ extension PlanningRun {
         let solution = try m.solve(options: SolveOptions(presolve: false))
         guard solution.status == .optimal else {
             // The deterministic column with full raises is always feasible: this is GLPK failing.
-            throw PlannerError.solver("the draw's LP ended \(solution.status.rawValue)")
+            throw PlannerError.solver(Phrase("solver.draw-lp", ["status": .text(solution.status.rawValue)]))
         }
         let probabilities = p.map { max(0, solution[$0]) }
         let total = probabilities.reduce(0, +)

@@ -99,7 +99,7 @@ extension PlanningRun {
                         return true
                     }))
         } catch let error as GLPKError {
-            throw PlannerError.solver(error.description)
+            throw PlannerError.solver(.verbatim(error.description))
         }
         guard solution.status.hasSolution else { return nil }
         var panels: [Int: [Int]] = [:]

@@ -19,7 +19,7 @@ struct DiagnosticLanguageTests {
 
     /// The keys of the loader's sentences (`load.*`, `scenario.*`, `sweep.*`), the console's
     /// (`whatif.*`, `progress.*`) and the rules' and plan warnings' (`rule.*`, `plan.*`, `workflow.*`).
-    static let keys = (Array(Strings.loading.keys) + Array(Strings.console.keys) + Array(Strings.rules.keys)).sorted()
+    static let keys = [Strings.loading, Strings.console, Strings.rules, Strings.nightly].flatMap(\.keys).sorted()
 
     func placeholders(_ text: String) -> Set<String> {
         let regex = try! NSRegularExpression(pattern: #"\{([a-z]+)\}"#)
@@ -60,6 +60,8 @@ struct DiagnosticLanguageTests {
         #expect(Set(Strings.console.keys).isDisjoint(with: Strings.loading.keys))
         #expect(Set(Strings.rules.keys).isDisjoint(with: Set(Strings.general.keys).union(Strings.loading.keys)))
         #expect(Set(Strings.rules.keys).isDisjoint(with: Strings.console.keys))
+        let others = [Strings.general, Strings.loading, Strings.console, Strings.rules, Strings.help, Strings.toml]
+        #expect(others.allSatisfy { Set(Strings.nightly.keys).isDisjoint(with: $0.keys) })
         // `--help`: every text Chinese (values typed as they are: `table、csv 或 json`).
         #expect(Strings.help.count > 70)
         #expect(Set(Strings.help.keys).isDisjoint(with: Set(Strings.general.keys).union(Self.keys)))

@@ -211,6 +211,8 @@ struct NightlyJobTests {
         #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
         let r = try run(["replan", dir.path])
         #expect(r.status == 73 && r.output.contains("not a PanelPlan store"), "\(r.output)")
+        let chinese = try run(["replan", dir.path, "--lang", "zh"])
+        #expect(chinese.status == 73 && chinese.output.contains("不是 PanelPlan 排期库"), "\(chinese.output)")
     }
 
     @Test("a version recorded but not announced is announced by the next run, exactly once")
@@ -229,7 +231,7 @@ struct NightlyJobTests {
         let out = temporaryFolder("pending-out")
         let announced = try run(["replan", dir.path, "--out", out.path])
         #expect(announced.status == 3, "\(announced.output)")
-        #expect(announced.output.contains("announced now"))
+        #expect(announced.output.contains("announced now"), "\(announced.output)")
         let changes = try String(contentsOf: out.appendingPathComponent("changes.txt"), encoding: .utf8)
         #expect(changes.contains("1 change") || changes.contains("changes"))
         #expect(try run(["replan", dir.path, "--out", out.path]).status == 0)
