@@ -3,13 +3,15 @@ import Phrasebook
 
 /// argument-parser's own words (the help's headings, its `--help` and `--version` lines, the
 /// usage errors) in the help's language. Each is an entry of the table's `help.parser.*` part
-/// whose English text, its `{placeholders}` standing for any text on one line, is replaced by
-/// the Chinese with the same values; a heading's colon takes the spaces after it along (`用法：`).
+/// whose English text, its `{placeholders}` standing for any text on one line (a `{list}` of
+/// values on several), is replaced by the Chinese with the same values; a heading's colon takes
+/// the spaces after it along (`用法：`).
 enum ParserWords {
     /// The entries, in the order they are applied.
     static let keys = [
         "help.parser.overview", "help.parser.usage-heading", "help.parser.arguments", "help.parser.options",
-        "help.parser.subcommands", "help.parser.show-help", "help.parser.show-version", "help.parser.default",
+        "help.parser.subcommands", "help.parser.show-help", "help.parser.show-version", "help.parser.values-default",
+        "help.parser.values", "help.parser.default",
         "help.parser.see-subcommand-help", "help.parser.see-more", "help.parser.error", "help.parser.help-line",
         "help.parser.usage-line", "help.parser.missing-argument", "help.parser.unknown-option",
         "help.parser.did-you-mean", "help.parser.invalid-value", "help.parser.unexpected-argument",
@@ -31,16 +33,24 @@ enum ParserWords {
     /// `language` as the replacement template.
     private static func rule(_ key: String, _ language: Language) -> (NSRegularExpression, String)? {
         let english = parts(Strings.text(key, .en))
+        let wraps = english.contains { if case .placeholder("list") = $0 { true } else { false } }
         var pattern = ""
         var names: [String] = []
         for (index, part) in english.enumerated() {
             switch part {
+            case .literal(let text) where wraps:
+                // argument-parser may break the line at any of its spaces.
+                pattern += text.split(separator: " ", omittingEmptySubsequences: false).map {
+                    NSRegularExpression.escapedPattern(for: String($0))
+                }.joined(separator: "\\s+")
             case .literal(let text):
                 pattern += NSRegularExpression.escapedPattern(for: text)
             case .placeholder(let name):
                 names.append(name)
-                // Any text on the line, as little as the next literal allows.
-                pattern += index == english.count - 1 ? "([^\\n]*)" : "([^\\n]*?)"
+                // Any text on the line, as little as the next literal allows; an entry with a
+                // `{list}` of an option's values may wrap onto the next lines.
+                let any = wraps ? "[\\s\\S]" : "[^\\n]"
+                pattern += index == english.count - 1 ? "(\(any)*)" : "(\(any)*?)"
             }
         }
         if english.last.map({ if case .literal(let text) = $0 { text.hasSuffix(":") } else { false } }) == true {

@@ -40,7 +40,7 @@ class Help(unittest.TestCase):
                 self.assertRegex(own, r"概述：[\u4e00-\u9fff]", command)
                 # argument-parser's own headings and lines, in Chinese too.
                 for english in ("OVERVIEW:", "USAGE:", "ARGUMENTS:", "OPTIONS:", "Show help information.",
-                                "Show the version.", "(default:"):
+                                "Show the version.", "(default:", "(values:", "default:"):
                     self.assertNotIn(english, text, command)
                 for chinese in ("用法：", "选项：", "显示帮助信息。", "显示版本号。"):
                     self.assertIn(chinese, text, command)
@@ -48,6 +48,12 @@ class Help(unittest.TestCase):
                 # file names and values such as `zh`, `json` stay as typed).
                 sentences = re.findall(r"\b(?:The|the|Where|Seconds|Language|Who|Number|Seed)\b [a-z]+", own)
                 self.assertEqual(sentences, [], f"{command}:\n{own}")
+
+    def test_an_options_values_in_both_languages(self):
+        zh = " ".join(help_text("export", "--lang", "zh").split())
+        self.assertIn("（可选值：json, ics, xlsx-csv, xlsx, html, notices, all；默认：all）", zh)
+        en = " ".join(help_text("export").split())
+        self.assertIn("(values: json, ics, xlsx-csv, xlsx, html, notices, all; default: all)", en)
 
     def test_english_otherwise(self):
         text = " ".join(help_text("plan").split())
