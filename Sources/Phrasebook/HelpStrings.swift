@@ -10,7 +10,10 @@ extension Strings {
         "help.parser.subcommands": ("子命令：", "SUBCOMMANDS:"),
         "help.parser.show-help": ("显示帮助信息。", "Show help information."),
         "help.parser.show-version": ("显示版本号。", "Show the version."),
-        "help.parser.values-default": ("（可选值：{list}；默认：{value}）", "(values: {list}; default: {value})"),
+        "help.parser.values-default": (
+            "（可选值：{list}；默认：{value}）",
+            "(values: {list}; default: {value})"
+        ),
         "help.parser.values": ("（可选值：{list}）", "(values: {list})"),
         "help.parser.default": ("（默认：{value}）", "(default: {value})"),
         "help.parser.see-subcommand-help": (
