@@ -5,7 +5,8 @@ import Workflow
 /// The large-neighbourhood search that follows the construction (`[solver] search = "lns"`).
 ///
 /// Each step frees the open tasks of a few related enterprises (one left out and the panels that
-/// hold its scarce experts; enterprises with a task in one week; enterprises one expert serves)
+/// hold its scarce experts; enterprises with a task in one week; enterprises one expert serves;
+/// an enterprise whose site panel travels far and those holding the experts who live nearer)
 /// and plans them again: new dates and new panels, each panel a GLPK MIP over the experts free
 /// then, in a new order and, half the time, with the free weeks' half-days in a seeded random
 /// order. The step is kept only when the plan is better level by level (``Objective/isBetter``):
@@ -17,6 +18,10 @@ extension PlanningRun {
     static let searchStallLimit = 60
     /// The fewest and the most enterprises one step frees.
     static let neighbourhoodSizes = 3...6
+    /// The enterprises with the most site-panel travel among which a travel step picks its centre.
+    static let travelCentres = 10
+    /// Travel steps in a row without a gain after which the travel phase stops.
+    static let travelStallLimit = 30
 
     /// The kinds of related enterprises a step frees.
     enum Neighbourhood: CaseIterable {
@@ -29,59 +34,123 @@ extension PlanningRun {
         /// A planned enterprise whose panels miss a reason, continuity or a previous expert that
         /// the pool could give, and the planned ones holding the experts who would give it.
         case deficient
+        /// A planned enterprise among those whose site panels travel the most, and the planned
+        /// ones holding the conflict-free experts who live nearer to it than its farthest member.
+        case travel
     }
 
     /// Runs the search on the constructed plan (``built``); `bounds` are the levels' bounds.
+    /// Its first phase frees every kind of neighbourhood but ``Neighbourhood/travel``; once it
+    /// stalls, a second phase frees only travel neighbourhoods, for the travel that the first
+    /// phase's gains at the higher levels left behind (a step is still kept only when the plan is
+    /// better level by level, so the higher levels never fall).
     /// - Complexity: each step places at most ``neighbourhoodSizes`` enterprises (a few panel
     ///   MIPs each) and scores the plan once, O(*a*) for *a* assignments.
     mutating func search(bounds: [Double]) throws {
+        let phases: [(kinds: [Neighbourhood], stallLimit: Int)] = [
+            (Neighbourhood.allCases.filter { $0 != .travel }, Self.searchStallLimit),
+            ([.travel], Self.travelStallLimit),
+        ]
+        try walk(phases, bounds: bounds, deadline: timeLimit, reaching: nil)
+    }
+
+    /// The search's first phase only, until the planned level reaches `target`, the phase
+    /// stalls or `deadline` (seconds since the start) passes: a levelled plan's chance to plan as
+    /// many as a construction in time order did (``PanelPlanner/plan()``).
+    mutating func search(reaching target: Double, until deadline: Double) throws {
+        let bounds = try boundsOfLevels()
+        let kinds = Neighbourhood.allCases.filter { $0 != .travel }
+        try walk([(kinds, Self.searchStallLimit)], bounds: bounds, deadline: min(deadline, timeLimit), reaching: target)
+    }
+
+    /// Whether this run searches after its construction: `[solver] search = "lns"`, not a
+    /// replan, and no exact reviewer assignment.
+    var searches: Bool { rules.search == .lns && options.reference.isEmpty && built.assignment == nil }
+
+    /// The levels' bounds, computed once per run.
+    mutating func boundsOfLevels() throws -> [Double] {
+        if let cachedLevelBounds { return cachedLevelBounds }
+        let bounds = try levelBounds(scorer: built.scorer!, statuses: built.statuses, constants: built.constants)
+        cachedLevelBounds = bounds
+        return bounds
+    }
+
+    /// Runs `phases` of steps, each until it stalls, every level meets its bound, the planned
+    /// level reaches `target` or `deadline` passes (at the time limit, the run has timed out).
+    private mutating func walk(
+        _ phases: [(kinds: [Neighbourhood], stallLimit: Int)], bounds: [Double], deadline: Double,
+        reaching target: Double?
+    ) throws {
         let jobIndex = Dictionary(
             built.jobs.enumerated().map { (batch.enterprises[$1.enterprise].id, $0) }, uniquingKeysWith: { a, _ in a })
         guard !jobIndex.isEmpty else { return }
-        var random = SplitMix64(seed: seed ^ 0x6C6E_735F_7365_6564)
-        var current = built.levels
-        var stall = 0
-        var steps = 0
-        // The deficient jobs change only when a step is kept.
-        var deficient = deficientJobs()
-        while stall < Self.searchStallLimit && !meets(current, bounds) {
-            guard elapsed < timeLimit else {
-                timedOut = true
-                break
-            }
-            steps += 1
-            let kinds = Neighbourhood.allCases.filter { kind in
-                switch kind {
-                case .unplanned: return !built.failed.isEmpty
-                case .deficient: return !deficient.isEmpty
-                default: return true
+        var walk = SearchWalk(random: SplitMix64(seed: seed ^ 0x6C6E_735F_7365_6564), current: built.levels)
+        walk.deficient = deficientJobs()
+        for phase in phases {
+            walk.stall = 0
+            while walk.stall < phase.stallLimit && !meets(walk.current, bounds) {
+                if let target, !Objective.isBetter([target], than: [walk.current[0]]) { break }
+                guard elapsed < deadline else {
+                    if deadline >= timeLimit { timedOut = true }
+                    built.levels = walk.current
+                    return
                 }
-            }
-            let kind = kinds[Int(random.next() % UInt64(kinds.count))]
-            let size =
-                Self.neighbourhoodSizes.lowerBound
-                + Int(random.next() % UInt64(Self.neighbourhoodSizes.count))
-            let chosen = neighbourhood(kind, size: size, jobIndex: jobIndex, deficient: deficient, random: &random)
-            guard !chosen.isEmpty else {
-                stall += 1
-                continue
-            }
-            let saved = self
-            slotJitter = random.next() % 2 == 0 ? random.next() : nil
-            try replan(chosen, shuffled: random.next() % 2 == 0, random: &random)
-            slotJitter = nil
-            let values = levelValues()
-            if Objective.isBetter(values, than: current) {
-                current = values
-                stall = 0
-                deficient = deficientJobs()
-                report("search", steps, steps, incumbent: values.reduce(0, +))
-            } else {
-                self = saved
-                stall += 1
+                try step(phase.kinds, jobIndex: jobIndex, walk: &walk)
             }
         }
-        built.levels = current
+        built.levels = walk.current
+    }
+
+    /// The state of the search between steps.
+    struct SearchWalk {
+        var random: SplitMix64
+        /// The levels of the best plan found (the current one).
+        var current: [Double]
+        /// Steps in a row without a gain.
+        var stall = 0
+        var steps = 0
+        /// The deficient jobs; they change only when a step is kept.
+        var deficient: [Int] = []
+    }
+
+    /// One step: frees a neighbourhood of one of `kinds` and plans it again, keeping the result
+    /// only when the plan is better level by level.
+    mutating func step(_ kinds: [Neighbourhood], jobIndex: [String: Int], walk: inout SearchWalk) throws {
+        walk.steps += 1
+        let usable = kinds.filter { kind in
+            switch kind {
+            case .unplanned: return !built.failed.isEmpty
+            case .deficient: return !walk.deficient.isEmpty
+            default: return true
+            }
+        }
+        guard !usable.isEmpty else {
+            walk.stall += 1
+            return
+        }
+        let kind = usable[Int(walk.random.next() % UInt64(usable.count))]
+        let size =
+            Self.neighbourhoodSizes.lowerBound + Int(walk.random.next() % UInt64(Self.neighbourhoodSizes.count))
+        let chosen = neighbourhood(
+            kind, size: size, jobIndex: jobIndex, deficient: walk.deficient, random: &walk.random)
+        guard !chosen.isEmpty else {
+            walk.stall += 1
+            return
+        }
+        let saved = self
+        slotJitter = walk.random.next() % 2 == 0 ? walk.random.next() : nil
+        try replan(chosen, shuffled: walk.random.next() % 2 == 0, random: &walk.random)
+        slotJitter = nil
+        let values = levelValues()
+        if Objective.isBetter(values, than: walk.current) {
+            walk.current = values
+            walk.stall = 0
+            walk.deficient = deficientJobs()
+            report("search", walk.steps, walk.steps, incumbent: values.reduce(0, +))
+        } else {
+            self = saved
+            walk.stall += 1
+        }
     }
 
     /// A last re-staffing pass (docs/formulation.md §2.4) over the searched plan: each panel
@@ -118,6 +187,14 @@ extension PlanningRun {
         switch kind {
         case .deficient:
             return around(deficient[Int(random.next() % UInt64(deficient.count))], size: size, random: &random)
+        case .travel:
+            let far = planned.map { ($0, siteTravel(built.jobs[$0])) }.filter { $0.1 > 0 }
+            guard !far.isEmpty else { return [] }
+            let ranked = far.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(Self.travelCentres)
+            let k = ranked[Int(random.next() % UInt64(ranked.count))].0
+            centre = [k]
+            let nearer = nearerExperts(built.jobs[k])
+            related = planned.filter { holdsAny(built.jobs[$0], nearer) && overlaps(built.jobs[$0], built.jobs[k]) }
         case .unplanned:
             let (job, _) = built.failed[Int(random.next() % UInt64(built.failed.count))]
             centre = [jobIndex[batch.enterprises[job.enterprise].id]!]
@@ -145,6 +222,31 @@ extension PlanningRun {
         related.removeAll { centre.contains($0) }
         related.shuffle(using: &random)
         return centre + related.prefix(max(0, size - centre.count)).sorted()
+    }
+
+    /// The minutes a job's site panel travels from its members' homes to the enterprise.
+    func siteTravel(_ job: Job) -> Double {
+        let e = batch.enterprises[job.enterprise]
+        let panel = assignments[e.id]?[.site]?.panel.experts ?? []
+        return panel.reduce(0) { $0 + homeTravel($1, to: e.district) }
+    }
+
+    /// The conflict-free experts off a job's site panel who live nearer to the enterprise than
+    /// the panel's farthest member.
+    func nearerExperts(_ job: Job) -> Set<Int> {
+        let e = batch.enterprises[job.enterprise]
+        let panel = assignments[e.id]?[.site]?.panel.experts ?? []
+        let farthest = panel.map { homeTravel($0, to: e.district) }.max() ?? 0
+        return Set(
+            conflictFree[job.enterprise].filter { !panel.contains($0) && homeTravel($0, to: e.district) < farthest })
+    }
+
+    /// Minutes from an expert's home district to `district` (0 when the home or the way is not
+    /// known).
+    func homeTravel(_ expert: Int, to district: String) -> Double {
+        guard let home = batch.experts[expert].district else { return 0 }
+        let minutes = batch.districts.travelMinutes(home, district)
+        return minutes.isFinite ? minutes : 0
     }
 
     /// The placed jobs whose panels lack what the pool could give (``helpers(_:)``).

@@ -32,6 +32,10 @@ public struct PanelPlanner {
         // also keep the experts with room left in a kind for the panels that need it, then the
         // slots in time order (the first version's construction). The best is kept, compared
         // level by level (more enterprises planned first). A later construction can only help.
+        // One in time order replaces a levelled one only when it plans more enterprises: its
+        // other gains are the search's to find from the levelled start, which it cannot undo
+        // from a crammed one (levelness is a lower level than expertise and continuity).
+        var levelled: PlanningRun?
         var variants: [(order: SpreadPolicy, capShare: Double)] = [(batch.rules.spread, PlanningRun.capShareCost)]
         if batch.rules.spread != .early { variants += [(.early, 0), (.early, PlanningRun.capShareCost)] }
         for variant in variants {
@@ -40,10 +44,25 @@ public struct PanelPlanner {
             run.capShareWeight = variant.capShare
             run.slotOrder = variant.order
             try run.build()
-            if Objective.isBetter(run.built.levels, than: best.built.levels) {
+            let replaces =
+                variant.order == batch.rules.spread || best.slotOrder == variant.order
+                ? Objective.isBetter(run.built.levels, than: best.built.levels)
+                : Objective.isBetter(Array(run.built.levels.prefix(1)), than: Array(best.built.levels.prefix(1)))
+            if replaces {
+                if variant.order == .early && best.slotOrder != .early && levelled == nil { levelled = best }
                 best = run
             } else if run.timedOut {
                 best.timedOut = true
+            }
+        }
+        // When a construction in time order planned more, the search first tries, with a third
+        // of the time left, to plan as many from the levelled plan; the levelled plan is kept
+        // when it does.
+        if var start = levelled, start.searches {
+            let target = best.built.levels[0]
+            try start.search(reaching: target, until: start.elapsed + (start.timeLimit - start.elapsed) / 3)
+            if !Objective.isBetter([target], than: [start.built.levels[0]]) {
+                best = start
             }
         }
         return try best.finish()
@@ -104,6 +123,8 @@ struct PlanningRun {
     var assignments: [String: [TaskKind: (time: SlotTime, panel: StaffedPanel, fixed: Bool)]] = [:]
     var warnings: [Phrase] = []
     var timedOut = false
+    /// The levels' bounds, once computed (``boundsOfLevels()``).
+    var cachedLevelBounds: [Double]?
     /// ⌈demand seats / pool size⌉ (see ``PlanScorer/evenShare(statuses:)``).
     var evenShareTarget = 0
     /// The relaxation bound, once computed (shown in progress lines).
@@ -130,6 +151,9 @@ struct PlanningRun {
     static let scarcityWeight = 60.0
     /// Load units a full cap of the kind costs a seat in the second construction.
     static let capShareCost = 10.0
+    /// The share of the way to the enterprise counted when seating an initial panel's member
+    /// (who, by continuity, is likely to sit on the site panel too).
+    static let initialTravelShare = 0.1
     /// The weight of the used share of an expert's cap of a kind in seat values (0: off).
     var capShareWeight = 0.0
     /// The order half-days are tried in (the batch's `[schedule] spread` unless a later
@@ -240,12 +264,12 @@ struct PlanningRun {
         // The bounds depend on the batch and its fixed rows only. They come before the search,
         // which stops once every level meets its bound.
         report("bound", built.jobs.count, built.jobs.count)
-        let levelBounds = try levelBounds(scorer: scorer, statuses: statuses, constants: constants)
+        let levelBounds = try boundsOfLevels()
         let relaxationBound = try scorer.bound(statuses: statuses, fixed: constants) { elapsed < timeLimit }
         knownBound = relaxationBound
         // The bounds fall back to their cheaper relaxations past the limit: the limit stopped them.
         if elapsed >= timeLimit { timedOut = true }
-        if rules.search == .lns && options.reference.isEmpty && built.assignment == nil {
+        if searches {
             try search(bounds: levelBounds)
             try polish()
         }
@@ -639,6 +663,10 @@ struct PlanningRun {
             }
             if task == .site {
                 value += objective.coefficient(.travelMinute) * ledger.travelMinutes(i, to: e.district, at: time)
+            } else if rules.continuity != .none {
+                // The initial panel's members are the site panel's likely members (continuity):
+                // their way from home to the enterprise counts already, at a share of its weight.
+                value += objective.coefficient(.travelMinute) * Self.initialTravelShare * homeTravel(i, to: e.district)
             }
             // Seat heuristics in the objective's units (not terms of it): each task already held
             // costs one load unit, each one above the even share ten, in the second construction

@@ -54,6 +54,22 @@ struct SearchTests {
         #expect(atLeast(search.plan.levels, construction.plan.levels), "\(search.plan.levels)")
     }
 
+    @Test("with continuity, an initial panel is drawn from the experts living nearest the enterprise")
+    func initialPanelNearTheSite() throws {
+        // Nine experts alike but for their homes: three in Futian, where the enterprise is, six in
+        // Dapeng. The initial review travels nowhere, but its members are the site panel's likely
+        // members: the three near ones sit on it (one chance in 84 by the tie-break alone).
+        var t = TestBatch()
+        t.pool(3, prefix: "N", district: "futian")
+        t.pool(6, prefix: "F", district: "dapeng")
+        t.enterprise("A")
+        let r = try planAndCheck(t, name: "initial-near")
+        let initial = try #require(r.assignment("A", .initial))
+        #expect(Set(initial.experts) == ["N1", "N2", "N3"], "\(initial.experts)")
+        let site = try #require(r.assignment("A", .site))
+        #expect(Set(["N1", "N2", "N3"]).isSubset(of: site.experts), "\(site.experts)")
+    }
+
     @Test("the seat-by-seat bound sees conflicts the aggregate capacities miss")
     func seatBoundSeesConflicts() throws {
         // Two enterprises of one consultancy; eight experts conflict with it, and the five free of
