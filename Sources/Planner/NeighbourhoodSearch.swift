@@ -84,6 +84,7 @@ extension PlanningRun {
         let jobIndex = Dictionary(
             built.jobs.enumerated().map { (batch.enterprises[$1.enterprise].id, $0) }, uniquingKeysWith: { a, _ in a })
         guard !jobIndex.isEmpty else { return }
+        initialTravelShare = 0
         var walk = SearchWalk(random: SplitMix64(seed: seed ^ 0x6C6E_735F_7365_6564), current: built.levels)
         walk.deficient = deficientJobs()
         for phase in phases {

@@ -152,8 +152,12 @@ struct PlanningRun {
     /// Load units a full cap of the kind costs a seat in the second construction.
     static let capShareCost = 10.0
     /// The share of the way to the enterprise counted when seating an initial panel's member
-    /// (who, by continuity, is likely to sit on the site panel too).
-    static let initialTravelShare = 0.1
+    /// (who, by continuity, is likely to sit on the site panel too) in the construction.
+    static let constructionTravelShare = 0.1
+    /// The share in force: ``constructionTravelShare`` in the construction, 0 in the search,
+    /// whose steps the share would make too alike (on XL it stalled after 747 steps instead of
+    /// gaining through the whole time limit).
+    var initialTravelShare = constructionTravelShare
     /// The weight of the used share of an expert's cap of a kind in seat values (0: off).
     var capShareWeight = 0.0
     /// The order half-days are tried in (the batch's `[schedule] spread` unless a later
@@ -666,7 +670,7 @@ struct PlanningRun {
             } else if rules.continuity != .none {
                 // The initial panel's members are the site panel's likely members (continuity):
                 // their way from home to the enterprise counts already, at a share of its weight.
-                value += objective.coefficient(.travelMinute) * Self.initialTravelShare * homeTravel(i, to: e.district)
+                value += objective.coefficient(.travelMinute) * initialTravelShare * homeTravel(i, to: e.district)
             }
             // Seat heuristics in the objective's units (not terms of it): each task already held
             // costs one load unit, each one above the even share ten, in the second construction

@@ -54,12 +54,15 @@ struct SearchTests {
         #expect(atLeast(search.plan.levels, construction.plan.levels), "\(search.plan.levels)")
     }
 
-    @Test("with continuity, an initial panel is drawn from the experts living nearest the enterprise")
+    @Test("with continuity, the construction draws an initial panel from the experts living nearest")
     func initialPanelNearTheSite() throws {
         // Nine experts alike but for their homes: three in Futian, where the enterprise is, six in
         // Dapeng. The initial review travels nowhere, but its members are the site panel's likely
-        // members: the three near ones sit on it (one chance in 84 by the tie-break alone).
+        // members: the three near ones sit on it (one chance in 84 by the tie-break alone). The
+        // search may then trade this for load balance, a goal where an initial review's travel
+        // does not count; the construction is what is tested here.
         var t = TestBatch()
+        t.set("solver", "search", "\"construction\"")
         t.pool(3, prefix: "N", district: "futian")
         t.pool(6, prefix: "F", district: "dapeng")
         t.enterprise("A")
