@@ -41,7 +41,9 @@ struct WhatIfCommand: ParsableCommand {
         let elapsed = Date().timeIntervalSince(started)
         switch format {
         case .table:
-            print(TextTable.render(header: WhatIfOutput.header, rows: WhatIfOutput.tableRows(rows)), terminator: "")
+            let table = TextTable.render(
+                header: WhatIfOutput.tableHeader(words), rows: WhatIfOutput.tableRows(rows, language: words))
+            print(table, terminator: "")
             let parallel = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, rows.count))
             let counts = [
                 "count": "\(rows.count)", "seconds": String(format: "%.1f", elapsed), "jobs": "\(parallel)",
@@ -49,8 +51,9 @@ struct WhatIfCommand: ParsableCommand {
             print(Strings.fill("whatif.plans", words, counts))
             // Capacity by week: the baseline's, and each scenario's while there are few.
             for row in rows.prefix(rows.count <= 3 ? rows.count : 1) {
-                print("\n" + Strings.fill("whatif.capacity-by-week", words, ["scenario": row.scenario]))
-                let table = WhatIfOutput.weekTable(row)
+                let scenario = WhatIfOutput.scenarioName(row.scenario, words)
+                print("\n" + Strings.fill("whatif.capacity-by-week", words, ["scenario": scenario]))
+                let table = WhatIfOutput.weekTable(row, language: words)
                 print(TextTable.render(header: table.header, rows: table.rows), terminator: "")
             }
         case .csv: print(WhatIfOutput.csv(rows), terminator: "")
@@ -79,7 +82,7 @@ struct WhatIfCommand: ParsableCommand {
     /// The baseline, each scenario file and each sweep point, applied to the batch. Every
     /// scenario error of every file and of the sweep is reported at once (exit 65).
     func scenarioItems(_ base: Batch) throws -> [(name: String, value: Double?, batch: Batch)] {
-        var items: [(name: String, value: Double?, batch: Batch)] = [("baseline", nil, base)]
+        var items: [(name: String, value: Double?, batch: Batch)] = [(WhatIfOutput.baseline, nil, base)]
         var errors: [String] = []
         for path in scenarios {
             do {

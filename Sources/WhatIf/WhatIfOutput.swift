@@ -10,16 +10,33 @@ public enum WhatIfOutput {
         "max_load", "mean_load", "bottleneck_specialties", "binding_weeks", "status", "gap",
     ]
 
-    static func cells(_ r: WhatIfRow) -> [String] {
-        [
-            r.scenario, r.value.map { fmt($0) } ?? "", "\(r.planned)", "\(r.eligible)",
+    /// The table's column names in `language` (whatif.csv and whatif.json keep ``header``'s keys).
+    public static func tableHeader(_ language: Language) -> [String] {
+        header.map { Strings.text("whatif.column." + $0, language) }
+    }
+
+    /// The name of the first scenario, the batch as it is, in whatif.csv and whatif.json.
+    public static let baseline = "baseline"
+
+    /// A scenario's name as the terminal table shows it: the baseline's in `language`, the
+    /// others as the scenario files name them.
+    public static func scenarioName(_ name: String, _ language: Language) -> String {
+        name == baseline && language != .en ? Strings.text("whatif.baseline", language) : name
+    }
+
+    /// A row's cells; in the terminal table (`language` given) the status and the baseline's
+    /// name read in that language.
+    static func cells(_ r: WhatIfRow, _ language: Language = .en) -> [String] {
+        let more = r.bindingWeeks.count - 3
+        return [
+            scenarioName(r.scenario, language), r.value.map { fmt($0) } ?? "", "\(r.planned)", "\(r.eligible)",
             r.unplannedReasons.prefix(3).map { "\($0.code)×\($0.count)" }.joined(separator: "; "),
             r.minBuffer.map(String.init) ?? "", r.medianBuffer.map { fmt($0) } ?? "", "\(r.maxLoad)",
             String(format: "%.2f", r.meanLoad),
             r.bottleneckSpecialties.joined(separator: "; "),
             r.bindingWeeks.prefix(3).joined(separator: "; ")
-                + (r.bindingWeeks.count > 3 ? " (+\(r.bindingWeeks.count - 3) more)" : ""),
-            r.status, String(format: "%.4f%%", r.gap * 100),
+                + (more > 0 ? Strings.fill("whatif.more-weeks", language, ["count": "\(more)"]) : ""),
+            language == .en ? r.status : Strings.text(r.status, language), String(format: "%.4f%%", r.gap * 100),
         ]
     }
 
@@ -29,7 +46,7 @@ public enum WhatIfOutput {
     }
 
     public static func csv(_ rows: [WhatIfRow]) -> String {
-        ([header] + rows.map(cells)).map { $0.map(CSVText.field).joined(separator: ",") }.joined(separator: "\n")
+        ([header] + rows.map { cells($0) }).map { $0.map(CSVText.field).joined(separator: ",") }.joined(separator: "\n")
             + "\n"
     }
 
@@ -58,7 +75,7 @@ public enum WhatIfOutput {
 
     /// A plan's weeks as a terminal table: one row a week, `demand/supply` per role (every seat,
     /// leaders, auditors, and the industries that are binding some week), `*` when binding.
-    public static func weekTable(_ row: WhatIfRow) -> (header: [String], rows: [[String]]) {
+    public static func weekTable(_ row: WhatIfRow, language: Language = .en) -> (header: [String], rows: [[String]]) {
         let binding = Set(row.weeks.filter(\.isBinding).map(\.role))
         var roles: [String] = []
         for w in row.weeks where !roles.contains(w.role) {
@@ -70,7 +87,12 @@ public enum WhatIfOutput {
             if !weeks.contains(w.week) { weeks.append(w.week) }
             cells[w.week, default: [:]][w.role] = "\(w.demand)/\(w.supply)\(w.isBinding ? "*" : "")"
         }
-        let header = ["week"] + roles.map { $0.replacingOccurrences(of: "industry:", with: "") }
+        let header =
+            [Strings.text("whatif.column.week", language)]
+            + roles.map { role in
+                role.hasPrefix("industry:")
+                    ? String(role.dropFirst("industry:".count)) : Strings.text("whatif.role." + role, language)
+            }
         return (header, weeks.map { w in [w] + roles.map { cells[w]?[$0] ?? "" } })
     }
 
@@ -88,7 +110,10 @@ public enum WhatIfOutput {
     }
 
     /// Rows for a terminal table (the CLI aligns them).
-    public static func tableRows(_ rows: [WhatIfRow]) -> [[String]] { rows.map(cells) }
+    /// The terminal table's rows, in `language`.
+    public static func tableRows(_ rows: [WhatIfRow], language: Language = .en) -> [[String]] {
+        rows.map { cells($0, language) }
+    }
 
     /// An SVG line chart: planned share (%) and median deadline buffer against the swept value,
     /// in `language`; the buffer's ticks are whole working days, the two lines differ in colour,

@@ -67,6 +67,25 @@ class ConsoleLanguage(unittest.TestCase):
             en = run(["export", folder, "--out", out, "--format", "json", "--lang", "en"], "C.UTF-8")
             self.assertRegex(en.stdout, r"^wrote \d+ files to ")
 
+    def test_whatif_table_in_both_languages(self):
+        with tempfile.TemporaryDirectory() as root:
+            folder = os.path.join(root, "batch")
+            self.assertEqual(run(["generate", folder, "--enterprises", "4", "--experts", "12", "--months", "2"],
+                                 "C.UTF-8").returncode, 0)
+            zh = run(["whatif", folder, "--lang", "zh"], "C.UTF-8")
+            self.assertEqual(zh.returncode, 0, zh.stderr)
+            lines = zh.stdout.splitlines()
+            self.assertEqual(lines[0].split()[:4], ["情景", "取值", "已安排", "可安排"], lines[0])
+            self.assertIn("状态", lines[0])
+            self.assertRegex(zh.stdout, r"\n周 +席位 +组长 +审核师")
+            self.assertRegex(lines[2], r"^基准（现状） .*(可行|最优|达到时限)")
+            self.assertIn("按周的容量，基准（现状）", zh.stdout)
+            self.assertIsNone(re.search(r"\b(baseline|scenario|planned|eligible|status|week|seats|leaders|auditors|feasible|"
+                                        r"optimal)\b", zh.stdout), zh.stdout)
+            en = run(["whatif", folder, "--lang", "en"], "zh_CN.UTF-8")
+            self.assertEqual(en.stdout.splitlines()[0].split()[:4], ["scenario", "value", "planned", "eligible"])
+            self.assertRegex(en.stdout, r"\nweek +seats +leaders +auditors")
+
 
 # English words of the nightly job's and verify-draw's sentences; none may reach a Chinese line
 # (ids, dates, paths, option names and draw.json's keys are written as they are).
