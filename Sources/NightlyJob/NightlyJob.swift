@@ -172,13 +172,13 @@ public struct NightlyJob {
                 "reference": referenceNote,
             ])
         log.info("\(replanning)")
+        var plannerOptions = PlannerOptions(
+            timeLimitSeconds: options.timeLimitSeconds, reference: referenceAssignments,
+            asOf: asOfDay, freezeDays: options.freezeDays)
+        plannerOptions.declines = declines
+        plannerOptions.referenceReserves = try reference.map { try s.plan($0.id).reserves } ?? [:]
         let plan: Plan
         do {
-            var plannerOptions = PlannerOptions(
-                timeLimitSeconds: options.timeLimitSeconds, reference: referenceAssignments,
-                asOf: asOfDay, freezeDays: options.freezeDays)
-            plannerOptions.declines = declines
-            plannerOptions.referenceReserves = try reference.map { try s.plan($0.id).reserves } ?? [:]
             plan = try PanelPlanner(batch: b, options: plannerOptions).plan()
         } catch let error as PlannerError {
             throw Failure.solver(error.phrase)

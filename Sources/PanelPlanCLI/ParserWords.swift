@@ -48,8 +48,8 @@ enum ParserWords {
             case .placeholder(let name):
                 names.append(name)
                 // Any text on the line, as little as the next literal allows; an entry with a
-                // `{list}` of an option's values may wrap onto the next lines.
-                let any = wraps ? "[\\s\\S]" : "[^\\n]"
+                // `{list}` of an option's values may wrap onto the next lines, within its brackets.
+                let any = wraps ? "[^)]" : "[^\\n]"
                 pattern += index == english.count - 1 ? "(\(any)*)" : "(\(any)*?)"
             }
         }

@@ -51,7 +51,7 @@ extension PlanningRun {
             (Neighbourhood.allCases.filter { $0 != .travel }, Self.searchStallLimit),
             ([.travel], Self.travelStallLimit),
         ]
-        try walk(phases, bounds: bounds, deadline: timeLimit, reaching: nil)
+        try walk(phases, bounds: bounds, deadline: timeLimit, reaching: nil, salt: 0x6C6E_735F_7365_6564)
     }
 
     /// The search's first phase only, until the planned level reaches `target`, the phase
@@ -60,7 +60,9 @@ extension PlanningRun {
     mutating func search(reaching target: Double, until deadline: Double) throws {
         let bounds = try boundsOfLevels()
         let kinds = Neighbourhood.allCases.filter { $0 != .travel }
-        try walk([(kinds, Self.searchStallLimit)], bounds: bounds, deadline: min(deadline, timeLimit), reaching: target)
+        try walk(
+            [(kinds, Self.searchStallLimit)], bounds: bounds, deadline: min(deadline, timeLimit), reaching: target,
+            salt: 0x6C65_7665_6C6C_6564)
     }
 
     /// Whether this run searches after its construction: `[solver] search = "lns"`, not a
@@ -76,23 +78,24 @@ extension PlanningRun {
     }
 
     /// Runs `phases` of steps, each until it stalls, every level meets its bound, the planned
-    /// level reaches `target` or `deadline` passes (at the time limit, the run has timed out).
+    /// level reaches `target` or `deadline` passes; stopped by a deadline, the run has timed out
+    /// (what it found depended on time). `salt` varies the seeded random choices by walk.
     private mutating func walk(
         _ phases: [(kinds: [Neighbourhood], stallLimit: Int)], bounds: [Double], deadline: Double,
-        reaching target: Double?
+        reaching target: Double?, salt: UInt64
     ) throws {
         let jobIndex = Dictionary(
             built.jobs.enumerated().map { (batch.enterprises[$1.enterprise].id, $0) }, uniquingKeysWith: { a, _ in a })
         guard !jobIndex.isEmpty else { return }
         initialTravelShare = 0
-        var walk = SearchWalk(random: SplitMix64(seed: seed ^ 0x6C6E_735F_7365_6564), current: built.levels)
+        var walk = SearchWalk(random: SplitMix64(seed: seed ^ salt), current: built.levels)
         walk.deficient = deficientJobs()
         for phase in phases {
             walk.stall = 0
             while walk.stall < phase.stallLimit && !meets(walk.current, bounds) {
                 if let target, !Objective.isBetter([target], than: [walk.current[0]]) { break }
                 guard elapsed < deadline else {
-                    if deadline >= timeLimit { timedOut = true }
+                    timedOut = true
                     built.levels = walk.current
                     return
                 }

@@ -32,9 +32,10 @@ public struct PanelPlanner {
         // also keep the experts with room left in a kind for the panels that need it, then the
         // slots in time order (the first version's construction). The best is kept, compared
         // level by level (more enterprises planned first). A later construction can only help.
-        // One in time order replaces a levelled one only when it plans more enterprises: its
-        // other gains are the search's to find from the levelled start, which it cannot undo
-        // from a crammed one (levelness is a lower level than expertise and continuity).
+        // When the search follows, one in time order replaces a levelled one only when it plans
+        // more enterprises: its other gains are the search's to find from the levelled start,
+        // which it cannot undo from a crammed one (levelness is a lower level than expertise and
+        // continuity).
         var levelled: PlanningRun?
         var variants: [(order: SpreadPolicy, capShare: Double)] = [(batch.rules.spread, PlanningRun.capShareCost)]
         if batch.rules.spread != .early { variants += [(.early, 0), (.early, PlanningRun.capShareCost)] }
@@ -45,7 +46,7 @@ public struct PanelPlanner {
             run.slotOrder = variant.order
             try run.build()
             let replaces =
-                variant.order == batch.rules.spread || best.slotOrder == variant.order
+                variant.order == batch.rules.spread || best.slotOrder == variant.order || !best.searches
                 ? Objective.isBetter(run.built.levels, than: best.built.levels)
                 : Objective.isBetter(Array(run.built.levels.prefix(1)), than: Array(best.built.levels.prefix(1)))
             if replaces {
@@ -57,12 +58,14 @@ public struct PanelPlanner {
         }
         // When a construction in time order planned more, the search first tries, with a third
         // of the time left, to plan as many from the levelled plan; the levelled plan is kept
-        // when it does.
+        // when it does. Stopped by its deadline, the choice depended on time: status time-limit.
         if var start = levelled, start.searches {
             let target = best.built.levels[0]
             try start.search(reaching: target, until: start.elapsed + (start.timeLimit - start.elapsed) / 3)
             if !Objective.isBetter([target], than: [start.built.levels[0]]) {
                 best = start
+            } else if start.timedOut {
+                best.timedOut = true
             }
         }
         return try best.finish()

@@ -15,6 +15,13 @@ public enum WhatIfOutput {
         header.map { Strings.text("whatif.column." + $0, language) }
     }
 
+    /// A week table's role in `language`: seats, leaders and auditors from the string table, an
+    /// industry by its tag.
+    static func roleName(_ role: String, _ language: Language) -> String {
+        role.hasPrefix("industry:")
+            ? String(role.dropFirst("industry:".count)) : Strings.text("whatif.role." + role, language)
+    }
+
     /// The name of the first scenario, the batch as it is, in whatif.csv and whatif.json.
     public static let baseline = "baseline"
 
@@ -27,14 +34,17 @@ public enum WhatIfOutput {
     /// A row's cells; in the terminal table (`language` given) the status and the baseline's
     /// name read in that language.
     static func cells(_ r: WhatIfRow, _ language: Language = .en) -> [String] {
-        let more = r.bindingWeeks.count - 3
+        let binding =
+            language == .en
+            ? r.bindingWeeks : r.weeks.filter(\.isBinding).map { "\($0.week) \(roleName($0.role, language))" }
+        let more = binding.count - 3
         return [
             scenarioName(r.scenario, language), r.value.map { fmt($0) } ?? "", "\(r.planned)", "\(r.eligible)",
             r.unplannedReasons.prefix(3).map { "\($0.code)×\($0.count)" }.joined(separator: "; "),
             r.minBuffer.map(String.init) ?? "", r.medianBuffer.map { fmt($0) } ?? "", "\(r.maxLoad)",
             String(format: "%.2f", r.meanLoad),
             r.bottleneckSpecialties.joined(separator: "; "),
-            r.bindingWeeks.prefix(3).joined(separator: "; ")
+            binding.prefix(3).joined(separator: "; ")
                 + (more > 0 ? Strings.fill("whatif.more-weeks", language, ["count": "\(more)"]) : ""),
             language == .en ? r.status : Strings.text(r.status, language), String(format: "%.4f%%", r.gap * 100),
         ]
@@ -87,12 +97,7 @@ public enum WhatIfOutput {
             if !weeks.contains(w.week) { weeks.append(w.week) }
             cells[w.week, default: [:]][w.role] = "\(w.demand)/\(w.supply)\(w.isBinding ? "*" : "")"
         }
-        let header =
-            [Strings.text("whatif.column.week", language)]
-            + roles.map { role in
-                role.hasPrefix("industry:")
-                    ? String(role.dropFirst("industry:".count)) : Strings.text("whatif.role." + role, language)
-            }
+        let header = [Strings.text("whatif.column.week", language)] + roles.map { roleName($0, language) }
         return (header, weeks.map { w in [w] + roles.map { cells[w]?[$0] ?? "" } })
     }
 
@@ -109,8 +114,7 @@ public enum WhatIfOutput {
         return out
     }
 
-    /// Rows for a terminal table (the CLI aligns them).
-    /// The terminal table's rows, in `language`.
+    /// The terminal table's rows, in `language` (the CLI aligns them).
     public static func tableRows(_ rows: [WhatIfRow], language: Language = .en) -> [[String]] {
         rows.map { cells($0, language) }
     }
