@@ -163,6 +163,10 @@ struct PlanningRun {
     var initialTravelShare = constructionTravelShare
     /// The weight of the used share of an expert's cap of a kind in seat values (0: off).
     var capShareWeight = 0.0
+    /// Whether seat values carry the construction's heuristic seat costs (load units, the cap
+    /// share, scarce roles, the min_total credit); off in ``trimTravel()``, whose seat values are
+    /// the objective's own terms.
+    var seatHeuristics = true
     /// The order half-days are tried in (the batch's `[schedule] spread` unless a later
     /// construction tries the other).
     var slotOrder: SpreadPolicy
@@ -279,6 +283,7 @@ struct PlanningRun {
         if searches {
             try search(bounds: levelBounds)
             try polish()
+            try trimTravel()
         }
         // The random draw (随机抽取) replaces each planned panel by one drawn among those the rules
         // allow then; a replan keeps what was announced and draws nothing.
@@ -675,21 +680,28 @@ struct PlanningRun {
                 // their way from home to the enterprise counts already, at a share of its weight.
                 value += objective.coefficient(.travelMinute) * initialTravelShare * homeTravel(i, to: e.district)
             }
-            // Seat heuristics in the objective's units (not terms of it): each task already held
-            // costs one load unit, each one above the even share ten, in the second construction
-            // the share of the expert's cap of this kind already used up to ten more, and an
-            // expert below their min_total earns two.
             let load = ledger.total(i)
-            value += objective.coefficient(.loadExcess) * Double(load)
-            let cap = ledger.cap(i, task)
-            if cap > 0 && capShareWeight > 0 {
-                value +=
-                    objective.coefficient(.loadExcess) * capShareWeight * Double(ledger.count(i, task)) / Double(cap)
-            }
-            value += objective.coefficient(.loadExcess) * 10 * Double(max(0, load + 1 - evenShareTarget))
-            value -= seatReserve[task].isEmpty ? 0 : seatReserve[task][i]
-            if load < (batch.experts[i].minTotal ?? rules.minTotal) {
-                value -= objective.coefficient(.minTotalShortfall) * 2
+            let belowMinTotal = load < (batch.experts[i].minTotal ?? rules.minTotal)
+            if seatHeuristics {
+                // Seat heuristics in the objective's units (not terms of it): each task already
+                // held costs one load unit, each one above the even share ten, in the second
+                // construction the share of the expert's cap of this kind already used up to ten
+                // more, and an expert below their min_total earns two.
+                value += objective.coefficient(.loadExcess) * Double(load)
+                let cap = ledger.cap(i, task)
+                if cap > 0 && capShareWeight > 0 {
+                    value +=
+                        objective.coefficient(.loadExcess) * capShareWeight * Double(ledger.count(i, task))
+                        / Double(cap)
+                }
+                value += objective.coefficient(.loadExcess) * 10 * Double(max(0, load + 1 - evenShareTarget))
+                value -= seatReserve[task].isEmpty ? 0 : seatReserve[task][i]
+                if belowMinTotal { value -= objective.coefficient(.minTotalShortfall) * 2 }
+            } else {
+                // The objective's own change: one more task above the even share, one less short
+                // of min_total.
+                if load + 1 > evenShareTarget { value += objective.coefficient(.loadExcess) }
+                if belowMinTotal { value -= objective.coefficient(.minTotalShortfall) }
             }
             value += 0.001 * tieBreak(i, job.enterprise, task)
             if let ref = reference[e.id]?[task], ref.experts.contains(batch.experts[i].id) {
