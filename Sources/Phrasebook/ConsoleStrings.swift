@@ -156,10 +156,10 @@ extension Strings {
             "no recruit can help {count} enterprises:"
         ),
         "whatif.recruit.any-specialty": ("专业不限", "any specialty"),
-        // whatif's terminal table (whatif.csv and whatif.json keep the English keys).
+        // whatif's terminal table (whatif.csv and whatif.json keep the English keys; planned,
+        // status and gap use the general keys).
         "whatif.column.scenario": ("情景", "scenario"),
         "whatif.column.value": ("取值", "value"),
-        "whatif.column.planned": ("已安排", "planned"),
         "whatif.column.eligible": ("可安排", "eligible"),
         "whatif.column.unplanned_top_reasons": ("未安排的主要原因", "unplanned_top_reasons"),
         "whatif.column.min_buffer": ("最小余量", "min_buffer"),
@@ -168,8 +168,6 @@ extension Strings {
         "whatif.column.mean_load": ("平均工作量", "mean_load"),
         "whatif.column.bottleneck_specialties": ("瓶颈专业", "bottleneck_specialties"),
         "whatif.column.binding_weeks": ("满负荷周", "binding_weeks"),
-        "whatif.column.status": ("状态", "status"),
-        "whatif.column.gap": ("最优性差距", "gap"),
         "whatif.column.week": ("周", "week"),
         "whatif.baseline": ("基准（现状）", "baseline"),
         "whatif.role.seats": ("席位", "seats"),

@@ -159,6 +159,12 @@ struct ExpertLedger: ExpertLoad {
         {
             return districts.travelMinutes(earlier.district, district)
         }
+        return homeTravelMinutes(expert, to: district)
+    }
+
+    /// Minutes from the expert's home district to `district` (0 when the home or the way is not
+    /// known).
+    func homeTravelMinutes(_ expert: Int, to district: String) -> Double {
         guard let home = experts[expert].district else { return 0 }
         let t = districts.travelMinutes(home, district)
         return t.isFinite ? t : 0

@@ -248,9 +248,7 @@ extension PlanningRun {
     /// Minutes from an expert's home district to `district` (0 when the home or the way is not
     /// known).
     func homeTravel(_ expert: Int, to district: String) -> Double {
-        guard let home = batch.experts[expert].district else { return 0 }
-        let minutes = batch.districts.travelMinutes(home, district)
-        return minutes.isFinite ? minutes : 0
+        ledger.homeTravelMinutes(expert, to: district)
     }
 
     /// The placed jobs whose panels lack what the pool could give (``helpers(_:)``).

@@ -10,9 +10,12 @@ public enum WhatIfOutput {
         "max_load", "mean_load", "bottleneck_specialties", "binding_weeks", "status", "gap",
     ]
 
+    /// Columns named as the plan summary names them, with the string table's general keys.
+    static let generalColumns: Set = ["planned", "status", "gap"]
+
     /// The table's column names in `language` (whatif.csv and whatif.json keep ``header``'s keys).
     public static func tableHeader(_ language: Language) -> [String] {
-        header.map { Strings.text("whatif.column." + $0, language) }
+        header.map { Strings.text(generalColumns.contains($0) ? $0 : "whatif.column." + $0, language) }
     }
 
     /// A week table's role in `language`: seats, leaders and auditors from the string table, an
