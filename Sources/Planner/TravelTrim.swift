@@ -15,37 +15,43 @@ extension PlanningRun {
     static let trimPartners = 8
     /// The most passes of the trim over the site panels (it stops after a pass without a gain).
     static let trimPasses = 6
+    /// The share of the time left that the trim may use: the rest stays for the explanations and
+    /// the reserves (候补), which come after it and are cut short past the limit.
+    static let trimTimeShare = 0.75
 
     /// Re-staffs the site panels one by one, then each with a partner panel, keeping each change
     /// that makes the plan better.
+    /// Stopped by its deadline (``trimTimeShare`` of the time left), the run has timed out.
     /// - Complexity: at most 1 + ``trimPartners`` re-staffings per site panel, each up to two
-    ///   panel MIPs and one scoring of the plan, O(*a*) for *a* assignments.
+    ///   panels of at most two MIPs each (``PanelStaffer/staffPruned(_:_:limit:)``) and one
+    ///   scoring of the plan, O(*a*) for *a* assignments.
     mutating func trimTravel() throws {
         guard elapsed < timeLimit else { return }
-        let heuristicLeaderReserve = leaderReserve
+        let deadline = elapsed + Self.trimTimeShare * (timeLimit - elapsed)
+        let (heuristics, reserve) = (seatHeuristics, leaderReserve)
         seatHeuristics = false
         leaderReserve = 0
         defer {
-            seatHeuristics = true
-            leaderReserve = heuristicLeaderReserve
+            seatHeuristics = heuristics
+            leaderReserve = reserve
         }
         let open = built.jobs.indices.filter { isOpenSite(built.jobs[$0]) }
         for _ in 0..<Self.trimPasses {
             let before = built.levels
-            guard try trimPass(open), Objective.isBetter(built.levels, than: before) else { break }
+            guard try trimPass(open, until: deadline), Objective.isBetter(built.levels, than: before) else { break }
         }
     }
 
-    /// One pass over the open site panels, the farthest-travelling first; false when the time
-    /// limit stopped it.
-    private mutating func trimPass(_ open: [Int]) throws -> Bool {
+    /// One pass over the open site panels, the farthest-travelling first; false when `deadline`
+    /// (seconds since the start) stopped it.
+    private mutating func trimPass(_ open: [Int], until deadline: Double) throws -> Bool {
         let farthestFirst = open.map { ($0, siteTravel(built.jobs[$0])) }.sorted {
             $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
         }
         for (done, (k, _)) in farthestFirst.enumerated() {
             if done % 50 == 0 { report("trim", done, farthestFirst.count) }
             for group in [[k]] + partners(of: k, among: open).map({ [k, $0] }) {
-                guard elapsed < timeLimit else {
+                guard elapsed < deadline else {
                     timedOut = true
                     return false
                 }
@@ -65,7 +71,7 @@ extension PlanningRun {
         return !site.fixed && !locked.contains("\(id)|\(TaskKind.site.rawValue)")
     }
 
-    /// The open site panels (indices of `open`) holding the experts who live nearer to job `k`'s
+    /// The jobs among `open` whose site panels hold the experts who live nearer to job `k`'s
     /// enterprise than its farthest member, those holding the nearest first; at most
     /// ``trimPartners``.
     private func partners(of k: Int, among open: [Int]) -> [Int] {
@@ -82,11 +88,20 @@ extension PlanningRun {
             .map(\.key)
     }
 
-    /// A site panel's coverage value and its members' travel from home, in objective units: the
-    /// change a re-staffing is worth scoring for.
+    /// A site panel's coverage value, affinity and its members' travel from home, in objective
+    /// units: the change a re-staffing is worth scoring for (an estimate: the scoring counts a
+    /// same-day site's way from the earlier one, load and min_total too).
     private func estimatedValue(_ request: PanelRequest, _ panel: [Int]) -> Double {
-        let minutes = panel.reduce(0) { $0 + homeTravel($1, to: request.enterprise.district) }
-        return staffer.coverageValue(request, panel: panel) + staffer.objective.coefficient(.travelMinute) * minutes
+        let e = request.enterprise
+        let minutes = panel.reduce(0) { $0 + homeTravel($1, to: e.district) }
+        var value =
+            staffer.coverageValue(request, panel: panel) + staffer.objective.coefficient(.travelMinute) * minutes
+        if batch.hasAffinity {
+            value +=
+                staffer.objective.coefficient(.affinity)
+                * panel.reduce(0) { $0 + (affinity["\(batch.experts[$1].id)\u{1}\(e.id)"] ?? 0) }
+        }
+        return value
     }
 
     /// Staffs the jobs' site panels again at their half-days, in order, each from the experts
