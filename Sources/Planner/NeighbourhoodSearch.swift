@@ -12,10 +12,13 @@ import Workflow
 /// order. The step is kept only when the plan is better level by level (``Objective/isBetter``):
 /// more enterprises planned, else better expertise with as many planned, and so on. The plan is
 /// always the best found. The search stops when every level meets its bound, after
-/// ``searchStallLimit`` steps in a row without a gain, or at the time limit.
+/// ``searchStallLimit`` steps in a row without a gain (``unplannedStallFactor`` times more while
+/// the planned level has a gap), or at the time limit.
 extension PlanningRun {
     /// Steps in a row without a gain after which the search stops.
     static let searchStallLimit = 60
+    /// How many times longer a phase runs without a gain while the planned level has a gap.
+    static let unplannedStallFactor = 4
     /// The fewest and the most enterprises one step frees.
     static let neighbourhoodSizes = 3...6
     /// The enterprises with the most site-panel travel among which a travel step picks its centre.
@@ -92,7 +95,7 @@ extension PlanningRun {
         walk.deficient = deficientJobs()
         for phase in phases {
             walk.stall = 0
-            while walk.stall < phase.stallLimit && !meets(walk.current, bounds) {
+            while walk.stall < stallLimit(phase, walk.current, bounds) && !meets(walk.current, bounds) {
                 if let target, !Objective.isBetter([target], than: [walk.current[0]]) { break }
                 guard elapsed < deadline else {
                     timedOut = true
@@ -103,6 +106,18 @@ extension PlanningRun {
             }
         }
         built.levels = walk.current
+    }
+
+    /// A phase's stall limit, ``unplannedStallFactor`` times longer when the phase can free the
+    /// enterprises left out and the planned level is below its bound: the first level outweighs
+    /// every other, and an enterprise won back often needs several neighbourhoods in a row.
+    func stallLimit(
+        _ phase: (kinds: [Neighbourhood], stallLimit: Int), _ current: [Double], _ bounds: [Double]
+    ) -> Int {
+        guard phase.kinds.contains(.unplanned), !built.failed.isEmpty, let value = current.first,
+            let bound = bounds.first, Objective.isBetter([bound], than: [value])
+        else { return phase.stallLimit }
+        return phase.stallLimit * Self.unplannedStallFactor
     }
 
     /// The state of the search between steps.

@@ -51,6 +51,17 @@ struct SearchTests {
         #expect(level.name == "planned" && level.value == level.bound, "\(search.plan.levels)")
     }
 
+    @Test("while the planned count has a gap to its bound, the search keeps going longer before it stops")
+    func searchPersistsOnThePlannedLevel() throws {
+        // 40 enterprises, 25 experts, two months (seed 6): 30 can be completed (the bound), but
+        // the search, stopped after 60 steps without a gain, ended at 29 with the batch's own
+        // seed (measured); with four times as many while the first level has a gap it gets 30.
+        let search = try planGenerated(enterprises: 40, experts: 25, seed: 6, search: "lns", name: "persist")
+        #expect(search.plan.plannedCount == 30)
+        let level = try #require(search.plan.levels.first)
+        #expect(level.value == level.bound, "\(search.plan.levels)")
+    }
+
     @Test("the search never loses a level to the construction", arguments: [1, 3] as [UInt64])
     func searchNeverWorse(seed: UInt64) throws {
         let construction = try planGenerated(
