@@ -1128,18 +1128,23 @@ struct PlanningRun {
     /// Whether replacing a kept reference panel gains more in the objective's own terms
     /// (expertise, affinity, continuity, previous experts) than the change costs.
     func gainsEnough(_ request: PanelRequest, from old: StaffedPanel, to new: StaffedPanel) -> Bool {
-        let e = request.enterprise
-        func value(_ p: StaffedPanel) -> Double {
-            var v = staffer.coverageValue(request, panel: p.experts)
-            if batch.hasAffinity {
-                v +=
-                    staffer.objective.coefficient(.affinity)
-                    * p.experts.reduce(0) { $0 + (affinity["\(batch.experts[$1].id)\u{1}\(e.id)"] ?? 0) }
-            }
-            return v
-        }
         let changed = Set(old.experts) != Set(new.experts) || old.leader != new.leader
-        return !changed || value(new) - value(old) > -staffer.objective.coefficient(.changedAssignment)
+        return !changed
+            || ownValue(request, new.experts) - ownValue(request, old.experts)
+                > -staffer.objective.coefficient(.changedAssignment)
+    }
+
+    /// A panel's value in the objective's per-panel terms: coverage (expertise, continuity,
+    /// previous experts) and its seats' affinity.
+    func ownValue(_ request: PanelRequest, _ panel: [Int]) -> Double {
+        var value = staffer.coverageValue(request, panel: panel)
+        if batch.hasAffinity {
+            let e = request.enterprise
+            value +=
+                staffer.objective.coefficient(.affinity)
+                * panel.reduce(0) { $0 + (affinity["\(batch.experts[$1].id)\u{1}\(e.id)"] ?? 0) }
+        }
+        return value
     }
 
     // MARK: - Output

@@ -92,16 +92,8 @@ extension PlanningRun {
     /// units: the change a re-staffing is worth scoring for (an estimate: the scoring counts a
     /// same-day site's way from the earlier one, load and min_total too).
     private func estimatedValue(_ request: PanelRequest, _ panel: [Int]) -> Double {
-        let e = request.enterprise
-        let minutes = panel.reduce(0) { $0 + homeTravel($1, to: e.district) }
-        var value =
-            staffer.coverageValue(request, panel: panel) + staffer.objective.coefficient(.travelMinute) * minutes
-        if batch.hasAffinity {
-            value +=
-                staffer.objective.coefficient(.affinity)
-                * panel.reduce(0) { $0 + (affinity["\(batch.experts[$1].id)\u{1}\(e.id)"] ?? 0) }
-        }
-        return value
+        let minutes = panel.reduce(0) { $0 + homeTravel($1, to: request.enterprise.district) }
+        return ownValue(request, panel) + staffer.objective.coefficient(.travelMinute) * minutes
     }
 
     /// Staffs the jobs' site panels again at their half-days, in order, each from the experts
