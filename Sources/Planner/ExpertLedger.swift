@@ -76,13 +76,7 @@ struct ExpertLedger: ExpertLoad {
         districts = batch.districts
         hardRules = HardRules(batch)
         loadRules = Self.loadRules(hardRules, ignoreCaps: false)
-        let index = batch.expertIndex
-        var unavailable = Array(repeating: Set<Int>(), count: batch.experts.count)
-        for u in batch.unavailability {
-            guard let i = index[u.expertID], u.from <= u.to else { continue }
-            for d in u.from.ordinal...u.to.ordinal { unavailable[i].insert(d) }
-        }
-        self.unavailable = unavailable
+        unavailable = Self.unavailableDays(batch)
         let n = batch.experts.count
         busy = Array(repeating: [], count: n)
         perDay = Array(repeating: [:], count: n)
@@ -171,6 +165,17 @@ struct ExpertLedger: ExpertLoad {
     }
 
     // MARK: - ExpertLoad
+
+    /// Per expert (batch order), the ordinals of the days unavailability.csv rules out.
+    static func unavailableDays(_ batch: Batch) -> [Set<Int>] {
+        let index = batch.expertIndex
+        var unavailable = Array(repeating: Set<Int>(), count: batch.experts.count)
+        for u in batch.unavailability {
+            guard let i = index[u.expertID], u.from <= u.to else { continue }
+            for d in u.from.ordinal...u.to.ordinal { unavailable[i].insert(d) }
+        }
+        return unavailable
+    }
 
     func isUnavailable(_ expert: Int, on day: Day) -> Bool { unavailable[expert].contains(day.ordinal) }
 

@@ -495,11 +495,13 @@ struct PlanningRun {
                     exactLevel && elapsed < timeLimit
                 }
             // The planned count has a second bound, seat by seat; both are valid, the smaller wins.
-            guard level == .planned,
+            // Not needed when the first already equals the plan's count.
+            let perEnterprise = staffer.objective.coefficient(.plannedEnterprise)
+            guard level == .planned, bound > perEnterprise * Double(plannedCount()),
                 let seats = try scorer.plannedBound(
                     statuses: statuses, fixed: constants, planned: plannedCount(), secondsLeft: { timeLimit - elapsed })
             else { return bound }
-            return min(bound, staffer.objective.coefficient(.plannedEnterprise) * seats)
+            return min(bound, perEnterprise * seats)
         }
     }
 

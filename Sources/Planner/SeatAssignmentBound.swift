@@ -19,7 +19,9 @@ extension PlanScorer {
     /// a cap of that kind left; each panel's seats sum to its size × z; each composition rule's
     /// qualifying experts hold at least z of them, each organization at most z
     /// (one_per_organization); each expert's seats of a kind stay within their cap left after the
-    /// fixed rows; each kind's panels within max_parallel × half-days. Every plan is a 0/1 point of
+    /// fixed rows; each kind's panels within max_parallel × half-days; and, for the week intervals
+    /// where they bind, each expert's seats and each kind's panels of the tasks that must fall
+    /// inside within that interval's capacity (``SeatTimeRows``). Every plan is a 0/1 point of
     /// this LP, so its optimum, rounded down (the count is whole), bounds the count. When that
     /// exceeds `planned` (the count of a plan at hand) on a small batch, the same model with whole
     /// seats is solved too, and its optimum counts when GLPK proves it within
@@ -43,7 +45,7 @@ extension PlanScorer {
         }
         // The enterprises to seat: eligible, with open tasks that can each be dated in the window.
         var certain = 0
-        var open: [(k: Int, tasks: [TaskKind])] = []
+        var open: [OpenEnterprise] = []
         var seatCount = 0
         for (k, s) in statuses.enumerated() {
             guard let window = s.window else { continue }
@@ -54,8 +56,11 @@ extension PlanScorer {
                 continue
             }
             let earliest = earliestDays(window, fixedTasks)
-            guard tasks.allSatisfy({ earliest[$0] != nil }) else { continue }
-            open.append((k, tasks))
+            let days = tasks.compactMap {
+                WeekLevel.days(of: $0, window, own: fixedTasks, rules: rules, calendar: batch.calendar)
+            }
+            guard tasks.allSatisfy({ earliest[$0] != nil }), days.count == tasks.count else { continue }
+            open.append(OpenEnterprise(k: k, tasks: tasks, days: days))
             seatCount += tasks.count * conflictFree[k].count
         }
         guard seatCount <= Self.seatBoundVariableLimit else { return nil }
@@ -63,32 +68,43 @@ extension PlanScorer {
         guard secondsLeft() > 0 else { return nil }
         var lpOptions = SolveOptions()
         lpOptions.timeLimitSeconds = secondsLeft()
-        let lp = try seatModel(open, remaining: remaining, kind: .continuous).solve(options: lpOptions)
+        let time = SeatTimeRows(batch: batch, fixed: fixed)
+        let lp = try seatModel(open, remaining: remaining, time: time, kind: .continuous).solve(options: lpOptions)
         guard lp.status == .optimal else { return nil }
         var bound = Double(certain) + (lp.objective + 1e-6).rounded(.down)
         if bound > Double(planned), seatCount <= Self.seatBoundIntegerLimit, secondsLeft() > 0 {
             var options = SolveOptions()
             options.timeLimitSeconds = min(Self.seatBoundIntegerSeconds, secondsLeft())
-            let mip = try seatModel(open, remaining: remaining, kind: .binary).solve(options: options)
+            let mip = try seatModel(open, remaining: remaining, time: time, kind: .binary).solve(options: options)
             if mip.status == .optimal { bound = min(bound, Double(certain) + (mip.objective + 1e-6).rounded(.down)) }
         }
         return bound
     }
 
-    /// The seat model of ``plannedBound(statuses:fixed:planned:secondsLeft:)`` with variables of `kind`.
+    /// An enterprise the seat model may complete: its open tasks and, for each, the days it can
+    /// fall on in any plan.
+    struct OpenEnterprise {
+        var k: Int
+        var tasks: [TaskKind]
+        var days: [(first: Day, last: Day)]
+    }
+
+    /// The seat model of ``plannedBound(statuses:fixed:planned:secondsLeft:)`` with variables of
+    /// `kind`, with the week intervals' rows of `time`.
     func seatModel(
-        _ open: [(k: Int, tasks: [TaskKind])], remaining: (Int, TaskKind) -> Int, kind: VariableKind
+        _ open: [OpenEnterprise], remaining: (Int, TaskKind) -> Int, time: SeatTimeRows, kind: VariableKind
     ) throws -> Model {
         var m = Model(name: "planned-bound")
         m.sense = .maximize
         var seatsOf = PerTask(repeating: Array(repeating: [Term](), count: batch.experts.count))
         var panels = PerTask<[Term]>(repeating: [])
-        for (k, tasks) in open {
-            let e = batch.enterprises[k]
+        var entries: [SeatTimeRows.Entry] = []
+        for enterprise in open {
+            let e = batch.enterprises[enterprise.k]
             let z = try m.addVariable(kind: kind, lowerBound: 0, upperBound: 1, objective: 1)
-            for task in tasks {
+            for (task, days) in zip(enterprise.tasks, enterprise.days) {
                 panels[task].append((z, 1))
-                let pool = conflictFree[k].filter { remaining($0, task) > 0 }
+                let pool = conflictFree[enterprise.k].filter { remaining($0, task) > 0 }
                 var seat: [Int: Variable] = [:]
                 for i in pool {
                     let y = try m.addVariable(kind: kind, lowerBound: 0, upperBound: 1, objective: 0)
@@ -96,6 +112,11 @@ extension PlanScorer {
                     seatsOf[task][i].append((y, 1))
                 }
                 try m.addEqual(pool.map { (seat[$0]!, 1.0) } + [(z, -Double(rules.panelSize(task)))], 0)
+                let weeks = (first: time.week(of: days.first), last: time.week(of: days.last))
+                let seats = pool.map { (expert: $0, seat: seat[$0]!) }
+                entries.append(
+                    SeatTimeRows.Entry(
+                        planned: z, task: task, firstWeek: weeks.first, lastWeek: weeks.last, seats: seats))
                 let context = PanelContext(task: task, enterprise: e)
                 for rule in staffer.hardRules.panel {
                     switch rule.requirement(context, experts: batch.experts) {
@@ -120,6 +141,7 @@ extension PlanScorer {
             let slots = Double(2 * batch.calendar.workingDays(from: rules.start, through: rules.end))
             try m.addLessOrEqual(panels[task], Double(rules.maxParallel(task)) * slots)
         }
+        try time.add(to: &m, entries)
         return m
     }
 }

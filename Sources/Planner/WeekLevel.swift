@@ -46,32 +46,43 @@ struct WeekLevel {
         for s in statuses {
             guard let window = s.window else { continue }
             let own = fixed[s.enterprise.id] ?? [:]
-            let last = min(rules.end, window.latestSite)
-            let firstInitial = max(rules.start, window.earliestInitial ?? rules.start)
             for task in window.tasks {
                 if let f = own[task] {
                     ranges.append((f.day.weekKey, f.day.weekKey))
-                    continue
+                } else if let days = Self.days(of: task, window, own: own, rules: rules, calendar: calendar) {
+                    ranges.append((days.first.weekKey, days.last.weekKey))
                 }
-                var first = firstInitial
-                var latest = last
-                if task == .initial && window.tasks.contains(.site) {
-                    latest = Self.latestInitial(before: last, revisionDays: rules.revisionDays, calendar: calendar)
-                }
-                if task == .site {
-                    if window.tasks.contains(.initial) {
-                        first = calendar.addingWorkingDays(rules.revisionDays, to: own[.initial]?.day ?? firstInitial)
-                    } else {
-                        first = max(rules.start, window.earliestSite ?? rules.start)
-                    }
-                }
-                guard first <= latest else { continue }
-                ranges.append((first.weekKey, latest.weekKey))
             }
         }
         for (id, tasks) in fixed where !statuses.contains(where: { $0.enterprise.id == id && $0.window != nil }) {
             for (_, f) in tasks { ranges.append((f.day.weekKey, f.day.weekKey)) }
         }
+    }
+
+    /// The days an open `task` of an enterprise with this window can fall on in any plan: from the
+    /// earliest initial review (or site inspection, revision_days working days after it) to the
+    /// deadline in force (an initial review revision_days working days before it when a site
+    /// inspection follows), within the horizon. Nil when no day is left. A superset of the true
+    /// dates, so every bound built on it stays valid.
+    static func days(
+        of task: TaskKind, _ window: PlanningWindow, own: [TaskKind: Assignment], rules: BatchRules,
+        calendar: WorkCalendar
+    ) -> (first: Day, last: Day)? {
+        let last = min(rules.end, window.latestSite)
+        let firstInitial = max(rules.start, window.earliestInitial ?? rules.start)
+        var first = firstInitial
+        var latest = last
+        if task == .initial && window.tasks.contains(.site) {
+            latest = latestInitial(before: last, revisionDays: rules.revisionDays, calendar: calendar)
+        }
+        if task == .site {
+            if window.tasks.contains(.initial) {
+                first = calendar.addingWorkingDays(rules.revisionDays, to: own[.initial]?.day ?? firstInitial)
+            } else {
+                first = max(rules.start, window.earliestSite ?? rules.start)
+            }
+        }
+        return first <= latest ? (first, latest) : nil
     }
 
     /// The last day an initial review leaves revision_days working days before `last`.
