@@ -12,7 +12,7 @@ public struct ReasonCode: RawRepresentable, Hashable, Comparable, Sendable, Cust
 
     public static func < (a: ReasonCode, b: ReasonCode) -> Bool { a.rawValue < b.rawValue }
 
-    /// The time limit stopped the search before the enterprise was tried.
+    /// The time limit ran out before the enterprise was tried, or before its explanation.
     public static let timeLimit = ReasonCode("time-limit")
     /// No half-day of the enterprise's window is left in the horizon (rules 1, 3, 4).
     public static let windowClosed = ReasonCode("window-closed")

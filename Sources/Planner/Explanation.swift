@@ -15,7 +15,9 @@ extension PlanningRun {
         func entry(_ code: ReasonCode, _ phrase: Phrase) -> UnscheduledEntry {
             UnscheduledEntry(enterpriseID: e.id, task: both, code: code, phrase: phrase, eligible: true)
         }
-        if timedOut && tally.slotsTried == 0 {
+        // Only a job the construction never reached, or one left to explain past the limit, is
+        // put down to time: a job tried and failed has its rule even when a later phase timed out.
+        if tally.notReached || elapsed >= timeLimit {
             return entry(.timeLimit, Phrase("why.time-limit", ["seconds": .text(String(format: "%.0f", timeLimit))]))
         }
 

@@ -102,6 +102,8 @@ struct FailureTally {
     var siteAfterInitialFailed = false
     /// The caps of rule 8 leave no panel in any slot (found before scanning slots).
     var exhausted: PanelShortfall?
+    /// The time limit ran out before the construction reached the job.
+    var notReached = false
     mutating func note(_ s: PanelShortfall) { shortfalls[s.kind, default: 0] += 1 }
 }
 
@@ -444,7 +446,7 @@ struct PlanningRun {
         for (n, job) in jobs.enumerated() {
             if elapsed > timeLimit {
                 timedOut = true
-                failed.append((job, FailureTally()))
+                failed.append((job, FailureTally(notReached: true)))
                 continue
             }
             var tally = FailureTally()
