@@ -13,7 +13,7 @@ import Workflow
 /// more enterprises planned, else better expertise with as many planned, and so on. The plan is
 /// always the best found. The search stops when every level meets its bound, after
 /// ``searchStallLimit`` steps in a row without a gain (``unplannedStallFactor`` times more while
-/// the planned level has a gap), or at the time limit.
+/// the planned level has a gap), or at its share of the time left (``searchTimeShare``).
 extension PlanningRun {
     /// Steps in a row without a gain after which the search stops.
     static let searchStallLimit = 60
@@ -25,6 +25,8 @@ extension PlanningRun {
     static let travelCentres = 10
     /// Travel steps in a row without a gain after which the travel phase stops.
     static let travelStallLimit = 30
+    /// The share of the time left that the search may use; a search stopped there has timed out.
+    static let searchTimeShare = 0.8
 
     /// The kinds of related enterprises a step frees.
     enum Neighbourhood: CaseIterable {
@@ -49,12 +51,15 @@ extension PlanningRun {
     /// better level by level, so the higher levels never fall).
     /// - Complexity: each step places at most ``neighbourhoodSizes`` enterprises (a few panel
     ///   MIPs each) and scores the plan once, O(*a*) for *a* assignments.
+    /// It uses at most ``searchTimeShare`` of the time left when it starts: the rest is for the
+    /// re-staffing pass, the travel trim, the explanations of what stays unplanned and the reserves.
     mutating func search(bounds: [Double]) throws {
         let phases: [(kinds: [Neighbourhood], stallLimit: Int)] = [
             (Neighbourhood.allCases.filter { $0 != .travel }, Self.searchStallLimit),
             ([.travel], Self.travelStallLimit),
         ]
-        try walk(phases, bounds: bounds, deadline: timeLimit, reaching: nil, salt: 0x6C6E_735F_7365_6564)
+        let deadline = elapsed + Self.searchTimeShare * (timeLimit - elapsed)
+        try walk(phases, bounds: bounds, deadline: deadline, reaching: nil, salt: 0x6C6E_735F_7365_6564)
     }
 
     /// The search's first phase only, until the planned level reaches `target`, the phase
