@@ -20,6 +20,14 @@ struct BoundTests {
         return t
     }
 
+    /// Plans `t`, checks the plan, and expects `planned` enterprises, proven by the level-1 bound.
+    static func expectProven(_ t: TestBatch, name: String, planned: Int) throws {
+        let r = try planAndCheck(t, name: name)
+        #expect(r.plan.plannedCount == planned)
+        let level = try #require(r.plan.levels.first)
+        #expect(level.bound == level.value, "the planned count is proven: \(r.plan.levels)")
+    }
+
     @Test("each expert's weekly cap bounds the planned count in a week the windows share")
     func weeklyCapBinds() throws {
         // Ten experts at two tasks a week hold 20 site seats in the first week: four panels of five,
@@ -27,10 +35,7 @@ struct BoundTests {
         var t = Self.firstWeekBatch(enterprises: 6)
         t.set("load", "max_per_week", "2")
         t.pool(10)
-        let r = try planAndCheck(t, name: "bound-weekly-cap")
-        #expect(r.plan.plannedCount == 4)
-        let level = try #require(r.plan.levels.first)
-        #expect(level.bound == level.value, "the planned count is proven: \(r.plan.levels)")
+        try Self.expectProven(t, name: "bound-weekly-cap", planned: 4)
     }
 
     @Test("the half-days of the weeks the windows share bound the planned count")
@@ -39,10 +44,7 @@ struct BoundTests {
         var t = Self.firstWeekBatch(enterprises: 12)
         t.set("site_inspection", "max_parallel", "1")
         t.pool(20)
-        let r = try planAndCheck(t, name: "bound-half-days")
-        #expect(r.plan.plannedCount == 10)
-        let level = try #require(r.plan.levels.first)
-        #expect(level.bound == level.value, "the planned count is proven: \(r.plan.levels)")
+        try Self.expectProven(t, name: "bound-half-days", planned: 10)
     }
 
     @Test("days an expert is away in those weeks bound the planned count")
@@ -52,9 +54,6 @@ struct BoundTests {
         var t = Self.firstWeekBatch(enterprises: 5)
         t.pool(5)
         t.unavailability = (1...5).map { ["G\($0)", "2026-03-03", "2026-03-31", "外出"] }
-        let r = try planAndCheck(t, name: "bound-unavailable")
-        #expect(r.plan.plannedCount == 2)
-        let level = try #require(r.plan.levels.first)
-        #expect(level.bound == level.value, "the planned count is proven: \(r.plan.levels)")
+        try Self.expectProven(t, name: "bound-unavailable", planned: 2)
     }
 }
