@@ -105,7 +105,7 @@ struct ExpertLedger: ExpertLoad {
     /// nil. Conflicts of interest and `active` are checked by the caller (``ExpertRule``s).
     func block(_ expert: Int, _ task: TaskKind, _ time: SlotTime, district: String) -> Block? {
         let seat = Seat(expert: expert, task: task, time: time, district: district)
-        for (block, rule) in loadRules where rule.blocks(seat, self) != nil {
+        for (block, rule) in loadRules where !rule.admits(seat, self) {
             return block
         }
         return nil

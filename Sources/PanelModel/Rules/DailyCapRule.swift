@@ -8,9 +8,13 @@ public struct DailyCapRule: LoadRule {
 
     public init(_ rules: BatchRules) { cap = rules.maxPerDay }
 
+    public func admits(_ seat: Seat, _ load: some ExpertLoad) -> Bool {
+        load.tasks(seat.expert, on: seat.time.day) < cap
+    }
+
     public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> Phrase? {
+        guard !admits(seat, load) else { return nil }
         let tasks = load.tasks(seat.expert, on: seat.time.day)
-        return tasks >= cap
-            ? Phrase("rule.max-per-day", ["tasks": "\(tasks)", "day": "\(seat.time.day.iso)", "cap": "\(cap)"]) : nil
+        return Phrase("rule.max-per-day", ["tasks": "\(tasks)", "day": "\(seat.time.day.iso)", "cap": "\(cap)"])
     }
 }

@@ -40,4 +40,11 @@ public protocol LoadRule: HardRule {
     /// Why the seat would break the rule given `load`, or nil when it keeps it.
     /// - Complexity: O(1) expected, O(*v*) for travel with *v* same-day visits.
     func blocks(_ seat: Seat, _ load: some ExpertLoad) -> Phrase?
+    /// Whether the seat keeps the rule given `load` (``blocks(_:_:)`` is nil); rules that
+    /// block often test without wording why.
+    func admits(_ seat: Seat, _ load: some ExpertLoad) -> Bool
+}
+
+extension LoadRule {
+    public func admits(_ seat: Seat, _ load: some ExpertLoad) -> Bool { blocks(seat, load) == nil }
 }

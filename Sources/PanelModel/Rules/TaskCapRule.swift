@@ -16,13 +16,15 @@ public struct TaskCapRule: LoadRule {
     /// The cap of `expert` for `task`.
     public func cap(_ expert: Int, _ task: TaskKind) -> Int { rules.cap(of: experts[expert], task) }
 
+    public func admits(_ seat: Seat, _ load: some ExpertLoad) -> Bool {
+        load.tasks(seat.expert, of: seat.task) < cap(seat.expert, seat.task)
+    }
+
     public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> Phrase? {
-        let tasks = load.tasks(seat.expert, of: seat.task)
-        let cap = cap(seat.expert, seat.task)
-        return tasks >= cap
-            ? Phrase(
-                "rule.max-of-kind",
-                ["tasks": "\(tasks)", "task": "\(seat.task.rawValue)", "key": "\(seat.task.capKey)", "cap": "\(cap)"])
-            : nil
+        guard !admits(seat, load) else { return nil }
+        let (tasks, cap) = (load.tasks(seat.expert, of: seat.task), cap(seat.expert, seat.task))
+        return Phrase(
+            "rule.max-of-kind",
+            ["tasks": "\(tasks)", "task": "\(seat.task.rawValue)", "key": "\(seat.task.capKey)", "cap": "\(cap)"])
     }
 }
