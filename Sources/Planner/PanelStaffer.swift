@@ -164,6 +164,17 @@ struct PanelStaffer {
     > {
         guard candidates.count > limit else { return try staff(request, candidates) }
         if let s = shortfall(request, candidates) { return .failure(PanelShortfallError(shortfall: s)) }
+        if case .success(let panel) = try staff(request, promising(request, candidates, limit: limit)) {
+            return .success(panel)
+        }
+        return try staff(request, candidates)
+    }
+
+    /// The most promising candidates, at most about `limit` besides the special ones: the best
+    /// by seat value, the best holders of every role the rules need and of every listing reason,
+    /// and every expert a term of the objective or a rule singles out.
+    /// - Complexity: O(*n* log *n*) for *n* candidates.
+    func promising(_ request: PanelRequest, _ candidates: [Candidate], limit: Int) -> [Candidate] {
         let ranked = candidates.indices.sorted { a, b in
             candidates[a].seatValue != candidates[b].seatValue
                 ? candidates[a].seatValue > candidates[b].seatValue : candidates[a].expert < candidates[b].expert
@@ -192,38 +203,55 @@ struct PanelStaffer {
             special.formUnion(previousExperts(request))
         }
         for (k, c) in candidates.enumerated() where special.contains(c.expert) { keep.insert(k) }
-        let subset = keep.sorted().map { candidates[$0] }
-        if case .success(let panel) = try staff(request, subset) { return .success(panel) }
-        return try staff(request, candidates)
+        return keep.sorted().map { candidates[$0] }
     }
 
     /// Solves the panel MIP; nil with the shortfall when no panel exists.
     func staff(_ request: PanelRequest, _ candidates: [Candidate]) throws -> Result<StaffedPanel, PanelShortfallError> {
         if let s = shortfall(request, candidates) { return .failure(PanelShortfallError(shortfall: s)) }
+        if !request.forced.isSubset(of: Set(candidates.map(\.expert))) {
+            return .failure(PanelShortfallError(shortfall: .combination))
+        }
         var m = Model(name: "panel")
         m.sense = .maximize
-        var x: [Variable] = []
-        for c in candidates {
-            x.append(try m.addVariable(kind: .binary, objective: c.seatValue))
+        let columns = try addPanel(request, candidates, to: &m)
+        // Panel MIPs are tiny: cuts and presolve cost more than they save.
+        let solution = try m.solve(options: SolveOptions(presolve: false, cuts: false))
+        guard solution.status.hasSolution else {
+            return .failure(PanelShortfallError(shortfall: .combination))
         }
+        var panel = columns.panel(in: solution)
+        panel.value = solution.objective
+        return .success(panel)
+    }
+
+    /// Adds one panel's columns and rows to `m` (maximized): a seat per candidate with its seat
+    /// value, the panel size, the forced members, a leader among the members who can lead, the
+    /// composition rules as their values state them (rules 5, 7), the required continuity and
+    /// the coverage terms (a covered reason, continuity, a previous expert) each a binary bounded
+    /// by the seats that give it. The single panel MIP is this alone; the joint re-staffing of
+    /// several panels (``staffTogether(_:holding:)``) adds one per panel and ties them.
+    /// - Complexity: O(*n* · (*r* + *g*)) nonzeros for *n* candidates, *r* reasons and *g* rules.
+    func addPanel(_ request: PanelRequest, _ candidates: [Candidate], to m: inout Model) throws -> PanelColumns {
+        var columns = PanelColumns(experts: candidates.map(\.expert))
+        for c in candidates {
+            columns.seats.append(try m.addVariable(kind: .binary, objective: c.seatValue))
+        }
+        let x = columns.seats
         try m.addEqual(x.map { ($0, 1.0) }, Double(request.size))
         for (k, c) in candidates.enumerated() where request.forced.contains(c.expert) {
             try m.addEqual([(x[k], 1)], 1)
         }
-        if !request.forced.isSubset(of: Set(candidates.map(\.expert))) {
-            return .failure(PanelShortfallError(shortfall: .combination))
-        }
-        var z: [Int: Variable] = [:]
         if request.needsLeader {
             for (k, c) in candidates.enumerated() where experts[c.expert].canLead {
                 let v = try m.addVariable(
                     kind: .binary,
                     objective: request.leaderReserve
                         + (request.preferredLeader == c.expert ? request.preferredLeaderValue : 0))
-                z[k] = v
+                columns.leaders[k] = v
                 try m.addLessOrEqual([(v, 1), (x[k], -1)], 0)
             }
-            try m.addEqual(z.keys.sorted().map { (z[$0]!, 1.0) }, 1)
+            try m.addEqual(columns.leaders.keys.sorted().map { (columns.leaders[$0]!, 1.0) }, 1)
         }
         // The composition rules (5, 7) as their values state them; the leader rule is the leader
         // choice above.
@@ -239,6 +267,7 @@ struct PanelStaffer {
             let y = try m.addVariable(
                 kind: .binary, objective: request.coverageScale * objective.coefficient(.coveredReason))
             try m.addLessOrEqual([(y, 1)] + covering.map { (x[$0], -1.0) }, 0)
+            columns.coveredReasons.append(y)
         }
         if !request.requireOneOf.isEmpty {
             try m.addGreaterOrEqual(
@@ -251,6 +280,7 @@ struct PanelStaffer {
             if continuity > 0 && !initial.isEmpty {
                 let y = try m.addVariable(kind: .binary, objective: continuity)
                 try m.addLessOrEqual([(y, 1)] + initial.map { (x[$0], -1.0) }, 0)
+                columns.continuity = y
             }
             let previous = previousExperts(request)
             let prev = candidates.indices.filter { previous.contains(candidates[$0].expert) }
@@ -265,14 +295,30 @@ struct PanelStaffer {
                 for k in prev { try m.addLessOrEqual([(x[k], 1), (y, -1)], 0) }
             }
         }
-        // Panel MIPs are tiny: cuts and presolve cost more than they save.
-        let solution = try m.solve(options: SolveOptions(presolve: false, cuts: false))
-        guard solution.status.hasSolution else {
-            return .failure(PanelShortfallError(shortfall: .combination))
+        return columns
+    }
+}
+
+/// The columns one panel adds to a MIP (``PanelStaffer/addPanel(_:_:to:)``).
+struct PanelColumns {
+    /// The candidates' experts, in the order of ``seats``.
+    var experts: [Int]
+    /// A binary per candidate: the expert sits on the panel.
+    var seats: [Variable] = []
+    /// A binary per candidate who can lead (by index into ``experts``): the expert leads.
+    var leaders: [Int: Variable] = [:]
+    /// A binary per listing reason some candidate covers: the panel covers it.
+    var coveredReasons: [Variable] = []
+    /// The binary of continuity (continuity = "prefer" and an initial reviewer among the candidates).
+    var continuity: Variable?
+
+    /// The panel a solution gives: its members in order and its leader.
+    func panel(in solution: Solution) -> StaffedPanel {
+        let chosen = experts.indices.filter { solution.integerValue(seats[$0]) == 1 }.map { experts[$0] }
+        let leader = leaders.keys.sorted().first(where: { solution.integerValue(leaders[$0]!) == 1 }).map {
+            experts[$0]
         }
-        let chosen = candidates.indices.filter { solution.integerValue(x[$0]) == 1 }.map { candidates[$0].expert }
-        let leader = z.keys.sorted().first(where: { solution.integerValue(z[$0]!) == 1 }).map { candidates[$0].expert }
-        return .success(StaffedPanel(experts: chosen.sorted(), leader: leader, value: solution.objective))
+        return StaffedPanel(experts: chosen.sorted(), leader: leader, value: 0)
     }
 }
 
