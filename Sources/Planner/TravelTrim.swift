@@ -1,30 +1,38 @@
 import PanelModel
 import PlanModel
 
-/// The search's last pass (docs/formulation.md §2.6): each site panel, the farthest-travelling
-/// first, staffed again at its own half-day, alone and then together with a panel holding an
-/// expert who lives nearer, every other panel held. Candidates' seat values are the objective's
+/// The search's last pass (docs/formulation.md §2.6): groups of site panels staffed again
+/// together at their own half-days in one MIP (``PanelStaffer/staffTogether(_:timeLimit:)``),
+/// every other panel held: each site panel, the farthest-travelling first, alone, then with the
+/// panels holding experts who live nearer; then runs of panels neighbouring in time, so that
+/// members can change places when every site cap is used. Candidates' seat values are the objective's
 /// own terms alone (affinity, travel, load above the even share, min_total) besides the
 /// coverage terms, without the construction's heuristic seat costs. A change is kept only when
 /// the plan is better level by level, so the pass trims the travel that the search's gains at the
 /// higher levels left behind and never gives up anything above it.
 extension PlanningRun {
     /// The most panels holding nearer experts that a site panel is staffed again together with,
-    /// one at a time, when staffing it alone gains nothing (in a pool whose site caps are all
-    /// used, a nearer expert is free only once their own panel gives them up).
+    /// all of them and then one at a time, when staffing it alone gains nothing (in a pool whose
+    /// site caps are all used, a nearer expert is free only once their own panel gives them up);
+    /// a run of panels neighbouring in time holds one more.
     static let trimPartners = 8
     /// The most passes of the trim over the site panels (it stops after a pass without a gain).
     static let trimPasses = 6
+    /// The most promising candidates per panel in the joint MIP (every member of the group too).
+    static let trimCandidates = 24
+    /// The most seconds one joint MIP of the trim may take.
+    static let trimSolveSeconds = 2.0
     /// The share of the time left that the trim may use: the rest stays for the explanations and
     /// the reserves (候补), which come after it and are cut short past the limit.
     static let trimTimeShare = 0.75
 
-    /// Re-staffs the site panels one by one, then each with a partner panel, keeping each change
-    /// that makes the plan better.
+    /// Re-staffs groups of site panels together, pass after pass while a pass gains, keeping each
+    /// change that makes the plan better.
     /// Stopped by its deadline (``trimTimeShare`` of the time left), the run has timed out.
-    /// - Complexity: at most 1 + ``trimPartners`` re-staffings per site panel, each up to two
-    ///   panels of at most two MIPs each (``PanelStaffer/staffPruned(_:_:limit:)``) and one
-    ///   scoring of the plan, O(*a*) for *a* assignments.
+    /// - Complexity: per pass and site panel at most 2 + ``trimPartners`` joint MIPs of up to
+    ///   1 + ``trimPartners`` panels (each stopped after ``trimSolveSeconds``), and one run of
+    ///   neighbours per 1 + ``trimPartners`` panels; each change whose panels gain is scored, O(*a*)
+    ///   for *a* assignments.
     mutating func trimTravel() throws {
         guard elapsed < timeLimit else { return }
         let deadline = elapsed + Self.trimTimeShare * (timeLimit - elapsed)
@@ -36,32 +44,61 @@ extension PlanningRun {
             leaderReserve = reserve
         }
         let open = built.jobs.indices.filter { isOpenSite(built.jobs[$0]) }
-        for _ in 0..<Self.trimPasses {
+        for pass in 0..<Self.trimPasses {
             let before = built.levels
-            guard try trimPass(open, until: deadline), Objective.isBetter(built.levels, than: before) else { break }
+            guard try trimPass(open, pass: pass, until: deadline), Objective.isBetter(built.levels, than: before) else {
+                break
+            }
         }
     }
 
-    /// One pass over the open site panels, the farthest-travelling first; false when `deadline`
+    /// One pass over the open site panels: each, the farthest-travelling first, with the panels
+    /// holding nearer experts (``partners(of:among:)``), then the panels of each ISO week
+    /// together, in time order, at most 1 + ``trimPartners`` at a time; false when `deadline`
     /// (seconds since the start) stopped it.
-    private mutating func trimPass(_ open: [Int], until deadline: Double) throws -> Bool {
+    private mutating func trimPass(_ open: [Int], pass: Int, until deadline: Double) throws -> Bool {
         let farthestFirst = open.map { ($0, siteTravel(built.jobs[$0])) }.sorted {
             $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
         }
-        for (done, (k, _)) in farthestFirst.enumerated() {
-            if done % 50 == 0 { report("trim", done, farthestFirst.count) }
-            for group in [[k]] + partners(of: k, among: open).map({ [k, $0] }) {
-                guard elapsed < deadline else {
-                    timedOut = true
-                    return false
-                }
-                if let better = try restaffSites(group.map { built.jobs[$0] }, keepingOnlyAbove: built.levels) {
+        let groups = farthestFirst.map { [$0.0] } + timeGroups(open, offset: pass * (1 + Self.trimPartners) / 2)
+        for (done, centre) in groups.enumerated() {
+            if done % 50 == 0 { report("trim", done, groups.count) }
+            guard elapsed < deadline else {
+                timedOut = true
+                return false
+            }
+            // A panel alone first, then with all the panels holding nearer experts, then with
+            // each of them; a time group whole.
+            let partnering = centre.count == 1 ? partners(of: centre[0], among: open) : []
+            let tries = [centre] + (partnering.isEmpty ? [] : [centre + partnering] + partnering.map { centre + [$0] })
+            for group in tries {
+                if let better = try restaffSites(
+                    group.map { built.jobs[$0] }, keepingOnlyAbove: built.levels, until: deadline)
+                {
                     built.levels = better
                     break
                 }
             }
         }
         return true
+    }
+
+    /// The open site panels in the time order of their half-days, cut into groups of
+    /// 1 + ``trimPartners`` neighbours in time, the first group `offset` panels shorter.
+    private func timeGroups(_ open: [Int], offset: Int) -> [[Int]] {
+        let timed = open.compactMap { k in
+            assignments[batch.enterprises[built.jobs[k].enterprise].id]?[.site].map { (k, $0.time) }
+        }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.map(\.0)
+        let size = 1 + Self.trimPartners
+        var groups: [[Int]] = []
+        var start = 0
+        var end = offset % size == 0 ? size : offset % size
+        while start < timed.count {
+            let group = Array(timed[start..<min(end, timed.count)])
+            if group.count > 1 { groups.append(group) }
+            (start, end) = (end, end + size)
+        }
+        return groups
     }
 
     /// Whether a job's site panel is planned and may change (not fixed, not a kept reference).
@@ -96,27 +133,39 @@ extension PlanningRun {
         return ownValue(request, panel) + staffer.objective.coefficient(.travelMinute) * minutes
     }
 
-    /// Staffs the jobs' site panels again at their half-days, in order, each from the experts
-    /// free then; keeps the new panels and returns the plan's levels when they are better than
-    /// `levels`, else restores the old panels (nil).
-    private mutating func restaffSites(_ jobs: [Job], keepingOnlyAbove levels: [Double]) throws -> [Double]? {
+    /// Staffs the jobs' site panels again at their half-days, together in one MIP
+    /// (``PanelStaffer/staffTogether(_:timeLimit:)``) over the experts free for each with all of
+    /// them off the plan: the most promising and every member of the group; keeps the new panels
+    /// and returns the plan's levels when they are better than `levels`, else restores the old
+    /// panels (nil). The MIP stops at `deadline` (seconds since the start) at the latest.
+    private mutating func restaffSites(
+        _ jobs: [Job], keepingOnlyAbove levels: [Double], until deadline: Double
+    ) throws -> [Double]? {
         let enterprises = jobs.map { batch.enterprises[$0.enterprise] }
         let old = enterprises.map { assignments[$0.id]![.site]! }
         for (e, a) in zip(enterprises, old) {
             ledger.remove(.site, a.time, district: e.district, experts: a.panel.experts)
         }
-        var staffed: [StaffedPanel] = []
-        var estimatedGain = 0.0
+        let members = Set(old.flatMap(\.panel.experts))
+        var panels: [JointPanel] = []
         for (job, (e, a)) in zip(jobs, zip(enterprises, old)) {
             let initialPanel = assignments[e.id]?[.initial]?.panel.experts ?? []
             let request = PanelRequest(
                 task: .site, enterprise: e, size: rules.panelSize(.site), initialPanel: initialPanel)
-            guard case .success(let panel) = try staffer.staffPruned(request, candidates(job, .site, a.time)) else {
-                break
-            }
-            ledger.add(.site, a.time, district: e.district, experts: panel.experts)
-            staffed.append(panel)
-            estimatedGain += estimatedValue(request, panel.experts) - estimatedValue(request, a.panel.experts)
+            let free = candidates(job, .site, a.time)
+            var pool = staffer.promising(request, free, limit: Self.trimCandidates)
+            let pooled = Set(pool.map(\.expert))
+            pool += free.filter { members.contains($0.expert) && !pooled.contains($0.expert) }
+            panels.append(JointPanel(request: request, candidates: pool, members: a.panel.experts))
+        }
+        let limit = min(Self.trimSolveSeconds, deadline - elapsed)
+        let staffed = try staffer.staffTogether(panels, timeLimit: limit) ?? []
+        for (e, panel) in zip(enterprises, zip(old, staffed)) {
+            ledger.add(.site, panel.0.time, district: e.district, experts: panel.1.experts)
+        }
+        let estimatedGain = zip(panels, zip(old, staffed)).reduce(0.0) { sum, item in
+            let (panel, (a, new)) = item
+            return sum + estimatedValue(panel.request, new.experts) - estimatedValue(panel.request, a.panel.experts)
         }
         // Scoring the plan costs far more than a panel MIP: only a change whose own panels gain
         // in coverage or in their members' way from home is scored.

@@ -77,9 +77,10 @@ struct SearchTests {
     func searchTravelsNoMore(enterprises: Int, experts: Int, seed: UInt64) throws {
         // The search's steps buy expertise and continuity with travel (the higher levels come
         // first), and its panel MIPs' heuristic seat costs send experts far; without the last
-        // pass that staffs site panels again in pairs on the objective's own terms, these plans
-        // travelled 6 933 against 6 624 minutes and 12 385 against 10 131 (measured; with it,
-        // 5 935 and 8 315).
+        // pass that staffs site panels again on the objective's own terms, these plans
+        // travelled 6 933 against 6 624 minutes and 12 385 against 10 131 (measured; with pairs
+        // staffed one after the other, 5 935 and 8 315; with groups staffed together in one MIP,
+        // 4 237 and 7 815).
         let construction = try planGenerated(
             enterprises: enterprises, experts: experts, seed: seed, search: "construction", name: "trim")
         let search = try planGenerated(
