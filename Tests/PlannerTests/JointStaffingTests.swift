@@ -10,13 +10,19 @@ struct JointStaffingTests {
     /// Two one-seat site panels, A in Futian and B in Dapeng, and experts who may each take one
     /// site inspection unless `maxSite` says more.
     func twoPanels(experts: [(id: String, district: String)], maxSite: Int = 1) throws -> Batch {
-        var t = TestBatch()
-        t.set("site_inspection", "panel_size", "1")
-        t.set("initial_review", "panel_size", "1")
+        var t = oneSeatPanels()
         for e in experts { t.expert(e.id, "general", district: e.district, extra: ["max_site": "\(maxSite)"]) }
         t.enterprise("A", district: "futian")
         t.enterprise("B", district: "dapeng")
         return try loadTestBatch(t, "joint-staffing")
+    }
+
+    /// A batch whose panels hold one expert each.
+    func oneSeatPanels() -> TestBatch {
+        var t = TestBatch()
+        t.set("site_inspection", "panel_size", "1")
+        t.set("initial_review", "panel_size", "1")
+        return t
     }
 
     func request(_ batch: Batch, _ enterprise: Int) -> PanelRequest {
@@ -71,9 +77,7 @@ struct JointStaffingTests {
     func coverageHeld() throws {
         // A's reason (heavy-metal) is covered by P, who sits on it now. Q is worth more than a
         // covered reason by seat value alone (travel can add up so); the floor keeps the cover.
-        var t = TestBatch()
-        t.set("site_inspection", "panel_size", "1")
-        t.set("initial_review", "panel_size", "1")
+        var t = oneSeatPanels()
         t.set("expertise", "heavy-metal", "[\"electroplating\"]")
         t.expert("P", "general;electroplating")
         t.expert("Q", "general")
