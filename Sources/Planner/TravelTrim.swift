@@ -52,10 +52,10 @@ extension PlanningRun {
         }
     }
 
-    /// One pass over the open site panels: each, the farthest-travelling first, with the panels
-    /// holding nearer experts (``partners(of:among:)``), then the panels of each ISO week
-    /// together, in time order, at most 1 + ``trimPartners`` at a time; false when `deadline`
-    /// (seconds since the start) stopped it.
+    /// One pass over the open site panels: each, the farthest-travelling first, alone, then with
+    /// all the panels holding nearer experts (``partners(of:among:)``), then with each of them;
+    /// then runs of panels neighbouring in time (``timeGroups(_:offset:)``, the cut shifted by
+    /// half a run every other pass); false when `deadline` (seconds since the start) stopped it.
     private mutating func trimPass(_ open: [Int], pass: Int, until deadline: Double) throws -> Bool {
         let farthestFirst = open.map { ($0, siteTravel(built.jobs[$0])) }.sorted {
             $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
@@ -160,8 +160,8 @@ extension PlanningRun {
         }
         let limit = min(Self.trimSolveSeconds, deadline - elapsed)
         let staffed = try staffer.staffTogether(panels, timeLimit: limit) ?? []
-        for (e, panel) in zip(enterprises, zip(old, staffed)) {
-            ledger.add(.site, panel.0.time, district: e.district, experts: panel.1.experts)
+        for (e, (a, panel)) in zip(enterprises, zip(old, staffed)) {
+            ledger.add(.site, a.time, district: e.district, experts: panel.experts)
         }
         let estimatedGain = zip(panels, zip(old, staffed)).reduce(0.0) { sum, item in
             let (panel, (a, new)) = item
