@@ -230,7 +230,7 @@ struct PanelStaffer {
     /// composition rules as their values state them (rules 5, 7), the required continuity and
     /// the coverage terms (a covered reason, continuity, a previous expert) each a binary bounded
     /// by the seats that give it. The single panel MIP is this alone; the joint re-staffing of
-    /// several panels (``staffTogether(_:holding:)``) adds one per panel and ties them.
+    /// several panels (``staffTogether(_:timeLimit:)``) adds one per panel and ties them.
     /// - Complexity: O(*n* · (*r* + *g*)) nonzeros for *n* candidates, *r* reasons and *g* rules.
     func addPanel(_ request: PanelRequest, _ candidates: [Candidate], to m: inout Model) throws -> PanelColumns {
         var columns = PanelColumns(experts: candidates.map(\.expert))

@@ -16,9 +16,7 @@ struct TimeLimitTests {
         var t = TestBatch()
         for k in 1...5 { t.expert("X\(k)", "general", extra: ["max_site": "1"]) }
         for id in ["A", "B"] { t.enterprise(id, extra: ["initial_review_done": "2026-01-20"]) }
-        let dir = temporaryFolder("time-out-reasons")
-        try t.write(to: dir)
-        let batch = try BatchLoader.load(path: dir.path)
+        let batch = try loadTestBatch(t, "time-out-reasons")
         var run = PlanningRun(batch: batch, options: PlannerOptions())
         try run.build()
         let (job, tally) = try #require(run.built.failed.first)
