@@ -70,10 +70,16 @@ public struct WorkCalendar: Sendable {
 
     /// The number of working days in `from ... to` (both included); 0 when `to < from`.
     public func workingDays(from: Day, through to: Day) -> Int {
+        workingDays(from: from, through: to, atMost: .max)
+    }
+
+    /// The working days in `from ... to`, counted up to `cap` at most.
+    /// - Complexity: O(*d*) for the *d* days counted through, at most the range's.
+    public func workingDays(from: Day, through to: Day, atMost cap: Int) -> Int {
         guard from <= to else { return 0 }
         var count = 0
         var d = from
-        while d <= to {
+        while d <= to && count < cap {
             if isWorkingDay(d) { count += 1 }
             d = d + 1
         }

@@ -24,7 +24,7 @@ struct PlanScorer {
     }
 
     func buffer(site day: Day, deadline: Day) -> Int {
-        min(Objective.bufferCap, batch.calendar.workingDays(from: day + 1, through: deadline))
+        batch.calendar.workingDays(from: day + 1, through: deadline, atMost: Objective.bufferCap)
     }
 
     /// Objective, its parts, and the number of eligible enterprises fully planned.
@@ -92,6 +92,7 @@ struct PlanScorer {
             b.minTotalShortfall += Double(max(0, (batch.experts[i].minTotal ?? rules.minTotal) - l))
         }
         // Replanning: every reference assignment after as-of that the plan does not hold as it was.
+        guard !reference.isEmpty else { return (objective.value(b), b, planned) }
         let current = Set(
             plan.map {
                 "\($0.enterpriseID)|\($0.task.rawValue)|\($0.day.iso)|\($0.slot.rawValue)|"

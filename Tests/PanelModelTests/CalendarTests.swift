@@ -29,6 +29,11 @@ struct CalendarTests {
         #expect(calendar.addingWorkingDays(-1, to: day("2026-05-06")) == day("2026-04-30"))
         #expect(calendar.workingDays(from: day("2026-04-27"), through: day("2026-05-13")) == 11)
         #expect(calendar.workingDays(from: day("2026-05-13"), through: day("2026-04-27")) == 0)
+        // Counted up to a cap (a buffer counts up to 20 working days): the smaller of the two.
+        for cap in [0, 1, 5, 11, 12, 40] {
+            let counted = calendar.workingDays(from: day("2026-04-27"), through: day("2026-05-13"), atMost: cap)
+            #expect(counted == min(cap, 11), "cap \(cap)")
+        }
     }
 
     @Test("ISO weeks and month arithmetic clamped to the month's end")
