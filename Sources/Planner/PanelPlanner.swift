@@ -665,13 +665,16 @@ struct PlanningRun {
         Self.seatHash(seed, time.day.ordinal, time.slot == .am ? 0 : 1, .initial)
     }
 
-    /// The candidates free for a task at a time, with their seat values. With `checkingLoad`
-    /// false the load rules (8, 9) are left to the caller: conflicts and declines only.
-    func candidates(_ job: Job, _ task: TaskKind, _ time: SlotTime, checkingLoad: Bool = true) -> [Candidate] {
+    /// The candidates free for a task at a time, with their seat values, in the order of the
+    /// experts' indices; only those among `experts` when given. With `checkingLoad` false the
+    /// load rules (8, 9) are left to the caller: conflicts and declines only.
+    func candidates(
+        _ job: Job, _ task: TaskKind, _ time: SlotTime, checkingLoad: Bool = true, among experts: Set<Int>? = nil
+    ) -> [Candidate] {
         let e = batch.enterprises[job.enterprise]
         let objective = staffer.objective
         var result: [Candidate] = []
-        for i in conflictFree[job.enterprise] where !isDeclined(i, e.id, task) {
+        for i in conflictFree[job.enterprise] where (experts?.contains(i) ?? true) && !isDeclined(i, e.id, task) {
             guard !checkingLoad || ledger.block(i, task, time, district: e.district) == nil else { continue }
             var value = 0.0
             if batch.hasAffinity {

@@ -71,10 +71,11 @@ extension PlanningRun {
             // each of them; a time group whole.
             let partnering = centre.count == 1 ? partners(of: centre[0], among: open) : []
             let tries = [centre] + (partnering.isEmpty ? [] : [centre + partnering] + partnering.map { centre + [$0] })
+            // The tries share their panels' candidates, computed once for the whole lot.
+            let shared = tries.count > 1 ? sharedCandidates(centre + partnering) : nil
             for group in tries {
-                if let better = try restaffSites(
-                    group.map { built.jobs[$0] }, keepingOnlyAbove: built.levels, until: deadline)
-                {
+                let better = try restaffSites(group, sharing: shared, keepingOnlyAbove: built.levels, until: deadline)
+                if let better {
                     built.levels = better
                     break
                 }
@@ -133,14 +134,35 @@ extension PlanningRun {
         return ownValue(request, panel) + staffer.objective.coefficient(.travelMinute) * minutes
     }
 
-    /// Staffs the jobs' site panels again at their half-days, together in one MIP
-    /// (``PanelStaffer/staffTogether(_:timeLimit:)``) over the experts free for each with all of
-    /// them off the plan: the most promising and every member of the group; keeps the new panels
-    /// and returns the plan's levels when they are better than `levels`, else restores the old
-    /// panels (nil). The MIP stops at `deadline` (seconds since the start) at the latest.
+    /// The candidates of site panels `group` (job indices), each computed once with all of them
+    /// off the plan, for tries over subsets of them.
+    /// - Complexity: one candidate check per conflict-free expert and panel.
+    mutating func sharedCandidates(_ group: [Int]) -> SharedCandidates {
+        let enterprises = group.map { batch.enterprises[built.jobs[$0].enterprise] }
+        let sites = enterprises.map { assignments[$0.id]![.site]! }
+        for (e, a) in zip(enterprises, sites) {
+            ledger.remove(.site, a.time, district: e.district, experts: a.panel.experts)
+        }
+        var free: [Int: [Candidate]] = [:]
+        for (k, a) in zip(group, sites) {
+            free[k] = candidates(built.jobs[k], .site, a.time)
+        }
+        for (e, a) in zip(enterprises, sites) {
+            ledger.add(.site, a.time, district: e.district, experts: a.panel.experts)
+        }
+        return SharedCandidates(free: free, holders: Set(sites.flatMap(\.panel.experts)))
+    }
+
+    /// Staffs the site panels of jobs `group` (indices) again at their half-days, together in one
+    /// MIP (``PanelStaffer/staffTogether(_:timeLimit:)``) over the experts free for each with all
+    /// of them off the plan (from `shared` when given): the most promising and every member of the
+    /// group; keeps the new panels and returns the plan's levels when they are better than
+    /// `levels`, else restores the old panels (nil). The MIP stops at `deadline` (seconds since
+    /// the start) at the latest.
     private mutating func restaffSites(
-        _ jobs: [Job], keepingOnlyAbove levels: [Double], until deadline: Double
+        _ group: [Int], sharing shared: SharedCandidates?, keepingOnlyAbove levels: [Double], until deadline: Double
     ) throws -> [Double]? {
+        let jobs = group.map { built.jobs[$0] }
         let enterprises = jobs.map { batch.enterprises[$0.enterprise] }
         let old = enterprises.map { assignments[$0.id]![.site]! }
         for (e, a) in zip(enterprises, old) {
@@ -148,11 +170,11 @@ extension PlanningRun {
         }
         let members = Set(old.flatMap(\.panel.experts))
         var panels: [JointPanel] = []
-        for (job, (e, a)) in zip(jobs, zip(enterprises, old)) {
+        for (k, (job, (e, a))) in zip(group, zip(jobs, zip(enterprises, old))) {
             let initialPanel = assignments[e.id]?[.initial]?.panel.experts ?? []
             let request = PanelRequest(
                 task: .site, enterprise: e, size: rules.panelSize(.site), initialPanel: initialPanel)
-            let free = candidates(job, .site, a.time)
+            let free = shared.map { candidates(job, at: a.time, sharing: $0, of: k) } ?? candidates(job, .site, a.time)
             var pool = staffer.promising(request, free, limit: Self.trimCandidates)
             let pooled = Set(pool.map(\.expert))
             pool += free.filter { members.contains($0.expert) && !pooled.contains($0.expert) }
@@ -185,4 +207,25 @@ extension PlanningRun {
         }
         return nil
     }
+
+    /// A site panel's candidates with the current group off the plan, from candidates computed
+    /// with a larger group off it: the experts who hold no seat of the larger group as they were,
+    /// the holders checked again.
+    func candidates(_ job: Job, at time: SlotTime, sharing shared: SharedCandidates, of k: Int) -> [Candidate] {
+        let kept = shared.free[k]!.filter { !shared.holders.contains($0.expert) }
+        let holders = candidates(job, .site, time, among: shared.holders)
+        return (kept + holders).sorted { $0.expert < $1.expert }
+    }
+}
+
+/// The candidates of several site panels, each computed once with all of them off the plan, for
+/// the trim's tries over subsets of them. Every load rule (8, 9) reads only the expert's own
+/// tasks, and so does a seat's value: an expert who holds no seat of these panels is free for a
+/// panel, at the same value, whichever of them a try takes off; the experts holding their seats
+/// (`holders`) are checked again per try.
+struct SharedCandidates {
+    /// Each panel's candidates (by job index) with all the panels off the plan.
+    var free: [Int: [Candidate]]
+    /// The experts holding the panels' seats now.
+    var holders: Set<Int>
 }

@@ -1,3 +1,4 @@
+import BatchGenerator
 import Foundation
 import PanelModel
 import Testing
@@ -90,5 +91,48 @@ struct JointStaffingTests {
             candidates: [.init(expert: p, seatValue: 0), .init(expert: q, seatValue: 5000)], members: [p])
         let staffed = try #require(try staffer.staffTogether([panel], timeLimit: 10))
         #expect(staffed.map(\.experts) == [[p]])
+    }
+
+    @Test("candidates shared by a trim centre's tries are those each try would compute")
+    func sharedCandidatesMatch() throws {
+        // A pool with every site seat in use (40 enterprises, 25 experts, seed 2): an expert
+        // holding a seat of a panel outside a try is at their max_site cap, free only when a try
+        // takes that panel off. The trim computes candidates once with all of a centre's panels
+        // off the plan and checks the holders again per try; the result must be what the try
+        // computes with only its own panels off.
+        var g = BatchGenerator(.init(enterprises: 40, experts: 25, seed: 2, months: 2))
+        let dir = temporaryFolder("shared-candidates")
+        try g.write(to: dir.path)
+        var run = PlanningRun(batch: try BatchLoader.load(path: dir.path), options: PlannerOptions())
+        try run.build()
+        let timed = run.built.jobs.indices.compactMap { k -> (Int, SlotTime)? in
+            let site = run.assignments[run.batch.enterprises[run.built.jobs[k].enterprise].id]?[.site]
+            return site.map { (k, $0.time) }
+        }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.map(\.0)
+        #expect(timed.count >= 10)
+        var holdersMattered = false
+        for start in stride(from: 0, to: timed.count - 4, by: 5) {
+            let union = Array(timed[start..<start + 5])
+            let shared = run.sharedCandidates(union)
+            let tries = [union] + union.map { [$0] } + union.dropFirst().map { [union[0], $0] }
+            for group in tries {
+                var alone = run
+                for k in group {
+                    let e = alone.batch.enterprises[alone.built.jobs[k].enterprise]
+                    let a = alone.assignments[e.id]![.site]!
+                    alone.ledger.remove(.site, a.time, district: e.district, experts: a.panel.experts)
+                }
+                for k in group {
+                    let job = run.built.jobs[k]
+                    let time = run.assignments[run.batch.enterprises[job.enterprise].id]![.site]!.time
+                    let direct = alone.candidates(job, .site, time).map { [Double($0.expert), $0.seatValue] }
+                    let derived = alone.candidates(job, at: time, sharing: shared, of: k)
+                    #expect(derived.map { [Double($0.expert), $0.seatValue] } == direct, "try \(group), panel \(k)")
+                    if shared.free[k]!.map({ [Double($0.expert), $0.seatValue] }) != direct { holdersMattered = true }
+                }
+            }
+        }
+        // The batch tests something: taking the other panels off frees some holders.
+        #expect(holdersMattered)
     }
 }
