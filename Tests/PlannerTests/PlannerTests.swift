@@ -24,7 +24,11 @@ struct PlannerTests {
     func demoBatch() throws {
         let demo = repositoryRoot.appendingPathComponent("datasets/shenzhen-demo")
         let out = temporaryFolder("demo")
-        let r = try planFolderAndCheck(demo, outputFolder: out, expectComplete: true)
+        // The demo's own limit (60 s) can cut the debug build's search when the whole suite loads
+        // the machine (seen on a slow machine); the status checked here is the one without a cut.
+        var options = PlannerOptions()
+        options.timeLimitSeconds = 900
+        let r = try planFolderAndCheck(demo, outputFolder: out, expectComplete: true, options: options)
         #expect(r.plan.plannedCount == r.plan.eligibleCount)
         #expect(r.plan.eligibleCount > 70)
         // The status says what the levels say: optimal exactly when every level meets its bound.
