@@ -50,7 +50,8 @@ extension PlanningRun {
     /// phase's gains at the higher levels left behind (a step is still kept only when the plan is
     /// better level by level, so the higher levels never fall).
     /// - Complexity: each step places at most ``neighbourhoodSizes`` enterprises (a few panel
-    ///   MIPs each) and scores the plan once, O(*a*) for *a* assignments.
+    ///   MIPs each) and scores the plan once: O(*s* log *s*) for *s* site seats, the terms of
+    ///   the enterprises it changed computed again (``ScoreMemo``).
     /// It uses at most ``searchTimeShare`` of the time left when it starts: the rest is for the
     /// re-staffing pass, the travel trim, the explanations of what stays unplanned and the reserves.
     mutating func search(bounds: [Double]) throws {

@@ -130,6 +130,8 @@ struct PlanningRun {
     var timedOut = false
     /// The levels' bounds, once computed (``boundsOfLevels()``).
     var cachedLevelBounds: [Double]?
+    /// Enterprise terms already computed (``levelValues()``), shared by the run's copies.
+    let scoreMemo = ScoreMemo()
     /// ⌈demand seats / pool size⌉ (see ``PlanScorer/evenShare(statuses:)``).
     var evenShareTarget = 0
     /// The relaxation bound, once computed (shown in progress lines).
@@ -345,13 +347,46 @@ struct PlanningRun {
         Int(((built.levels.first ?? 0) / max(1, staffer.objective.coefficient(.plannedEnterprise))).rounded())
     }
 
-    /// The current assignments' value at each level, in level order (objective units).
+    /// The current assignments' value at each level, in level order (objective units): the
+    /// scorer's breakdown of ``scoredAssignments()``, the enterprises a step left as they were
+    /// taken from ``scoreMemo``; the changes term from the assembled plan when replanning.
     func levelValues() -> [Double] {
         guard let scorer = built.scorer else { return [] }
-        let (_, breakdown, _) = scorer.score(
-            assembleAssignments(), statuses: built.statuses, reference: options.reference,
-            asOf: options.asOf ?? rules.today)
+        var breakdown = scorer.breakdown(of: scoredAssignments(), statuses: built.statuses, memo: scoreMemo)
+        if !options.reference.isEmpty {
+            breakdown.changedAssignments = scorer.changes(
+                assembleAssignments(), reference: options.reference, asOf: options.asOf ?? rules.today)
+        }
         return Objective.Level.allCases.map { staffer.objective.value(of: $0, in: breakdown) }
+    }
+
+    /// The plan of ``assembleAssignments()`` as the scorer reads it, built from the run's own
+    /// indices: fixed rows and history (facts) as they were, the closed facts added.
+    /// - Complexity: O(*t*) for *t* tasks, with no text built.
+    func scoredAssignments() -> ScoredPlan {
+        var scored = ScoredPlan(enterprises: batch.enterprises.count)
+        let expertIndex = staffer.expertIndex
+        func fact(_ a: Assignment) -> ScoredTask {
+            ScoredTask(time: a.time, panel: a.experts.compactMap { expertIndex[$0] })
+        }
+        for (id, tasks) in assignments {
+            for (task, a) in tasks {
+                guard let k = enterpriseIndex[id] else {
+                    scored.elsewhere.append(a.time)
+                    continue
+                }
+                let history = a.fixed ? nil : facts[id]?[task]
+                scored.tasks[k][task] = history.map(fact) ?? ScoredTask(time: a.time, panel: a.panel.experts)
+            }
+        }
+        for a in closedFacts {
+            guard let k = enterpriseIndex[a.enterpriseID] else {
+                scored.elsewhere.append(a.time)
+                continue
+            }
+            scored.tasks[k][a.task] = fact(a)
+        }
+        return scored
     }
 
     /// Fixed rows are facts: recorded first, they count against every cap. Returns them by

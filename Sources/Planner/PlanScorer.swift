@@ -31,80 +31,9 @@ struct PlanScorer {
     func score(_ plan: [Assignment], statuses: [EnterpriseStatus], reference: [Assignment] = [], asOf: Day? = nil) -> (
         Double, ObjectiveBreakdown, Int
     ) {
-        let expertIndex = batch.expertIndex
-        let enterpriseIndex = batch.enterpriseIndex
-        var b = ObjectiveBreakdown()
-        var byEnterprise: [String: [TaskKind: Assignment]] = [:]
-        for a in plan { byEnterprise[a.enterpriseID, default: [:]][a.task] = a }
-
-        var planned = 0
-        for s in statuses {
-            guard let window = s.window else { continue }
-            let tasks = byEnterprise[s.enterprise.id] ?? [:]
-            if window.tasks.allSatisfy({ tasks[$0] != nil }) { planned += 1 }
-            if let site = tasks[.site] { b.bufferDays += buffer(site: site.day, deadline: window.deadline) }
-        }
-        b.plannedEnterprises = planned
-
-        var load = Array(repeating: 0, count: batch.experts.count)
-        var visits: [Int: [Int: [(Slot, String)]]] = [:]
-        for a in plan {
-            guard let k = enterpriseIndex[a.enterpriseID] else { continue }
-            let e = batch.enterprises[k]
-            let panel = a.experts.compactMap { expertIndex[$0] }
-            for i in panel { load[i] += 1 }
-            let request = PanelRequest(
-                task: a.task, enterprise: e, size: panel.count,
-                initialPanel: byEnterprise[e.id]?[.initial]?.experts.compactMap { expertIndex[$0] } ?? [])
-            b.coveredReasons += objective.coveredReasons(e, panel: panel.map { batch.experts[$0] })
-            if batch.hasAffinity { b.affinity += a.experts.reduce(0) { $0 + affinityScore($1, e.id) } }
-            if a.task == .site {
-                if rules.continuity == .prefer, panel.contains(where: { request.initialPanel.contains($0) }) {
-                    b.continuity += 1
-                }
-                let previous = staffer.previousExperts(request)
-                if rules.previousExperts != .none, panel.contains(where: { previous.contains($0) }) {
-                    b.previousExperts += 1
-                }
-                for i in panel { visits[i, default: [:]][a.day.ordinal, default: []].append((a.slot, e.district)) }
-            }
-        }
-        for (i, days) in visits {
-            for (_, list) in days {
-                let sorted = list.sorted { $0.0 < $1.0 }
-                if let home = batch.experts[i].district, let first = sorted.first {
-                    let t = batch.districts.travelMinutes(home, first.1)
-                    if t.isFinite { b.travelMinutes += t }
-                }
-                for k in sorted.indices.dropFirst() {
-                    b.travelMinutes += batch.districts.travelMinutes(sorted[k - 1].1, sorted[k].1)
-                }
-            }
-        }
-        var weeks: [Int: Int] = [:]
-        for a in plan { weeks[a.day.weekKey, default: 0] += 1 }
-        b.busiestWeek = weeks.values.max() ?? 0
-        b.weekLimit = weekLimit
-        b.weekExcess = Double(weeks.values.reduce(0) { $0 + max(0, $1 - weekLimit) })
-        let target = evenShare(statuses: statuses)
-        for (i, l) in load.enumerated() {
-            b.loadExcess += Double(max(0, l - target))
-            b.minTotalShortfall += Double(max(0, (batch.experts[i].minTotal ?? rules.minTotal) - l))
-        }
-        // Replanning: every reference assignment after as-of that the plan does not hold as it was.
-        guard !reference.isEmpty else { return (objective.value(b), b, planned) }
-        let current = Set(
-            plan.map {
-                "\($0.enterpriseID)|\($0.task.rawValue)|\($0.day.iso)|\($0.slot.rawValue)|"
-                    + "\($0.experts.sorted().joined(separator: ";"))|\($0.leader ?? "")"
-            })
-        for r in reference where asOf.map({ r.day > $0 }) ?? true {
-            let key =
-                "\(r.enterpriseID)|\(r.task.rawValue)|\(r.day.iso)|\(r.slot.rawValue)|"
-                + "\(r.experts.sorted().joined(separator: ";"))|\(r.leader ?? "")"
-            if !current.contains(key) { b.changedAssignments += 1 }
-        }
-        return (objective.value(b), b, planned)
+        var b = breakdown(of: scoredPlan(plan), statuses: statuses)
+        b.changedAssignments = changes(plan, reference: reference, asOf: asOf)
+        return (objective.value(b), b, b.plannedEnterprises)
     }
 
     /// The even share of the batch's demand: ⌈(seats the eligible enterprises' tasks need +
