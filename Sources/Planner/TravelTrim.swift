@@ -31,8 +31,8 @@ extension PlanningRun {
     /// Stopped by its deadline (``trimTimeShare`` of the time left), the run has timed out.
     /// - Complexity: per pass and site panel at most 2 + ``trimPartners`` joint MIPs of up to
     ///   1 + ``trimPartners`` panels (each stopped after ``trimSolveSeconds``), and one run of
-    ///   neighbours per 1 + ``trimPartners`` panels; each change whose panels gain is scored, O(*a*)
-    ///   for *a* assignments.
+    ///   neighbours per 1 + ``trimPartners`` panels; each change whose panels gain is scored,
+    ///   O(*s* log *s*) for *s* site seats (``PlanScorer/breakdown(of:statuses:memo:)``).
     mutating func trimTravel() throws {
         guard elapsed < timeLimit else { return }
         let deadline = elapsed + Self.trimTimeShare * (timeLimit - elapsed)
@@ -174,7 +174,7 @@ extension PlanningRun {
             let initialPanel = assignments[e.id]?[.initial]?.panel.experts ?? []
             let request = PanelRequest(
                 task: .site, enterprise: e, size: rules.panelSize(.site), initialPanel: initialPanel)
-            let free = shared.map { candidates(job, at: a.time, sharing: $0, of: k) } ?? candidates(job, .site, a.time)
+            let free = shared.map { candidates(of: k, at: a.time, sharing: $0) } ?? candidates(job, .site, a.time)
             var pool = staffer.promising(request, free, limit: Self.trimCandidates)
             let pooled = Set(pool.map(\.expert))
             pool += free.filter { members.contains($0.expert) && !pooled.contains($0.expert) }
@@ -189,8 +189,8 @@ extension PlanningRun {
             let (panel, (a, new)) = item
             return sum + estimatedValue(panel.request, new.experts) - estimatedValue(panel.request, a.panel.experts)
         }
-        // Scoring the plan costs far more than a panel MIP: only a change whose own panels gain
-        // in coverage or in their members' way from home is scored.
+        // Only a change whose own panels gain in coverage or in their members' way from home is
+        // scored: the others would rarely make the plan better, and each score reads the whole plan.
         if staffed.count == jobs.count && estimatedGain > 1e-9 {
             for (e, (a, panel)) in zip(enterprises, zip(old, staffed)) {
                 assignments[e.id]![.site] = (a.time, panel, false)
@@ -208,12 +208,12 @@ extension PlanningRun {
         return nil
     }
 
-    /// A site panel's candidates with the current group off the plan, from candidates computed
-    /// with a larger group off it: the experts who hold no seat of the larger group as they were,
-    /// the holders checked again.
-    func candidates(_ job: Job, at time: SlotTime, sharing shared: SharedCandidates, of k: Int) -> [Candidate] {
+    /// The candidates of job `k`'s site panel at `time` with the current group off the plan, from
+    /// candidates computed with a larger group off it: the experts who hold no seat of the larger
+    /// group as they were, the holders checked again.
+    func candidates(of k: Int, at time: SlotTime, sharing shared: SharedCandidates) -> [Candidate] {
         let kept = shared.free[k]!.filter { !shared.holders.contains($0.expert) }
-        let holders = candidates(job, .site, time, among: shared.holders)
+        let holders = candidates(built.jobs[k], .site, time, among: shared.holders)
         return (kept + holders).sorted { $0.expert < $1.expert }
     }
 }

@@ -126,7 +126,7 @@ struct JointStaffingTests {
                     let job = run.built.jobs[k]
                     let time = run.assignments[run.batch.enterprises[job.enterprise].id]![.site]!.time
                     let direct = alone.candidates(job, .site, time).map { [Double($0.expert), $0.seatValue] }
-                    let derived = alone.candidates(job, at: time, sharing: shared, of: k)
+                    let derived = alone.candidates(of: k, at: time, sharing: shared)
                     #expect(derived.map { [Double($0.expert), $0.seatValue] } == direct, "try \(group), panel \(k)")
                     if shared.free[k]!.map({ [Double($0.expert), $0.seatValue] }) != direct { holdersMattered = true }
                 }
