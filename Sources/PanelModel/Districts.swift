@@ -28,8 +28,15 @@ public struct DistrictTable: Sendable {
     /// All districts in table order.
     public let districts: [District]
     private let byKey: [String: District]
+    /// Each district's place in `districts`, by code.
+    private let ordinalByCode: [String: Int]
+    /// The minutes between every ordered pair of districts, by ordinal, row by row: what
+    /// ``travelMinutes(_:_:)`` answers for two codes, computed once per table and overrides.
+    private var minutesByOrdinal: [Double] = []
     /// Travel minutes from travel.csv, by ordered pair of codes; empty when not given.
-    public var travelOverrides: [String: [String: Double]] = [:]
+    public var travelOverrides: [String: [String: Double]] = [:] {
+        didSet { minutesByOrdinal = minutesBetweenCodes() }
+    }
 
     /// The built-in table of Shenzhen district centres.
     public static let shenzhen: DistrictTable = {
@@ -56,6 +63,15 @@ public struct DistrictTable: Sendable {
             keys[Self.normalize(d.shortNameZh)] = d
         }
         byKey = keys
+        var ordinals: [String: Int] = [:]
+        for (k, d) in districts.enumerated() { ordinals[d.code] = k }
+        ordinalByCode = ordinals
+        minutesByOrdinal = minutesBetweenCodes()
+    }
+
+    /// ``minutes(_:_:)`` between every ordered pair of codes, by ordinal, row by row.
+    private func minutesBetweenCodes() -> [Double] {
+        districts.flatMap { a in districts.map { b in minutes(a.code, b.code) } }
     }
 
     private static func normalize(_ s: String) -> String {
@@ -80,7 +96,14 @@ public struct DistrictTable: Sendable {
 
     /// Travel minutes between two districts: travel.csv where given, else the great-circle
     /// distance between centres (R = 6371 km) × 1.4 road factor at 30 km/h, unrounded.
+    /// - Complexity: O(1): two codes read the table of minutes, other names compute it.
     public func travelMinutes(_ a: String, _ b: String) -> Double {
+        if let i = ordinalByCode[a], let j = ordinalByCode[b] { return minutesByOrdinal[i * districts.count + j] }
+        return minutes(a, b)
+    }
+
+    /// Travel minutes between two districts, computed.
+    private func minutes(_ a: String, _ b: String) -> Double {
         if a == b { return travelOverrides[a]?[b] ?? 0 }
         if let m = travelOverrides[a]?[b] { return m }
         guard let da = byKey[a], let db = byKey[b] else { return .infinity }

@@ -37,35 +37,39 @@ enum Block: Int, CaseIterable, Sendable, CustomStringConvertible {
 /// What every expert already does in the plan: the state behind rules 8, 9 and 10, checked
 /// through the rule values of ``HardRules``.
 struct ExpertLedger: ExpertLoad {
-    struct SiteVisit {
+    /// A task an expert holds: its half-day, day and ISO week, and a site inspection's district.
+    struct HeldTask {
+        var slotIndex: Int
+        var day: Int
+        var week: Int
         var slot: Slot
-        var district: String
+        var siteDistrict: String?
     }
 
     /// The batch's rules; changing them (an explanation's relaxation) changes the rule values.
     var rules: BatchRules {
         didSet {
             hardRules = HardRules(rules, experts: experts, districts: districts)
-            loadRules = Self.loadRules(hardRules, ignoreCaps: ignoreCaps)
+            loadBlocks = Self.loadBlocks(hardRules, ignoreCaps: ignoreCaps)
         }
     }
     let experts: [Expert]
     let districts: DistrictTable
     private(set) var hardRules: HardRules
-    /// The load rules in force: all of them, or all but the per-kind caps (explanations).
-    private var loadRules: [(block: Block, rule: any LoadRule)]
+    /// The load rules in force, in their order: all of them, or all but the per-kind caps
+    /// (explanations).
+    private var loadBlocks: [Block]
     /// expert → unavailable day ordinals.
     var unavailable: [Set<Int>]
     /// For explanations only: ignore the per-expert caps max_initial and max_site.
     var ignoreCaps = false {
-        didSet { loadRules = Self.loadRules(hardRules, ignoreCaps: ignoreCaps) }
+        didSet { loadBlocks = Self.loadBlocks(hardRules, ignoreCaps: ignoreCaps) }
     }
-    var busy: [Set<Int>]  // expert → slot indices
-    var perDay: [[Int: Int]]  // expert → day ordinal → tasks
-    var perWeek: [[Int: Int]]  // expert → week key → tasks
+    /// expert → the tasks they hold, in the order recorded. An expert holds a few tasks, so a
+    /// scan of them is cheaper than a table keyed by day, week or half-day.
+    private(set) var held: [[HeldTask]]
     /// Tasks of each kind per expert.
     var counts: PerTask<[Int]>
-    var siteVisits: [[Int: [SiteVisit]]]  // expert → day ordinal → site visits
     var parallel = PerTask<[Int: Int]>(repeating: [:])  // slot index → tasks of kind
     /// ISO week key → tasks of every kind in the plan (the bureau's weekly load).
     var weekLoad: [Int: Int] = [:]
@@ -75,20 +79,17 @@ struct ExpertLedger: ExpertLoad {
         experts = batch.experts
         districts = batch.districts
         hardRules = HardRules(batch)
-        loadRules = Self.loadRules(hardRules, ignoreCaps: false)
+        loadBlocks = Self.loadBlocks(hardRules, ignoreCaps: false)
         unavailable = Self.unavailableDays(batch)
         let n = batch.experts.count
-        busy = Array(repeating: [], count: n)
-        perDay = Array(repeating: [:], count: n)
-        perWeek = Array(repeating: [:], count: n)
+        held = Array(repeating: [], count: n)
         counts = PerTask(repeating: Array(repeating: 0, count: n))
-        siteVisits = Array(repeating: [:], count: n)
     }
 
-    private static func loadRules(_ rules: HardRules, ignoreCaps: Bool) -> [(block: Block, rule: any LoadRule)] {
+    private static func loadBlocks(_ rules: HardRules, ignoreCaps: Bool) -> [Block] {
         rules.load.compactMap { rule in
             guard let block = Block(rule), !(ignoreCaps && block == .maxOfKind) else { return nil }
-            return (block, rule)
+            return block
         }
     }
 
@@ -105,22 +106,33 @@ struct ExpertLedger: ExpertLoad {
     /// nil. Conflicts of interest and `active` are checked by the caller (``ExpertRule``s).
     func block(_ expert: Int, _ task: TaskKind, _ time: SlotTime, district: String) -> Block? {
         let seat = Seat(expert: expert, task: task, time: time, district: district)
-        for (block, rule) in loadRules where !rule.admits(seat, self) {
+        for block in loadBlocks where !admits(seat, under: block) {
             return block
         }
         return nil
     }
 
+    /// Whether the seat keeps the load rule behind `block`: the rule value's own check, called by
+    /// its name rather than through ``LoadRule`` (the candidate checks make millions).
+    private func admits(_ seat: Seat, under block: Block) -> Bool {
+        switch block {
+        case .unavailable: hardRules.availability.admits(seat, self)
+        case .busySlot: hardRules.oneTaskPerSlot.admits(seat, self)
+        case .maxPerDay: hardRules.dailyCap.admits(seat, self)
+        case .maxPerWeek: hardRules.weeklyCap.admits(seat, self)
+        case .maxOfKind: hardRules.taskCap.admits(seat, self)
+        case .travel: hardRules.travel.admits(seat, self)
+        }
+    }
+
     /// Records a task (planned or fixed) for its experts.
     mutating func add(_ task: TaskKind, _ time: SlotTime, district: String, experts panel: [Int]) {
+        let heldTask = HeldTask(
+            slotIndex: time.index, day: time.day.ordinal, week: time.day.weekKey, slot: time.slot,
+            siteDistrict: task == .site ? district : nil)
         for i in panel {
-            busy[i].insert(time.index)
-            perDay[i][time.day.ordinal, default: 0] += 1
-            perWeek[i][time.day.weekKey, default: 0] += 1
+            held[i].append(heldTask)
             counts[task][i] += 1
-            if task == .site {
-                siteVisits[i][time.day.ordinal, default: []].append(SiteVisit(slot: time.slot, district: district))
-            }
         }
         parallel[task][time.index, default: 0] += 1
         weekLoad[time.day.weekKey, default: 0] += 1
@@ -128,17 +140,12 @@ struct ExpertLedger: ExpertLoad {
 
     /// Removes a task recorded with ``add(_:_:district:experts:)``.
     mutating func remove(_ task: TaskKind, _ time: SlotTime, district: String, experts panel: [Int]) {
+        let siteDistrict = task == .site ? district : nil
         for i in panel {
-            busy[i].remove(time.index)
-            perDay[i][time.day.ordinal, default: 0] -= 1
-            perWeek[i][time.day.weekKey, default: 0] -= 1
-            counts[task][i] -= 1
-            if task == .site, var visits = siteVisits[i][time.day.ordinal],
-                let k = visits.firstIndex(where: { $0.slot == time.slot && $0.district == district })
-            {
-                visits.remove(at: k)
-                siteVisits[i][time.day.ordinal] = visits.isEmpty ? nil : visits
+            if let k = held[i].firstIndex(where: { $0.slotIndex == time.index && $0.siteDistrict == siteDistrict }) {
+                held[i].remove(at: k)
             }
+            counts[task][i] -= 1
         }
         parallel[task][time.index, default: 0] -= 1
         weekLoad[time.day.weekKey, default: 0] -= 1
@@ -149,9 +156,9 @@ struct ExpertLedger: ExpertLoad {
     /// Travel minutes for the expert to reach `district` at `time`: from the other same-day site
     /// visit when there is one in the earlier slot, else from home (0 when home is unknown).
     func travelMinutes(_ expert: Int, to district: String, at time: SlotTime) -> Double {
-        if let visits = siteVisits[expert][time.day.ordinal], let earlier = visits.first(where: { $0.slot < time.slot })
-        {
-            return districts.travelMinutes(earlier.district, district)
+        let day = time.day.ordinal
+        for t in held[expert] where t.day == day && t.slot < time.slot {
+            if let earlier = t.siteDistrict { return districts.travelMinutes(earlier, district) }
         }
         return homeTravelMinutes(expert, to: district)
     }
@@ -177,18 +184,31 @@ struct ExpertLedger: ExpertLoad {
         return unavailable
     }
 
-    func isUnavailable(_ expert: Int, on day: Day) -> Bool { unavailable[expert].contains(day.ordinal) }
+    func isUnavailable(_ expert: Int, on day: Day) -> Bool {
+        !unavailable[expert].isEmpty && unavailable[expert].contains(day.ordinal)
+    }
 
-    func isBusy(_ expert: Int, at time: SlotTime) -> Bool { busy[expert].contains(time.index) }
+    /// - Complexity: O(*t*) for the *t* tasks the expert holds, as the counts below.
+    func isBusy(_ expert: Int, at time: SlotTime) -> Bool {
+        let index = time.index
+        return held[expert].contains { $0.slotIndex == index }
+    }
 
-    func tasks(_ expert: Int, on day: Day) -> Int { perDay[expert][day.ordinal] ?? 0 }
+    func tasks(_ expert: Int, on day: Day) -> Int {
+        let ordinal = day.ordinal
+        return held[expert].reduce(0) { $0 + ($1.day == ordinal ? 1 : 0) }
+    }
 
-    func tasks(_ expert: Int, inWeekOf day: Day) -> Int { perWeek[expert][day.weekKey] ?? 0 }
+    func tasks(_ expert: Int, inWeekOf day: Day) -> Int {
+        let week = day.weekKey
+        return held[expert].reduce(0) { $0 + ($1.week == week ? 1 : 0) }
+    }
 
     func tasks(_ expert: Int, of kind: TaskKind) -> Int { count(expert, kind) }
 
     func siteDistricts(_ expert: Int, on day: Day) -> [String] {
-        siteVisits[expert][day.ordinal]?.map(\.district) ?? []
+        let ordinal = day.ordinal
+        return held[expert].compactMap { $0.day == ordinal ? $0.siteDistrict : nil }
     }
 
     func panels(_ kind: TaskKind, at time: SlotTime) -> Int { parallelCount(kind, time) }

@@ -366,9 +366,7 @@ struct PlanningRun {
     func scoredAssignments() -> ScoredPlan {
         var scored = ScoredPlan(enterprises: batch.enterprises.count)
         let expertIndex = staffer.expertIndex
-        func fact(_ a: Assignment) -> ScoredTask {
-            ScoredTask(time: a.time, panel: a.experts.compactMap { expertIndex[$0] })
-        }
+        func fact(_ a: Assignment) -> ScoredTask { ScoredTask(a, expertIndex: expertIndex) }
         for (id, tasks) in assignments {
             for (task, a) in tasks {
                 guard let k = enterpriseIndex[id] else {
@@ -706,21 +704,27 @@ struct PlanningRun {
     func candidates(
         _ job: Job, _ task: TaskKind, _ time: SlotTime, checkingLoad: Bool = true, among experts: Set<Int>? = nil
     ) -> [Candidate] {
-        let e = batch.enterprises[job.enterprise]
+        // The enterprise's id and district alone: a copy of the whole record costs more than the
+        // checks of a small pool.
+        let enterpriseID = batch.enterprises[job.enterprise].id
+        let district = batch.enterprises[job.enterprise].district
+        let referencePanel = reference[enterpriseID]?[task]
         let objective = staffer.objective
         var result: [Candidate] = []
-        for i in conflictFree[job.enterprise] where (experts?.contains(i) ?? true) && !isDeclined(i, e.id, task) {
-            guard !checkingLoad || ledger.block(i, task, time, district: e.district) == nil else { continue }
+        for i in conflictFree[job.enterprise]
+        where (experts?.contains(i) ?? true) && !isDeclined(i, enterpriseID, task) {
+            guard !checkingLoad || ledger.block(i, task, time, district: district) == nil else { continue }
             var value = 0.0
             if batch.hasAffinity {
-                value += objective.coefficient(.affinity) * (affinity["\(batch.experts[i].id)\u{1}\(e.id)"] ?? 0)
+                let seat = "\(batch.experts[i].id)\u{1}\(enterpriseID)"
+                value += objective.coefficient(.affinity) * (affinity[seat] ?? 0)
             }
             if task == .site {
-                value += objective.coefficient(.travelMinute) * ledger.travelMinutes(i, to: e.district, at: time)
+                value += objective.coefficient(.travelMinute) * ledger.travelMinutes(i, to: district, at: time)
             } else if rules.continuity != .none {
                 // The initial panel's members are the site panel's likely members (continuity):
                 // their way from home to the enterprise counts already, at a share of its weight.
-                value += objective.coefficient(.travelMinute) * initialTravelShare * homeTravel(i, to: e.district)
+                value += objective.coefficient(.travelMinute) * initialTravelShare * homeTravel(i, to: district)
             }
             let load = ledger.total(i)
             let belowMinTotal = load < (batch.experts[i].minTotal ?? rules.minTotal)
@@ -746,7 +750,7 @@ struct PlanningRun {
                 if belowMinTotal { value -= objective.coefficient(.minTotalShortfall) }
             }
             value += 0.001 * tieBreak(i, job.enterprise, task)
-            if let ref = reference[e.id]?[task], ref.experts.contains(batch.experts[i].id) {
+            if let ref = referencePanel, ref.experts.contains(batch.experts[i].id) {
                 value -= objective.coefficient(.changedAssignment)
             }
             result.append(Candidate(expert: i, seatValue: value))

@@ -6,6 +6,16 @@ import Workflow
 struct ScoredTask: Equatable {
     var time: SlotTime
     var panel: [Int]
+
+    init(time: SlotTime, panel: [Int]) {
+        self.time = time
+        self.panel = panel
+    }
+
+    /// A written assignment by expert index; members the pool does not hold are left out.
+    init(_ assignment: Assignment, expertIndex: [String: Int]) {
+        self.init(time: assignment.time, panel: assignment.experts.compactMap { expertIndex[$0] })
+    }
 }
 
 /// A plan as the scorer reads it.
@@ -37,6 +47,8 @@ struct EnterpriseTerms: Equatable {
 /// undone keeps what it computed, which a later step may meet again).
 final class ScoreMemo {
     fileprivate var entries: [Int: (tasks: PerTask<ScoredTask?>, terms: EnterpriseTerms)] = [:]
+    /// The batch's even share (``PlanScorer/evenShare(statuses:)``), a constant of the run.
+    fileprivate var evenShare: Int?
 }
 
 extension PlanScorer {
@@ -50,7 +62,7 @@ extension PlanScorer {
                 scored.elsewhere.append(a.time)
                 continue
             }
-            scored.tasks[k][a.task] = ScoredTask(time: a.time, panel: a.experts.compactMap { expertIndex[$0] })
+            scored.tasks[k][a.task] = ScoredTask(a, expertIndex: expertIndex)
         }
         return scored
     }
@@ -86,7 +98,9 @@ extension PlanScorer {
                 weeks[t.time.day.weekKey, default: 0] += 1
                 for i in t.panel { load[i] += 1 }
                 if task == .site {
-                    visits += t.panel.map { (expert: $0, day: t.time.day.ordinal, time: t.time.index, enterprise: k) }
+                    for i in t.panel {
+                        visits.append((expert: i, day: t.time.day.ordinal, time: t.time.index, enterprise: k))
+                    }
                 }
             }
         }
@@ -94,7 +108,8 @@ extension PlanScorer {
         b.busiestWeek = weeks.values.max() ?? 0
         b.weekLimit = weekLimit
         b.weekExcess = Double(weeks.values.reduce(0) { $0 + max(0, $1 - weekLimit) })
-        let target = evenShare(statuses: statuses)
+        let target = memo?.evenShare ?? evenShare(statuses: statuses)
+        memo?.evenShare = target
         for (i, l) in load.enumerated() {
             b.loadExcess += Double(max(0, l - target))
             b.minTotalShortfall += Double(max(0, (batch.experts[i].minTotal ?? rules.minTotal) - l))

@@ -86,6 +86,26 @@ struct CalendarTests {
         #expect(t.travelMinutes("nanshan", "nanshan") == 0)
     }
 
+    @Test("travel minutes between codes come from a table kept with travel.csv's overrides")
+    func travelTable() {
+        var t = DistrictTable.shenzhen
+        for a in t.districts {
+            for b in t.districts {
+                let formula = a.code == b.code ? 0 : DistrictTable.greatCircleKilometres(a, b) * 1.4 / 30 * 60
+                #expect(t.travelMinutes(a.code, b.code) == formula)
+            }
+        }
+        // An override read after the table was built takes effect, one way and the other.
+        t.travelOverrides["futian", default: [:]]["luohu"] = 5
+        t.travelOverrides["nanshan", default: [:]]["nanshan"] = 12
+        #expect(t.travelMinutes("futian", "luohu") == 5)
+        #expect(t.travelMinutes("luohu", "futian") > 15)
+        #expect(t.travelMinutes("nanshan", "nanshan") == 12)
+        // Names other than codes are computed as before; an unknown district is infinitely far.
+        #expect(t.travelMinutes("福田区", "luohu") == t.travelMinutes("luohu", "futian"))
+        #expect(t.travelMinutes("futian", "atlantis") == .infinity)
+    }
+
     @Test("dates as Chinese offices write them are read; impossible ones are not")
     func writtenDates() {
         for text in ["2026-03-02", "2026/3/2", "2026-3-2", "2026.3.2", "2026年3月2日", " 2026/03/02 "] {

@@ -7,6 +7,10 @@ public struct AvailabilityRule: LoadRule {
 
     public init() {}
 
+    public func admits(_ seat: Seat, _ load: some ExpertLoad) -> Bool {
+        !load.isUnavailable(seat.expert, on: seat.time.day)
+    }
+
     public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> Phrase? {
         load.isUnavailable(seat.expert, on: seat.time.day)
             ? Phrase("rule.unavailable", ["day": "\(seat.time.day.iso)"]) : nil

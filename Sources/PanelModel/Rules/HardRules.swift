@@ -8,8 +8,14 @@ public struct HardRules: Sendable {
     public let expert: [any ExpertRule]
     /// Rules 8 and 9 on an expert's load, in the order a blocked seat is explained.
     public let load: [any LoadRule]
+    /// The members of `load` by name, for checks made by the million.
+    public let availability = AvailabilityRule()
+    public let oneTaskPerSlot = OneTaskPerSlotRule()
+    public let dailyCap: DailyCapRule
+    public let weeklyCap: WeeklyCapRule
     /// The per-kind caps (also a member of `load`), for capacity counts.
     public let taskCap: TaskCapRule
+    public let travel: TravelRule
     public let parallel: ParallelPanelsRule
 
     /// The rules of a batch.
@@ -25,11 +31,11 @@ public struct HardRules: Sendable {
             ContinuityRule(rules),
         ]
         expert = [ActiveExpertRule(), ConflictOfInterestRule()]
+        dailyCap = DailyCapRule(rules)
+        weeklyCap = WeeklyCapRule(rules)
         taskCap = TaskCapRule(rules, experts: experts)
-        load = [
-            AvailabilityRule(), OneTaskPerSlotRule(), DailyCapRule(rules), WeeklyCapRule(rules), taskCap,
-            TravelRule(rules, districts: districts),
-        ]
+        travel = TravelRule(rules, districts: districts)
+        load = [availability, oneTaskPerSlot, dailyCap, weeklyCap, taskCap, travel]
         parallel = ParallelPanelsRule(rules)
     }
 

@@ -7,6 +7,8 @@ public struct OneTaskPerSlotRule: LoadRule {
 
     public init() {}
 
+    public func admits(_ seat: Seat, _ load: some ExpertLoad) -> Bool { !load.isBusy(seat.expert, at: seat.time) }
+
     public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> Phrase? {
         load.isBusy(seat.expert, at: seat.time) ? Phrase("rule.busy-slot") : nil
     }

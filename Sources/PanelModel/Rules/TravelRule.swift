@@ -13,6 +13,13 @@ public struct TravelRule: LoadRule {
         self.districts = districts
     }
 
+    public func admits(_ seat: Seat, _ load: some ExpertLoad) -> Bool {
+        guard seat.task == .site else { return true }
+        return load.siteDistricts(seat.expert, on: seat.time.day).allSatisfy { other in
+            !(districts.travelMinutes(other, seat.district) > limit)
+        }
+    }
+
     public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> Phrase? {
         guard seat.task == .site else { return nil }
         for other in load.siteDistricts(seat.expert, on: seat.time.day) {
