@@ -203,6 +203,7 @@ extension Strings {
         "progress.phase.construct": ("构造", "construct"),
         "progress.phase.improve": ("改进", "improve"),
         "progress.phase.search": ("搜索", "search"),
+        "progress.phase.exchange": ("互换席位", "exchange"),
         "progress.phase.trim": ("缩短路程", "trim"),
         "progress.phase.bound": ("界", "bound"),
         "progress.phase.done": ("完成", "done"),

@@ -53,7 +53,8 @@ extension PlanningRun {
     ///   MIPs each) and scores the plan once: O(*s* log *s*) for *s* site seats, the terms of
     ///   the enterprises it changed computed again (``ScoreMemo``).
     /// It uses at most ``searchTimeShare`` of the time left when it starts: the rest is for the
-    /// re-staffing pass, the travel trim, the explanations of what stays unplanned and the reserves.
+    /// re-staffing pass, the seat exchanges, the travel trim, the explanations of what stays
+    /// unplanned and the reserves.
     mutating func search(bounds: [Double]) throws {
         let phases: [(kinds: [Neighbourhood], stallLimit: Int)] = [
             (Neighbourhood.allCases.filter { $0 != .travel }, Self.searchStallLimit),

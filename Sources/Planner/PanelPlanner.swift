@@ -287,7 +287,12 @@ struct PlanningRun {
         if searches {
             try search(bounds: levelBounds)
             try polish()
-            try trimTravel()
+            // The trim and the exchanges take turns while the exchanges gain: each opens moves
+            // for the other (docs/formulation.md §2.6).
+            for _ in 0..<Self.travelRounds {
+                try trimTravel()
+                guard try exchangeSeats() else { break }
+            }
         }
         // The random draw (随机抽取) replaces each planned panel by one drawn among those the rules
         // allow then; a replan keeps what was announced and draws nothing.

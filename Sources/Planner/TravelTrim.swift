@@ -22,9 +22,10 @@ extension PlanningRun {
     static let trimCandidates = 24
     /// The most seconds one joint MIP of the trim may take.
     static let trimSolveSeconds = 2.0
-    /// The share of the time left that the trim may use: the rest stays for the explanations and
-    /// the reserves (候补), which come after it and are cut short past the limit.
-    static let trimTimeShare = 0.75
+    /// The share of the time left that the trim may use: the rest stays for the seat exchanges,
+    /// the explanations and the reserves (候补), which come after it and are cut short past the
+    /// limit.
+    static let trimTimeShare = 0.6
 
     /// Re-staffs groups of site panels together, pass after pass while a pass gains, keeping each
     /// change that makes the plan better.
@@ -103,7 +104,7 @@ extension PlanningRun {
     }
 
     /// Whether a job's site panel is planned and may change (not fixed, not a kept reference).
-    private func isOpenSite(_ job: Job) -> Bool {
+    func isOpenSite(_ job: Job) -> Bool {
         let id = batch.enterprises[job.enterprise].id
         guard let site = assignments[id]?[.site] else { return false }
         return !site.fixed && !locked.contains("\(id)|\(TaskKind.site.rawValue)")
