@@ -71,7 +71,7 @@ class WorkbookInput(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="panelplan-xlsx-in-")
         cls.reference = os.path.join(cls.tmp, "reference")
-        r = run("plan", DEMO, "--quiet", "--no-store", "--out", cls.reference)
+        r = run("plan", DEMO, "--quiet", "--no-store", "--time-limit", "3600", "--out", cls.reference)
         assert r.returncode == 0, r.stderr
 
     @classmethod
@@ -85,7 +85,7 @@ class WorkbookInput(unittest.TestCase):
 
     def plans_like_the_demo(self, folder):
         out = os.path.join(self.tmp, "out-" + os.path.basename(folder))
-        r = run("plan", folder, "--quiet", "--no-store", "--out", out)
+        r = run("plan", folder, "--quiet", "--no-store", "--time-limit", "3600", "--out", out)
         self.assertEqual(r.returncode, 0, r.stderr)
         with open(os.path.join(out, "plan.csv"), encoding="utf-8") as a, \
                 open(os.path.join(self.reference, "plan.csv"), encoding="utf-8") as b:
