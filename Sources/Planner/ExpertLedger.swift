@@ -166,9 +166,15 @@ struct ExpertLedger: ExpertLoad {
     /// Minutes from the expert's home district to `district` (0 when the home or the way is not
     /// known).
     func homeTravelMinutes(_ expert: Int, to district: String) -> Double {
-        guard let home = experts[expert].district else { return 0 }
+        knownHomeTravelMinutes(expert, to: district) ?? 0
+    }
+
+    /// The minutes from the expert's home to `district`; nil when the home district or the way
+    /// between the two is unknown.
+    func knownHomeTravelMinutes(_ expert: Int, to district: String) -> Double? {
+        guard let home = experts[expert].district else { return nil }
         let t = districts.travelMinutes(home, district)
-        return t.isFinite ? t : 0
+        return t.isFinite ? t : nil
     }
 
     // MARK: - ExpertLoad

@@ -168,7 +168,7 @@ struct PlanningRun {
     /// The weight of the used share of an expert's cap of a kind in seat values (0: off).
     var capShareWeight = 0.0
     /// Whether seat values carry the construction's heuristic seat costs (load units, the cap
-    /// share, scarce roles, the min_total credit); off in ``trimTravel()``, whose seat values are
+    /// share, scarce roles, the min_total credit); off in ``trimTravel(until:)``, whose seat values are
     /// the objective's own terms.
     var seatHeuristics = true
     /// The order half-days are tried in (the batch's `[schedule] spread` unless a later
@@ -287,12 +287,7 @@ struct PlanningRun {
         if searches {
             try search(bounds: levelBounds)
             try polish()
-            // The trim and the exchanges take turns while the exchanges gain: each opens moves
-            // for the other (docs/formulation.md §2.6).
-            for _ in 0..<Self.travelRounds {
-                try trimTravel()
-                guard try exchangeSeats() else { break }
-            }
+            try shortenTravel()
         }
         // The random draw (随机抽取) replaces each planned panel by one drawn among those the rules
         // allow then; a replan keeps what was announced and draws nothing.
@@ -1186,13 +1181,14 @@ struct PlanningRun {
     }
 
     /// A panel's value in the objective's per-panel terms: coverage (expertise, continuity,
-    /// previous experts) and its seats' affinity.
-    func ownValue(_ request: PanelRequest, _ panel: [Int]) -> Double {
-        var value = staffer.coverageValue(request, panel: panel)
+    /// previous experts) and its seats' affinity; those of `level` alone when it is given.
+    func ownValue(_ request: PanelRequest, _ panel: [Int], level: Objective.Level? = nil) -> Double {
+        let objective = level.map { staffer.objective.restricted(to: $0) } ?? staffer.objective
+        var value = staffer.coverageValue(request, panel: panel, under: objective)
         if batch.hasAffinity {
             let e = request.enterprise
             value +=
-                staffer.objective.coefficient(.affinity)
+                objective.coefficient(.affinity)
                 * panel.reduce(0) { $0 + (affinity["\(batch.experts[$1].id)\u{1}\(e.id)"] ?? 0) }
         }
         return value

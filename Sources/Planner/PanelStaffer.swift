@@ -38,7 +38,8 @@ struct PanelRequest {
 struct StaffedPanel {
     var experts: [Int]
     var leader: Int?
-    /// The objective value of the panel as the MIP saw it (seat values included).
+    /// The objective value of the panel as the MIP saw it (seat values included), or, after a
+    /// seat exchange, its own terms (``PlanningRun/ownValue(_:_:level:)``).
     var value: Double
 }
 
@@ -134,8 +135,10 @@ struct PanelStaffer {
         return nil
     }
 
-    /// The value of the coverage terms (expertise, continuity, previous experts) of a panel.
-    func coverageValue(_ request: PanelRequest, panel: [Int]) -> Double {
+    /// The value of the coverage terms (expertise, continuity, previous experts) of a panel,
+    /// under the staffer's objective or, when given, `objective` (one level's, say).
+    func coverageValue(_ request: PanelRequest, panel: [Int], under objective: Objective? = nil) -> Double {
+        let objective = objective ?? self.objective
         let members = panel.map { experts[$0] }
         var value =
             objective.coefficient(.coveredReason)

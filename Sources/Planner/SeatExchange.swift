@@ -4,33 +4,29 @@ import PanelModel
 /// trim: a member *a* of panel *P* and a member *b* of panel *Q* change places when *b* lives
 /// nearer to *P*'s enterprise and the two ways from home together shorten. In a pool whose site
 /// caps are all used no expert is free to take a far member's seat; the trim's joint MIPs
-/// (``trimTravel()``) move members only within the few groups of panels they try, while an
+/// (``trimTravel(until:)``) move members only within the few groups of panels they try, while an
 /// exchange is found by arithmetic over a table of minutes from home, for every panel that
 /// holds a nearer expert. It keeps every expert's number of tasks and is checked against every
 /// hard rule (expert, load and composition rules) before the plan is scored; it is kept only
 /// when the plan is better level by level.
 extension PlanningRun {
-    /// The share of the time left that the exchanges may use: the rest stays for the
-    /// explanations and the reserves (候补).
-    static let exchangeTimeShare = 0.6
     /// The most passes over the site panels (they stop after a pass without a gain).
     static let exchangePasses = 8
-    /// The most exchanges scored per seat, the shortest ways first.
+    /// The most exchanges scored per seat, the largest savings first.
     static let exchangeTries = 3
-    /// The most rounds of the travel trim followed by the exchanges (another round only when
-    /// the exchanges gained).
-    static let travelRounds = 3
+    /// The most exchanges checked against the rules per seat, scored or barred.
+    static let exchangeChecks = 12
 
     /// Exchanges seats between open site panels, the farthest-travelling panels first, pass
-    /// after pass while a pass gains; true when an exchange was kept. Stopped by its deadline
-    /// (``exchangeTimeShare`` of the time left), the run has timed out.
+    /// after pass while a pass gains; true when an exchange was kept. Stopped by `deadline`
+    /// (seconds since the start), the run has timed out.
     /// - Complexity: per pass and seat O(*n* · *c*) arithmetic for *n* experts free of conflicts
-    ///   with the enterprise and *c* the site cap, then at most ``exchangeTries`` exchanges
-    ///   checked against the rules and scored (O(*s* log *s*) each, for *s* site seats).
+    ///   with the enterprise and *c* the site cap, then at most ``exchangeChecks`` exchanges
+    ///   checked against the rules, of which at most ``exchangeTries`` scored (O(*s* log *s*)
+    ///   each, for *s* site seats).
     @discardableResult
-    mutating func exchangeSeats() throws -> Bool {
-        guard elapsed < timeLimit else { return false }
-        let deadline = elapsed + Self.exchangeTimeShare * (timeLimit - elapsed)
+    mutating func exchangeSeats(until deadline: Double) throws -> Bool {
+        guard elapsed < deadline else { return false }
         var table = ExchangeTable(self)
         guard table.open.count > 1 else { return false }
         var kept = false
@@ -45,7 +41,7 @@ extension PlanningRun {
                     return kept
                 }
                 for a in table.panels[p] {
-                    guard try exchange(a, from: p, table: &table) else { continue }
+                    guard try exchange(a, from: p, table: &table, until: deadline) else { continue }
                     gained = true
                     break
                 }
@@ -57,23 +53,27 @@ extension PlanningRun {
     }
 
     /// Tries the exchanges of member `a` of open panel `p` (an index into the table's panels),
-    /// the largest estimated saving first; keeps the first that makes the plan better.
-    private mutating func exchange(_ a: Int, from p: Int, table: inout ExchangeTable) throws -> Bool {
+    /// the largest estimated saving first; keeps the first that makes the plan better. Experts
+    /// whose way is unknown (∞ in the table) neither leave nor take a seat.
+    private mutating func exchange(
+        _ a: Int, from p: Int, table: inout ExchangeTable, until deadline: Double
+    ) throws -> Bool {
         let homeP = table.minutes[table.district[p]]
         let far = homeP[a]
-        guard far > 0 else { return false }
+        guard far > 0, far.isFinite else { return false }
         var offers: [(saving: Double, b: Int, q: Int)] = []
         for b in conflictFree[built.jobs[table.open[p]].enterprise] where homeP[b] < far {
             guard !table.panels[p].contains(b) else { continue }
             for q in table.held[b] where q != p && table.admits[q][a] && !table.panels[q].contains(a) {
                 let homeQ = table.minutes[table.district[q]]
                 let saving = far - homeP[b] + homeQ[b] - homeQ[a]
-                if saving > 1e-9 { offers.append((saving, b, q)) }
+                if saving > 1e-9, saving.isFinite { offers.append((saving, b, q)) }
             }
         }
         offers.sort { $0.saving != $1.saving ? $0.saving > $1.saving : ($0.b, $0.q) < ($1.b, $1.q) }
         var scored = 0
-        for offer in offers where scored < Self.exchangeTries {
+        for offer in offers.prefix(Self.exchangeChecks) where scored < Self.exchangeTries {
+            guard elapsed < deadline else { return false }
             switch try swap(a, from: p, with: offer.b, from: offer.q, table: &table) {
             case .kept: return true
             case .worse: scored += 1
@@ -82,6 +82,9 @@ extension PlanningRun {
         }
         return false
     }
+
+    /// The levels whose per-panel terms an exchange may not lower on its two panels together.
+    private static let coverageLevels: [Objective.Level] = [.expertise, .continuity]
 
     /// What became of an exchange.
     private enum ExchangeOutcome {
@@ -94,8 +97,9 @@ extension PlanningRun {
     }
 
     /// Exchanges member `a` of panel `p` with member `b` of panel `q` when every hard rule allows
-    /// it and the panels lose no coverage, expertise or affinity; keeps it when the plan is then
-    /// better level by level.
+    /// it and the two panels together lose nothing on the expertise level (covered reasons,
+    /// affinity) nor on the continuity level (continuity, previous experts); keeps it when the
+    /// plan is then better level by level.
     private mutating func swap(
         _ a: Int, from p: Int, with b: Int, from q: Int, table: inout ExchangeTable
     ) throws -> ExchangeOutcome {
@@ -107,8 +111,11 @@ extension PlanningRun {
         let requestQ = siteRequest(eQ)
         guard let newP = exchanged(oldP.panel, out: a, in: b, request: requestP),
             let newQ = exchanged(oldQ.panel, out: b, in: a, request: requestQ),
-            ownValue(requestP, newP.experts) + ownValue(requestQ, newQ.experts)
-                >= ownValue(requestP, oldP.panel.experts) + ownValue(requestQ, oldQ.panel.experts) - 1e-9
+            Self.coverageLevels.allSatisfy({ level in
+                ownValue(requestP, newP.experts, level: level) + ownValue(requestQ, newQ.experts, level: level)
+                    >= ownValue(requestP, oldP.panel.experts, level: level)
+                    + ownValue(requestQ, oldQ.panel.experts, level: level) - 1e-9
+            })
         else { return .barred }
         ledger.remove(.site, oldP.time, district: eP.district, experts: oldP.panel.experts)
         ledger.remove(.site, oldQ.time, district: eQ.district, experts: oldQ.panel.experts)
@@ -160,7 +167,7 @@ extension PlanningRun {
             leader = batch.experts[incoming].canLead ? incoming : members.first { batch.experts[$0].canLead }
             guard leader != nil else { return nil }
         }
-        return StaffedPanel(experts: members, leader: leader, value: panel.value)
+        return StaffedPanel(experts: members, leader: leader, value: ownValue(request, members))
     }
 }
 
@@ -177,7 +184,8 @@ struct ExchangeTable {
     var admits: [[Bool]]
     /// For each open panel, its district's row of ``minutes``.
     var district: [Int]
-    /// Minutes from each expert's home to each district the open panels are in.
+    /// Minutes from each expert's home to each district the open panels are in; ∞ when unknown
+    /// (no home district, or no way between the two).
     var minutes: [[Double]]
 
     init(_ run: PlanningRun) {
@@ -199,7 +207,7 @@ struct ExchangeTable {
         district = enterprises.map { e in
             if let row = rowOf[e.district] { return row }
             rowOf[e.district] = minutes.count
-            minutes.append((0..<pool).map { run.homeTravel($0, to: e.district) })
+            minutes.append((0..<pool).map { run.ledger.knownHomeTravelMinutes($0, to: e.district) ?? .infinity })
             return minutes.count - 1
         }
         self.minutes = minutes

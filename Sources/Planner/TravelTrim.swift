@@ -22,21 +22,15 @@ extension PlanningRun {
     static let trimCandidates = 24
     /// The most seconds one joint MIP of the trim may take.
     static let trimSolveSeconds = 2.0
-    /// The share of the time left that the trim may use: the rest stays for the seat exchanges,
-    /// the explanations and the reserves (候补), which come after it and are cut short past the
-    /// limit.
-    static let trimTimeShare = 0.6
-
     /// Re-staffs groups of site panels together, pass after pass while a pass gains, keeping each
     /// change that makes the plan better.
-    /// Stopped by its deadline (``trimTimeShare`` of the time left), the run has timed out.
+    /// Stopped by `deadline` (seconds since the start), the run has timed out.
     /// - Complexity: per pass and site panel at most 2 + ``trimPartners`` joint MIPs of up to
     ///   1 + ``trimPartners`` panels (each stopped after ``trimSolveSeconds``), and one run of
     ///   neighbours per 1 + ``trimPartners`` panels; each change whose panels gain is scored,
     ///   O(*s* log *s*) for *s* site seats (``PlanScorer/breakdown(of:statuses:memo:)``).
-    mutating func trimTravel() throws {
-        guard elapsed < timeLimit else { return }
-        let deadline = elapsed + Self.trimTimeShare * (timeLimit - elapsed)
+    mutating func trimTravel(until deadline: Double) throws {
+        guard elapsed < deadline else { return }
         let (heuristics, reserve) = (seatHeuristics, leaderReserve)
         seatHeuristics = false
         leaderReserve = 0
