@@ -12,18 +12,16 @@ import PanelModel
 extension PlanningRun {
     /// The most passes over the site panels (they stop after a pass without a gain).
     static let exchangePasses = 8
-    /// The most exchanges scored per seat, the largest savings first.
+    /// The most exchanges scored per seat, the largest savings first (those the rules bar are
+    /// not scored: they cost a check of the rules, and the deadline is read before each).
     static let exchangeTries = 3
-    /// The most exchanges checked against the rules per seat, scored or barred.
-    static let exchangeChecks = 12
 
     /// Exchanges seats between open site panels, the farthest-travelling panels first, pass
     /// after pass while a pass gains; true when an exchange was kept. Stopped by `deadline`
     /// (seconds since the start), the run has timed out.
     /// - Complexity: per pass and seat O(*n* · *c*) arithmetic for *n* experts free of conflicts
-    ///   with the enterprise and *c* the site cap, then at most ``exchangeChecks`` exchanges
-    ///   checked against the rules, of which at most ``exchangeTries`` scored (O(*s* log *s*)
-    ///   each, for *s* site seats).
+    ///   with the enterprise and *c* the site cap, the offers checked against the rules until
+    ///   ``exchangeTries`` of them are scored (O(*s* log *s*) each, for *s* site seats).
     @discardableResult
     mutating func exchangeSeats(until deadline: Double) throws -> Bool {
         guard elapsed < deadline else { return false }
@@ -72,7 +70,7 @@ extension PlanningRun {
         }
         offers.sort { $0.saving != $1.saving ? $0.saving > $1.saving : ($0.b, $0.q) < ($1.b, $1.q) }
         var scored = 0
-        for offer in offers.prefix(Self.exchangeChecks) where scored < Self.exchangeTries {
+        for offer in offers where scored < Self.exchangeTries {
             guard elapsed < deadline else { return false }
             switch try swap(a, from: p, with: offer.b, from: offer.q, table: &table) {
             case .kept: return true
