@@ -233,6 +233,12 @@ public enum Strings {
             "状态 %@  目标值 %.2f  上界 %.2f  差距 %.4f%%  用时 %.2f 秒",
             "status %@  objective %.2f  bound %.2f  gap %.4f%%  time %.2f s"
         ),
+        "summary_infeasible": (
+            "固定行违反硬性规则或相互矛盾：没有满足全部规则的方案。"
+                + "本计划保留固定行，每处违反见警告。",
+            "The fixed rows break the hard rules or each other: no plan keeps every rule. This plan keeps the "
+                + "fixed rows; each breach is named in the warnings."
+        ),
         "summary_levels": ("距各目标可达上限：", "how far each goal is from the best any plan could reach: "),
         "level_planned": ("安排企业数", "enterprises planned"),
         "level_expertise": ("专业覆盖", "expertise"),

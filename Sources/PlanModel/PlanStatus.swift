@@ -4,7 +4,8 @@ public enum PlanStatus: String, Sendable {
     case optimal
     /// A plan with a positive gap to the bound at some level.
     case feasible
-    /// Fixed rows or rules contradict each other: no plan exists.
+    /// Fixed rows contradict the hard rules or each other: no plan keeps every rule. The plan
+    /// written keeps the fixed rows (rule 11) and its warnings name each breach.
     case infeasible
     /// The time limit stopped the search; the best plan found is returned.
     case timeLimit = "time-limit"
@@ -12,9 +13,12 @@ public enum PlanStatus: String, Sendable {
     /// The status of a finished search judged level by level: `optimal` only when every level's
     /// value equals its bound (within 10⁻⁹ relative). Each level's bound holds for every plan, so
     /// such a plan is best at every level and in any weighted sum of them. A bound below its value
-    /// is a defect, never hidden as `optimal`.
-    public init(levels: [(value: Double, bound: Double)], timedOut: Bool) {
-        if timedOut {
+    /// is a defect, never hidden as `optimal`. Fixed rows that break a hard rule (`contradicted`)
+    /// make it `infeasible` whatever the search did.
+    public init(levels: [(value: Double, bound: Double)], timedOut: Bool, contradicted: Bool = false) {
+        if contradicted {
+            self = .infeasible
+        } else if timedOut {
             self = .timeLimit
         } else if !levels.isEmpty && levels.allSatisfy({ abs($0.bound - $0.value) <= 1e-9 * max(1, abs($0.bound)) }) {
             self = .optimal

@@ -297,8 +297,10 @@ struct PlanningRun {
         for (job, tally) in built.failed {
             unscheduled.append(try explain(job, tally))
         }
-        // Fixed rows breaking rules are kept (they are facts) but reported.
-        warnings.append(contentsOf: FixedRowAudit.warnings(batch: batch))
+        // Fixed rows breaking rules are kept (rule 11 wins) but reported; with any, no plan keeps
+        // every hard rule, and the status says so (infeasible, docs/format.md).
+        let contradictions = FixedRowAudit.warnings(batch: batch)
+        warnings.append(contentsOf: contradictions)
 
         let result = assembleAssignments()
         let (objective, breakdown, planned) = scorer.score(
@@ -325,7 +327,8 @@ struct PlanningRun {
                 name: level.rawValue, value: staffer.objective.value(of: level, in: breakdown), bound: levelBounds[k])
         }
         // Optimal only when every level meets its bound (docs/format.md, status).
-        let status = PlanStatus(levels: levels.map { ($0.value, $0.bound) }, timedOut: timedOut)
+        let status = PlanStatus(
+            levels: levels.map { ($0.value, $0.bound) }, timedOut: timedOut, contradicted: !contradictions.isEmpty)
         var plan = Plan(
             batchName: rules.name, status: status,
             objective: objective, bound: bound, assignments: result, unscheduled: unscheduled, breakdown: breakdown,
@@ -334,7 +337,7 @@ struct PlanningRun {
         plan.reserves = reserves(for: result)
         if elapsed >= timeLimit && !timedOut {
             timedOut = true
-            plan.status = .timeLimit
+            if plan.status != .infeasible { plan.status = .timeLimit }
         }
         plan.draw = draw
         plan.levels = levels

@@ -16,6 +16,7 @@ public enum PlanSummary {
             Strings.format(
                 "summary_status", language, t(plan.status.rawValue), plan.objective, plan.bound, plan.gap * 100,
                 plan.elapsedSeconds) + "\n"
+        if plan.status == .infeasible { out += t("summary_infeasible") + "\n" }
         let b = plan.breakdown
         out +=
             Strings.format(

@@ -2,6 +2,7 @@ import Foundation
 import PanelModel
 import PlanModel
 import Planner
+import Reports
 import Testing
 
 /// One instance per hard rule, built to tempt the planner into breaking it. Every plan is
@@ -120,6 +121,8 @@ struct HardRuleTests {
         let b = try #require(r.entry("B"))
         #expect(b.reason.contains("X"))
         #expect(b.code == .industryExpertsBusy)
+        // A fixed row that keeps every rule contradicts nothing.
+        #expect(r.plan.status != .infeasible)
     }
 
     @Test("rule 7: two experts of one employer are the best-matching pair")
@@ -301,6 +304,10 @@ struct HardRuleTests {
                 r.assignment(row[0], .initial)?.experts.sorted()
                     == row[4].split(separator: ";").map(String.init).sorted())
         }
+        // No plan keeps every rule with these rows: the status says so, and so does the summary.
+        #expect(r.plan.status == .infeasible)
+        let summary = PlanSummary.text(r.plan, batch: r.batch, language: .zh)
+        #expect(summary.contains("无可行方案") && summary.contains("固定行违反硬性规则"), "\(summary)")
     }
 
     @Test("previous_experts = prefer: an available previous expert joins the site panel of a large pool")

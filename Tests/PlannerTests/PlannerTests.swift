@@ -45,6 +45,8 @@ struct PlannerTests {
         #expect(PlanStatus(levels: [(100, 99), (5, 5)], timedOut: false) == .feasible)
         #expect(PlanStatus(levels: [(100, 100), (5, 5)], timedOut: true) == .timeLimit)
         #expect(PlanStatus(levels: [], timedOut: false) == .feasible)
+        #expect(PlanStatus(levels: [(100, 100), (5, 5)], timedOut: false, contradicted: true) == .infeasible)
+        #expect(PlanStatus(levels: [(100, 100), (5, 5)], timedOut: true, contradicted: true) == .infeasible)
     }
 
     @Test("the demo saved as GB18030 CSV and as UTF-16 tab-separated text plans exactly like the UTF-8 demo")
