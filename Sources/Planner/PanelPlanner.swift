@@ -168,8 +168,8 @@ struct PlanningRun {
     /// The weight of the used share of an expert's cap of a kind in seat values (0: off).
     var capShareWeight = 0.0
     /// Whether seat values carry the construction's heuristic seat costs (load units, the cap
-    /// share, scarce roles, the min_total credit); off in ``trimTravel(until:)``, whose seat values are
-    /// the objective's own terms.
+    /// share, scarce roles, the min_total credit); off in ``trimTravel(until:)``, whose seat
+    /// values are the objective's own terms.
     var seatHeuristics = true
     /// The order half-days are tried in (the batch's `[schedule] spread` unless a later
     /// construction tries the other).

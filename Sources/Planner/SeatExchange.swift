@@ -71,7 +71,10 @@ extension PlanningRun {
         offers.sort { $0.saving != $1.saving ? $0.saving > $1.saving : ($0.b, $0.q) < ($1.b, $1.q) }
         var scored = 0
         for offer in offers where scored < Self.exchangeTries {
-            guard elapsed < deadline else { return false }
+            guard elapsed < deadline else {
+                timedOut = true
+                return false
+            }
             switch try swap(a, from: p, with: offer.b, from: offer.q, table: &table) {
             case .kept: return true
             case .worse: scored += 1
