@@ -81,10 +81,10 @@ extension PlanningRun {
 
     /// The levels' bounds, computed once per run.
     mutating func boundsOfLevels() throws -> [Double] {
-        if let cachedLevelBounds { return cachedLevelBounds }
-        let bounds = try levelBounds(scorer: built.scorer!, statuses: built.statuses, constants: built.constants)
-        cachedLevelBounds = bounds
-        return bounds
+        if let cachedLevelBounds { return cachedLevelBounds.bounds }
+        let computed = try levelBounds(scorer: built.scorer!, statuses: built.statuses, constants: built.constants)
+        cachedLevelBounds = computed
+        return computed.bounds
     }
 
     /// Runs `phases` of steps, each until it stalls, every level meets its bound, the planned

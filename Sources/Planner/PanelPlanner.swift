@@ -129,7 +129,7 @@ struct PlanningRun {
     var warnings: [Phrase] = []
     var timedOut = false
     /// The levels' bounds, once computed (``boundsOfLevels()``).
-    var cachedLevelBounds: [Double]?
+    var cachedLevelBounds: (bounds: [Double], relaxation: BoundRelaxation)?
     /// Enterprise terms already computed (``levelValues()``), shared by the run's copies.
     let scoreMemo = ScoreMemo()
     /// ⌈demand seats / pool size⌉ (see ``PlanScorer/evenShare(statuses:)``).
@@ -322,9 +322,14 @@ struct PlanningRun {
             if a.eligible != b.eligible { return a.eligible }
             return a.enterpriseID < b.enterpriseID
         }
+        // Each level's bound as written: given the levels before it at the plan's values.
+        let values = Objective.Level.allCases.map { staffer.objective.value(of: $0, in: breakdown) }
+        let writtenBounds =
+            try cachedLevelBounds.map {
+                try conditionedLevelBounds(values: values, bounds: levelBounds, relaxation: $0.relaxation)
+            } ?? levelBounds
         let levels = Objective.Level.allCases.enumerated().map { k, level in
-            PlanLevel(
-                name: level.rawValue, value: staffer.objective.value(of: level, in: breakdown), bound: levelBounds[k])
+            PlanLevel(name: level.rawValue, value: values[k], bound: writtenBounds[k])
         }
         // Optimal only when every level meets its bound (docs/format.md, status).
         let status = PlanStatus(
@@ -516,31 +521,52 @@ struct PlanningRun {
         return unplaced
     }
 
-    /// A valid bound of each level of its own, in level order (the planned count's also from
-    /// ``PlanScorer/plannedBound(statuses:fixed:planned:secondsLeft:)``). The penalties' level cannot be
-    /// above 0. The continuity and buffer terms of the relaxation do not come from the panel
-    /// MIPs, so their bounds skip the MIPs and the capacity LP (every open task counted): a
-    /// little weaker, still valid, much cheaper.
+    /// A valid bound of each level over every plan, in level order, and the relaxation they come
+    /// from (``BoundRelaxation``, one objective per level). The planned count's is also the
+    /// seat-assignment bound (``PlanScorer/plannedBound(statuses:fixed:planned:secondsLeft:)``) when
+    /// that is smaller. The penalties' level (balance) cannot be above 0.
     func levelBounds(
         scorer: PlanScorer, statuses: [EnterpriseStatus], constants: [String: [TaskKind: Assignment]]
-    ) throws -> [Double] {
-        try Objective.Level.allCases.map { level in
-            let exactLevel = level == .planned || level == .expertise
-            let bound =
-                level == .balance
-                ? 0
-                : try scorer.bound(of: level, statuses: statuses, fixed: constants) {
-                    exactLevel && elapsed < timeLimit
-                }
-            // The planned count has a second bound, seat by seat; both are valid, the smaller wins.
-            // Not needed when the first already equals the plan's count.
-            let perEnterprise = staffer.objective.coefficient(.plannedEnterprise)
-            guard level == .planned, bound > perEnterprise * Double(plannedCount()),
-                let seats = try scorer.plannedBound(
-                    statuses: statuses, fixed: constants, planned: plannedCount(), secondsLeft: { timeLimit - elapsed })
-            else { return bound }
-            return min(bound, perEnterprise * seats)
+    ) throws -> (bounds: [Double], relaxation: BoundRelaxation) {
+        let levels = Objective.Level.allCases
+        let relaxation = try PlanScorer.relaxation(
+            levels.map { scorer.restricted(to: $0) }, statuses: statuses, fixed: constants
+        ) { elapsed < timeLimit }
+        var bounds = try levels.indices.map { try relaxation.bound($0) }
+        // The planned count has a second bound, seat by seat; both are valid, the smaller wins.
+        // Not needed when the first already equals the plan's count.
+        let perEnterprise = staffer.objective.coefficient(.plannedEnterprise)
+        if bounds[0] > perEnterprise * Double(plannedCount()),
+            let seats = try scorer.plannedBound(
+                statuses: statuses, fixed: constants, planned: plannedCount(), secondsLeft: { timeLimit - elapsed })
+        {
+            bounds[0] = min(bounds[0], perEnterprise * seats)
         }
+        return (bounds, relaxation)
+    }
+
+    /// Each level's bound given the levels before it (docs/formulation.md §3.1): the bound of
+    /// level k over the plans that hold each earlier level proven at its bound (`values` equal to
+    /// `bounds`) at its value and the first earlier level not proven at least at its value. Every
+    /// plan at least as good as one with these `values`, level by level in order, is one of them,
+    /// so no such plan passes the result at level k; it is never above `bounds`. Past the time
+    /// limit, `bounds` as they are.
+    /// - Complexity: one LP of the levels' relaxation per level after the first.
+    func conditionedLevelBounds(
+        values: [Double], bounds: [Double], relaxation: BoundRelaxation
+    ) throws -> [Double] {
+        guard elapsed < timeLimit, relaxation.hasCapacityRows else { return bounds }
+        var conditioned = bounds
+        var floors: [(objective: Int, value: Double)] = []
+        var provenSoFar = true  // every level in `floors` is at its (given-the-earlier) bound
+        for k in bounds.indices.dropFirst() {
+            if provenSoFar {
+                floors.append((k - 1, values[k - 1]))
+                provenSoFar = meets([values[k - 1]], [conditioned[k - 1]])
+            }
+            if let bound = try relaxation.bound(k, floors: floors) { conditioned[k] = min(bounds[k], bound) }
+        }
+        return conditioned
     }
 
     // MARK: - Placing a job
