@@ -239,7 +239,10 @@ public enum Strings {
             "The fixed rows break the hard rules or each other: no plan keeps every rule. This plan keeps the "
                 + "fixed rows; each breach is named in the warnings."
         ),
-        "summary_levels": ("距各目标可达上限：", "how far each goal is from the best any plan could reach: "),
+        "summary_levels": (
+            "在不降低前序目标的前提下，距各目标可达上限：",
+            "how far each goal is from the best a plan could reach without giving up the goals before it: "
+        ),
         "level_planned": ("安排企业数", "enterprises planned"),
         "level_expertise": ("专业覆盖", "expertise"),
         "level_continuity": ("连续性", "continuity"),

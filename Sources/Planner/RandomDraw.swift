@@ -83,8 +83,10 @@ extension PlanningRun {
     /// Objective units per unit of the largest probability a panel adds to an expert's chance of
     /// sitting with the enterprise (see ``solveDrawLP``).
     static let drawSpreadWeight = 300.0
-    /// Improving single swaps of the priced panel added with it in one round.
-    static let drawSwapsPerRound = 6
+    /// Improving single swaps of the priced panel added with it in one round: every one a panel
+    /// of five can have (``drawSwapsPerSeat`` per seat). Each round solves the LP again, and those
+    /// solves are most of a draw's time.
+    static let drawSwapsPerRound = 20
     /// Swapped-in candidates per seat in the first columns.
     static let drawSwapsPerSeat = 4
 
