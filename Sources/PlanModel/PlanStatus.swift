@@ -11,9 +11,10 @@ public enum PlanStatus: String, Sendable {
     case timeLimit = "time-limit"
 
     /// The status of a finished search judged level by level: `optimal` only when every level's
-    /// value equals its bound (within 10⁻⁹ relative). Each level's bound holds for every plan, so
-    /// such a plan is best at every level and in any weighted sum of them. A bound below its value
-    /// is a defect, never hidden as `optimal`. Fixed rows that break a hard rule (`contradicted`)
+    /// value equals its bound (within 10⁻⁹ relative). Each level's bound holds for every plan at
+    /// least as good on the levels before it, so such a plan is best level by level: no plan is
+    /// better at the first level where it differs (a weighted sum's gap may stay positive). A bound
+    /// below its value is a defect, never hidden as `optimal`. Fixed rows that break a hard rule (`contradicted`)
     /// make it `infeasible` whatever the search did.
     public init(levels: [(value: Double, bound: Double)], timedOut: Bool, contradicted: Bool = false) {
         if contradicted {

@@ -50,21 +50,20 @@ struct BoundRelaxation {
     }
 
     /// A bound on objective `k` over every plan whose objectives `floors` reach at least the
-    /// values given; nil when these rows leave the LP without a solution, which only a plan
-    /// outside the relaxation could cause (the caller keeps the bound without them).
+    /// values given; nil when these rows leave the LP without an optimum (only a plan outside the
+    /// relaxation or GLPK's numerics could cause it: the caller keeps the bound without them).
     /// - Complexity: one LP over the relaxation's variables and rows, plus one row per floor.
     func bound(_ k: Int, floors: [(objective: Int, value: Double)]) throws -> Double? {
         let (status, value) = try solve(k, floors: floors)
-        if status == .infeasible { return nil }
-        guard status == .optimal else {
-            throw PlannerError.solver(Phrase("solver.bound-lp", ["status": .text(status.rawValue)]))
-        }
-        return value
+        return status == .optimal ? value : nil
     }
 
     private func solve(_ k: Int, floors: [(objective: Int, value: Double)]) throws -> (SolveStatus, Double) {
         guard !variables.isEmpty else { return (.optimal, constants[k]) }
-        guard hasCapacityRows else { return (.optimal, constants[k] + coefficients[k].reduce(0, +)) }
+        // Nothing to gain (a penalty-only level, weights of 0): no LP to solve.
+        guard hasCapacityRows, coefficients[k].contains(where: { $0 > 0 }) else {
+            return (.optimal, constants[k] + coefficients[k].reduce(0, +))
+        }
         var m = model
         for (variable, coefficient) in zip(variables, coefficients[k]) { try m.setObjective(variable, coefficient) }
         for floor in floors {

@@ -68,7 +68,7 @@ extension PlanningRun {
     /// stalls or `deadline` (seconds since the start) passes: a levelled plan's chance to plan as
     /// many as a construction in time order did (``PanelPlanner/plan()``).
     mutating func search(reaching target: Double, until deadline: Double) throws {
-        let bounds = try boundsOfLevels()
+        let bounds = try boundsOfLevels().bounds
         let kinds = Neighbourhood.allCases.filter { $0 != .travel }
         try walk(
             [(kinds, Self.searchStallLimit)], bounds: bounds, deadline: min(deadline, timeLimit), reaching: target,
@@ -79,12 +79,12 @@ extension PlanningRun {
     /// replan, and no exact reviewer assignment.
     var searches: Bool { rules.search == .lns && options.reference.isEmpty && built.assignment == nil }
 
-    /// The levels' bounds, computed once per run.
-    mutating func boundsOfLevels() throws -> [Double] {
-        if let cachedLevelBounds { return cachedLevelBounds.bounds }
+    /// The levels' bounds over every plan and their relaxation, computed once per run.
+    mutating func boundsOfLevels() throws -> (bounds: [Double], relaxation: BoundRelaxation) {
+        if let cachedLevelBounds { return cachedLevelBounds }
         let computed = try levelBounds(scorer: built.scorer!, statuses: built.statuses, constants: built.constants)
         cachedLevelBounds = computed
-        return computed.bounds
+        return computed
     }
 
     /// Runs `phases` of steps, each until it stalls, every level meets its bound, the planned

@@ -279,7 +279,7 @@ struct PlanningRun {
         // The bounds depend on the batch and its fixed rows only. They come before the search,
         // which stops once every level meets its bound.
         report("bound", built.jobs.count, built.jobs.count)
-        let levelBounds = try boundsOfLevels()
+        let (levelBounds, levelRelaxation) = try boundsOfLevels()
         let relaxationBound = try scorer.bound(statuses: statuses, fixed: constants) { elapsed < timeLimit }
         knownBound = relaxationBound
         // The bounds fall back to their cheaper relaxations past the limit: the limit stopped them.
@@ -324,10 +324,7 @@ struct PlanningRun {
         }
         // Each level's bound as written: given the levels before it at the plan's values.
         let values = Objective.Level.allCases.map { staffer.objective.value(of: $0, in: breakdown) }
-        let writtenBounds =
-            try cachedLevelBounds.map {
-                try conditionedLevelBounds(values: values, bounds: levelBounds, relaxation: $0.relaxation)
-            } ?? levelBounds
+        let writtenBounds = try conditionedLevelBounds(values: values, bounds: levelBounds, relaxation: levelRelaxation)
         let levels = Objective.Level.allCases.enumerated().map { k, level in
             PlanLevel(name: level.rawValue, value: values[k], bound: writtenBounds[k])
         }
@@ -549,8 +546,8 @@ struct PlanningRun {
     /// level k over the plans that hold each earlier level proven at its bound (`values` equal to
     /// `bounds`) at its value and the first earlier level not proven at least at its value. Every
     /// plan at least as good as one with these `values`, level by level in order, is one of them,
-    /// so no such plan passes the result at level k; it is never above `bounds`. Past the time
-    /// limit, `bounds` as they are.
+    /// so no such plan passes the result at level k; it is never above `bounds`. Levels not
+    /// reached before the time limit keep `bounds`.
     /// - Complexity: one LP of the levels' relaxation per level after the first.
     func conditionedLevelBounds(
         values: [Double], bounds: [Double], relaxation: BoundRelaxation
@@ -559,7 +556,7 @@ struct PlanningRun {
         var conditioned = bounds
         var floors: [(objective: Int, value: Double)] = []
         var provenSoFar = true  // every level in `floors` is at its (given-the-earlier) bound
-        for k in bounds.indices.dropFirst() {
+        for k in bounds.indices.dropFirst() where elapsed < timeLimit {
             if provenSoFar {
                 floors.append((k - 1, values[k - 1]))
                 provenSoFar = meets([values[k - 1]], [conditioned[k - 1]])
