@@ -112,10 +112,10 @@ public enum CapacityAnalysis {
         }
         // An enterprise with no conflict-free holder of a role needs at least one new one; one
         // with fewer conflict-free groups (organizations) than seats needs new experts of others.
-        for s in statuses {
+        // The statuses are the batch's enterprises, in order.
+        for (s, free) in zip(statuses, hardRules.admittedExperts(in: batch)) {
             guard let window = s.window else { continue }
             let e = s.enterprise
-            let free = batch.experts.indices.filter { hardRules.excludes(batch.experts[$0], from: e, in: batch) == nil }
             var roles = Set<PanelRole>()
             var short = 0
             for task in window.tasks {

@@ -11,4 +11,10 @@ public struct ActiveExpertRule: ExpertRule {
     public func blocks(_ expert: Expert, _ enterprise: Enterprise, in batch: Batch) -> Phrase? {
         expert.isActive ? nil : Phrase("rule.inactive")
     }
+
+    /// The inactive experts.
+    /// - Complexity: O(*k*) for the *k* inactive experts.
+    public func blockedExperts(of enterprise: Enterprise, in batch: Batch, directory: ExpertDirectory) -> [Int] {
+        directory.inactive
+    }
 }

@@ -46,4 +46,20 @@ public struct HardRules: Sendable {
         }
         return nil
     }
+
+    /// For each enterprise of `batch`, in order, the experts no expert rule (6, 8) keeps off its
+    /// panels, ascending: those for which ``excludes(_:from:in:)`` is nil.
+    /// - Complexity: O(*E* · *n* + *c*) for *E* enterprises, *n* experts and *c* conflicts; the
+    ///   rules read whom they exclude from an ``ExpertDirectory`` instead of testing each pair.
+    public func admittedExperts(in batch: Batch) -> [[Int]] {
+        let directory = ExpertDirectory(batch)
+        var blocked = [Bool](repeating: false, count: batch.experts.count)
+        return batch.enterprises.map { enterprise in
+            let excluded = expert.flatMap { $0.blockedExperts(of: enterprise, in: batch, directory: directory) }
+            for i in excluded { blocked[i] = true }
+            let admitted = blocked.indices.filter { !blocked[$0] }
+            for i in excluded { blocked[i] = false }
+            return admitted
+        }
+    }
 }

@@ -5,16 +5,16 @@ import Phrasebook
 public struct TaskCapRule: LoadRule {
     public let number = 8
     public let code = "max-of-kind"
-    let rules: BatchRules
-    let experts: [Expert]
+    /// Each expert's cap of each kind (``BatchRules/cap(of:_:)``), by expert index: the candidate
+    /// checks read it by the million.
+    let caps: PerTask<[Int]>
 
     public init(_ rules: BatchRules, experts: [Expert]) {
-        self.rules = rules
-        self.experts = experts
+        caps = PerTask { task in experts.map { rules.cap(of: $0, task) } }
     }
 
     /// The cap of `expert` for `task`.
-    public func cap(_ expert: Int, _ task: TaskKind) -> Int { rules.cap(of: experts[expert], task) }
+    public func cap(_ expert: Int, _ task: TaskKind) -> Int { caps[task][expert] }
 
     public func admits(_ seat: Seat, _ load: some ExpertLoad) -> Bool {
         load.tasks(seat.expert, of: seat.task) < cap(seat.expert, seat.task)
