@@ -43,7 +43,12 @@ extension PlanningRun {
                 guard case .atLeastOne(let qualifies)? = rule.requirement(context, experts: batch.experts) else {
                     continue
                 }
-                let holders = conflictFree[job.enterprise].filter(qualifies)
+                // The holders, until there are too many to be scarce.
+                var holders: [Int] = []
+                for i in conflictFree[job.enterprise] where qualifies(i) {
+                    holders.append(i)
+                    if holders.count > Self.scarceSetSize { break }
+                }
                 if holders.count <= Self.scarceSetSize { scarce += holders }
             }
         }

@@ -271,3 +271,15 @@ extension PlanScorer {
         }
     }
 }
+
+/// The bounds a run proves over every plan of its batch
+/// (``PlanningRun/levelBounds(scorer:statuses:constants:)``).
+struct ProvenBounds {
+    /// A bound per level, in level order.
+    var levels: [Double]
+    /// A bound on the whole (weighted) objective.
+    var objective: Double
+    /// The relaxation behind them, one objective per level then the whole objective: the
+    /// levels' bounds given the earlier levels solve it again with floors.
+    var relaxation: BoundRelaxation
+}

@@ -54,6 +54,8 @@ struct ExpertLedger: ExpertLoad {
         }
     }
     let experts: [Expert]
+    /// Each expert's home district (their `district`), read without copying the expert.
+    let homes: [String?]
     let districts: DistrictTable
     private(set) var hardRules: HardRules
     /// The load rules in force, in their order: all of them, or all but the per-kind caps
@@ -77,6 +79,7 @@ struct ExpertLedger: ExpertLoad {
     init(batch: Batch) {
         rules = batch.rules
         experts = batch.experts
+        homes = batch.experts.map(\.district)
         districts = batch.districts
         hardRules = HardRules(batch)
         loadBlocks = Self.loadBlocks(hardRules, ignoreCaps: false)
@@ -172,7 +175,7 @@ struct ExpertLedger: ExpertLoad {
     /// The minutes from the expert's home to `district`; nil when the home district or the way
     /// between the two is unknown.
     func knownHomeTravelMinutes(_ expert: Int, to district: String) -> Double? {
-        guard let home = experts[expert].district else { return nil }
+        guard let home = homes[expert] else { return nil }
         let t = districts.travelMinutes(home, district)
         return t.isFinite ? t : nil
     }

@@ -68,7 +68,7 @@ extension PlanningRun {
     /// stalls or `deadline` (seconds since the start) passes: a levelled plan's chance to plan as
     /// many as a construction in time order did (``PanelPlanner/plan()``).
     mutating func search(reaching target: Double, until deadline: Double) throws {
-        let bounds = try boundsOfLevels().bounds
+        let bounds = try boundsOfLevels().levels
         let kinds = Neighbourhood.allCases.filter { $0 != .travel }
         try walk(
             [(kinds, Self.searchStallLimit)], bounds: bounds, deadline: min(deadline, timeLimit), reaching: target,
@@ -79,8 +79,9 @@ extension PlanningRun {
     /// replan, and no exact reviewer assignment.
     var searches: Bool { rules.search == .lns && options.reference.isEmpty && built.assignment == nil }
 
-    /// The levels' bounds over every plan and their relaxation, computed once per run.
-    mutating func boundsOfLevels() throws -> (bounds: [Double], relaxation: BoundRelaxation) {
+    /// The levels' and the whole objective's bounds over every plan and their relaxation,
+    /// computed once per run.
+    mutating func boundsOfLevels() throws -> ProvenBounds {
         if let cachedLevelBounds { return cachedLevelBounds }
         let computed = try levelBounds(scorer: built.scorer!, statuses: built.statuses, constants: built.constants)
         cachedLevelBounds = computed
@@ -99,7 +100,8 @@ extension PlanningRun {
         guard !jobIndex.isEmpty else { return }
         initialTravelShare = 0
         var walk = SearchWalk(random: SplitMix64(seed: seed ^ salt), current: built.levels)
-        walk.deficient = deficientJobs()
+        // Past the deadline no step is taken: the loop below stops at once.
+        walk.deficient = elapsed < deadline ? deficientJobs() : []
         for phase in phases {
             walk.stall = 0
             while walk.stall < stallLimit(phase, walk.current, bounds) && !meets(walk.current, bounds) {

@@ -129,7 +129,7 @@ struct PlanningRun {
     var warnings: [Phrase] = []
     var timedOut = false
     /// The levels' bounds, once computed (``boundsOfLevels()``).
-    var cachedLevelBounds: (bounds: [Double], relaxation: BoundRelaxation)?
+    var cachedLevelBounds: ProvenBounds?
     /// Enterprise terms already computed (``levelValues()``), shared by the run's copies.
     let scoreMemo = ScoreMemo()
     /// ⌈demand seats / pool size⌉ (see ``PlanScorer/evenShare(statuses:)``).
@@ -210,12 +210,7 @@ struct PlanningRun {
             times.removeAll { $0.day <= noticeEnd }
         }
         self.times = times
-        let hardRules = staffer.hardRules
-        self.conflictFree =
-            conflictFree
-            ?? batch.enterprises.map { e in
-                batch.experts.indices.filter { hardRules.excludes(batch.experts[$0], from: e, in: batch) == nil }
-            }
+        self.conflictFree = conflictFree ?? staffer.hardRules.admittedExperts(in: batch)
         var affinity: [String: Double] = [:]
         for a in batch.affinity { affinity["\(a.expertID)\u{1}\(a.enterpriseID)"] = a.score }
         self.affinity = affinity
@@ -275,12 +270,11 @@ struct PlanningRun {
     mutating func finish() throws -> Plan {
         let scorer = built.scorer!
         let statuses = built.statuses
-        let constants = built.constants
         // The bounds depend on the batch and its fixed rows only. They come before the search,
         // which stops once every level meets its bound.
         report("bound", built.jobs.count, built.jobs.count)
-        let (levelBounds, levelRelaxation) = try boundsOfLevels()
-        let relaxationBound = try scorer.bound(statuses: statuses, fixed: constants) { elapsed < timeLimit }
+        let proven = try boundsOfLevels()
+        let (levelBounds, relaxationBound) = (proven.levels, proven.objective)
         knownBound = relaxationBound
         // The bounds fall back to their cheaper relaxations past the limit: the limit stopped them.
         if elapsed >= timeLimit { timedOut = true }
@@ -324,7 +318,8 @@ struct PlanningRun {
         }
         // Each level's bound as written: given the levels before it at the plan's values.
         let values = Objective.Level.allCases.map { staffer.objective.value(of: $0, in: breakdown) }
-        let writtenBounds = try conditionedLevelBounds(values: values, bounds: levelBounds, relaxation: levelRelaxation)
+        let writtenBounds = try conditionedLevelBounds(
+            values: values, bounds: levelBounds, relaxation: proven.relaxation)
         let levels = Objective.Level.allCases.enumerated().map { k, level in
             PlanLevel(name: level.rawValue, value: values[k], bound: writtenBounds[k])
         }
@@ -518,18 +513,20 @@ struct PlanningRun {
         return unplaced
     }
 
-    /// A valid bound of each level over every plan, in level order, and the relaxation they come
-    /// from (``BoundRelaxation``, one objective per level). The planned count's is also the
-    /// seat-assignment bound (``PlanScorer/plannedBound(statuses:fixed:planned:secondsLeft:)``) when
-    /// that is smaller. The penalties' level (balance) cannot be above 0.
+    /// A valid bound of each level and of the whole objective over every plan, and the relaxation
+    /// they come from (``BoundRelaxation``, one objective per level and one for the whole, built
+    /// once). The planned count's is also the seat-assignment bound
+    /// (``PlanScorer/plannedBound(statuses:fixed:planned:secondsLeft:)``) when that is smaller. The
+    /// penalties' level (balance) cannot be above 0.
     func levelBounds(
         scorer: PlanScorer, statuses: [EnterpriseStatus], constants: [String: [TaskKind: Assignment]]
-    ) throws -> (bounds: [Double], relaxation: BoundRelaxation) {
+    ) throws -> ProvenBounds {
         let levels = Objective.Level.allCases
         let relaxation = try PlanScorer.relaxation(
-            levels.map { scorer.restricted(to: $0) }, statuses: statuses, fixed: constants
+            levels.map { scorer.restricted(to: $0) } + [scorer], statuses: statuses, fixed: constants
         ) { elapsed < timeLimit }
         var bounds = try levels.indices.map { try relaxation.bound($0) }
+        let objectiveBound = try relaxation.bound(levels.count)
         // The planned count has a second bound, seat by seat; both are valid, the smaller wins.
         // Not needed when the first already equals the plan's count.
         let perEnterprise = staffer.objective.coefficient(.plannedEnterprise)
@@ -539,7 +536,7 @@ struct PlanningRun {
         {
             bounds[0] = min(bounds[0], perEnterprise * seats)
         }
-        return (bounds, relaxation)
+        return ProvenBounds(levels: bounds, objective: objectiveBound, relaxation: relaxation)
     }
 
     /// Each level's bound given the levels before it (docs/formulation.md §3.1): the bound of
@@ -598,6 +595,7 @@ struct PlanningRun {
     /// cannot form the panel anywhere. Checked once per job instead of once per slot.
     func exhausted(_ job: Job, _ task: TaskKind) -> PanelShortfall? {
         let e = batch.enterprises[job.enterprise]
+        let ledger = self.ledger
         let open = conflictFree[job.enterprise].filter { ledger.count($0, task) < ledger.cap($0, task) }
         let request = PanelRequest(task: task, enterprise: e, size: rules.panelSize(task), initialPanel: [])
         return staffer.shortfall(request, open.map { Candidate(expert: $0, seatValue: 0) })
@@ -736,24 +734,37 @@ struct PlanningRun {
         let district = batch.enterprises[job.enterprise].district
         let referencePanel = reference[enterpriseID]?[task]
         let objective = staffer.objective
+        // What the loop reads, as locals: read through `self`, each access may copy a large
+        // struct (the ledger, the rules) once per expert.
+        let ledger = self.ledger
+        let pool = batch.experts
+        let hasAffinity = batch.hasAffinity
+        let continuity = rules.continuity
+        let defaultMinTotal = rules.minTotal
+        let reserve = seatReserve[task]
+        let (capShareWeight, initialTravelShare) = (capShareWeight, initialTravelShare)
+        let (evenShareTarget, seatHeuristics, seed) = (evenShareTarget, seatHeuristics, seed)
         var result: [Candidate] = []
+        result.reserveCapacity(conflictFree[job.enterprise].count)
         for i in conflictFree[job.enterprise]
         where (experts?.contains(i) ?? true) && !isDeclined(i, enterpriseID, task) {
             guard !checkingLoad || ledger.block(i, task, time, district: district) == nil else { continue }
             var value = 0.0
-            if batch.hasAffinity {
-                let seat = "\(batch.experts[i].id)\u{1}\(enterpriseID)"
+            if hasAffinity {
+                let seat = "\(pool[i].id)\u{1}\(enterpriseID)"
                 value += objective.coefficient(.affinity) * (affinity[seat] ?? 0)
             }
             if task == .site {
                 value += objective.coefficient(.travelMinute) * ledger.travelMinutes(i, to: district, at: time)
-            } else if rules.continuity != .none {
+            } else if continuity != .none {
                 // The initial panel's members are the site panel's likely members (continuity):
                 // their way from home to the enterprise counts already, at a share of its weight.
-                value += objective.coefficient(.travelMinute) * initialTravelShare * homeTravel(i, to: district)
+                value +=
+                    objective.coefficient(.travelMinute) * initialTravelShare
+                    * ledger.homeTravelMinutes(i, to: district)
             }
             let load = ledger.total(i)
-            let belowMinTotal = load < (batch.experts[i].minTotal ?? rules.minTotal)
+            let belowMinTotal = load < (pool[i].minTotal ?? defaultMinTotal)
             if seatHeuristics {
                 // Seat heuristics in the objective's units (not terms of it): each task already
                 // held costs one load unit, each one above the even share ten, in the second
@@ -767,7 +778,7 @@ struct PlanningRun {
                         / Double(cap)
                 }
                 value += objective.coefficient(.loadExcess) * 10 * Double(max(0, load + 1 - evenShareTarget))
-                value -= seatReserve[task].isEmpty ? 0 : seatReserve[task][i]
+                value -= reserve.isEmpty ? 0 : reserve[i]
                 if belowMinTotal { value -= objective.coefficient(.minTotalShortfall) * 2 }
             } else {
                 // The objective's own change: one more task above the even share, one less short
@@ -775,8 +786,8 @@ struct PlanningRun {
                 if load + 1 > evenShareTarget { value += objective.coefficient(.loadExcess) }
                 if belowMinTotal { value -= objective.coefficient(.minTotalShortfall) }
             }
-            value += 0.001 * tieBreak(i, job.enterprise, task)
-            if let ref = referencePanel, ref.experts.contains(batch.experts[i].id) {
+            value += 0.001 * Self.tieBreak(seed, i, job.enterprise, task)
+            if let ref = referencePanel, ref.experts.contains(pool[i].id) {
                 value -= objective.coefficient(.changedAssignment)
             }
             result.append(Candidate(expert: i, seatValue: value))
@@ -787,18 +798,23 @@ struct PlanningRun {
     /// A reproducible draw in [0, 1) from the seed: the published-seed random choice among
     /// otherwise equal experts (随机抽取).
     func tieBreak(_ expert: Int, _ enterprise: Int, _ task: TaskKind) -> Double {
-        Double(Self.seatHash(seed, expert, enterprise, task) >> 11) / Double(1 << 53)
+        Self.tieBreak(seed, expert, enterprise, task)
+    }
+
+    /// ``tieBreak(_:_:_:)`` under a given seed.
+    static func tieBreak(_ seed: UInt64, _ expert: Int, _ enterprise: Int, _ task: TaskKind) -> Double {
+        Double(seatHash(seed, expert, enterprise, task) >> 11) / Double(1 << 53)
     }
 
     /// A reproducible 64-bit hash of a seed and a seat (expert, enterprise, task): the tie-break
     /// among equal experts and, with the draw's seed, the reserves' random order.
     static func seatHash(_ seed: UInt64, _ expert: Int, _ enterprise: Int, _ task: TaskKind) -> UInt64 {
-        var h = seed &* 0x9E37_79B9_7F4A_7C15
-        for part in [UInt64(expert), UInt64(enterprise), task == .initial ? 1 : 2] {
-            h = (h ^ part) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 29
+        func mix(_ h: UInt64, _ part: UInt64) -> UInt64 {
+            let m = (h ^ part) &* 0xBF58_476D_1CE4_E5B9
+            return m ^ (m >> 29)
         }
-        return h
+        let h = seed &* 0x9E37_79B9_7F4A_7C15
+        return mix(mix(mix(h, UInt64(expert)), UInt64(enterprise)), task == .initial ? 1 : 2)
     }
 
     mutating func staffAt(

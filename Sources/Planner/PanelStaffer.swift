@@ -125,8 +125,12 @@ struct PanelStaffer {
             case .atLeastOne(let qualifies):
                 if !members.contains(where: qualifies) { return PanelShortfall(rule, context) }
             case .atMostOnePerGroup(let group):
-                let groups = Set(members.map(group)).count
-                if groups < request.size { return .tooFewOrganizations(have: groups, need: request.size) }
+                // Counted until there are enough: the count matters only when short.
+                var groups = Set<String>()
+                for i in members where groups.count < request.size { groups.insert(group(i)) }
+                if groups.count < request.size {
+                    return .tooFewOrganizations(have: groups.count, need: request.size)
+                }
             }
         }
         if !request.requireOneOf.isEmpty && !candidates.contains(where: { request.requireOneOf.contains($0.expert) }) {
@@ -176,19 +180,24 @@ struct PanelStaffer {
     /// The most promising candidates, at most about `limit` besides the special ones: the best
     /// by seat value, the best holders of every role the rules need and of every listing reason,
     /// and every expert a term of the objective or a rule singles out.
-    /// - Complexity: O(*n* log *n*) for *n* candidates.
+    /// - Complexity: O(*n* · *m*) for *n* candidates and *m* kept per role, without sorting them all.
     func promising(_ request: PanelRequest, _ candidates: [Candidate], limit: Int) -> [Candidate] {
-        let ranked = candidates.indices.sorted { a, b in
+        // The ranking: the higher seat value first, the lower expert index between equals.
+        func outranks(_ a: Int, _ b: Int) -> Bool {
             candidates[a].seatValue != candidates[b].seatValue
                 ? candidates[a].seatValue > candidates[b].seatValue : candidates[a].expert < candidates[b].expert
         }
         var keep = Set<Int>()
+        // The `n` best-ranked candidates who qualify.
         func take(_ qualifies: (Expert) -> Bool, _ n: Int) {
-            var taken = 0
-            for k in ranked where taken < n && qualifies(experts[candidates[k].expert]) {
-                keep.insert(k)
-                taken += 1
+            guard n > 0 else { return }
+            var best: [Int] = []
+            for k in candidates.indices where best.count < n || outranks(k, best[n - 1]) {
+                guard qualifies(experts[candidates[k].expert]) else { continue }
+                best.insert(k, at: best.firstIndex { outranks(k, $0) } ?? best.count)
+                if best.count > n { best.removeLast() }
             }
+            keep.formUnion(best)
         }
         take({ _ in true }, limit / 2)
         take({ $0.specialties.contains(request.enterprise.industry) }, 8)

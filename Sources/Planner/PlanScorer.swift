@@ -104,13 +104,4 @@ struct PlanScorer {
         if let from = earliestSite.map({ max($0, rules.start) }), from <= window.latestSite { days[.site] = from }
         return days
     }
-
-    /// A valid upper bound on the objective of any plan of the batch with these fixed rows
-    /// (``BoundRelaxation``, with this scorer's objective alone).
-    func bound(
-        statuses: [EnterpriseStatus], fixed: [String: [TaskKind: Assignment]], exact: () -> Bool = { true }
-    ) throws -> Double {
-        let relaxation = try Self.relaxation([self], statuses: statuses, fixed: fixed, exact: exact)
-        return try relaxation.bound(0)
-    }
 }
