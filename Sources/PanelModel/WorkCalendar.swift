@@ -86,6 +86,13 @@ public struct WorkCalendar: Sendable {
         return count
     }
 
+    /// The first working day in `from ... to`, or nil when there is none.
+    /// - Complexity: O(*d*) for the *d* days up to it.
+    public func firstWorkingDay(from: Day, through to: Day) -> Day? {
+        guard from <= to else { return nil }
+        return (from.ordinal...to.ordinal).lazy.map(Day.init(ordinal:)).first(where: isWorkingDay)
+    }
+
     /// The working days in `from ... to`, in order.
     public func workingDayList(from: Day, through to: Day) -> [Day] {
         guard from <= to else { return [] }

@@ -13,6 +13,9 @@ import Workflow
 /// objective. So the LP's maximum bounds every plan, and, with rows asking each of some
 /// objectives to reach a plan's values (``bound(_:floors:)``), every plan that reaches them.
 struct BoundRelaxation {
+    /// A row asking objective `objective` to reach at least `value` (a plan's value of it).
+    typealias Floor = (objective: Int, value: Double)
+
     /// The capacity rows and the "planned ≤ held" rows; the objective is set per solve.
     var model = Model(name: "bound")
     var variables: [Variable] = []
@@ -53,12 +56,12 @@ struct BoundRelaxation {
     /// values given; nil when these rows leave the LP without an optimum (only a plan outside the
     /// relaxation or GLPK's numerics could cause it: the caller keeps the bound without them).
     /// - Complexity: one LP over the relaxation's variables and rows, plus one row per floor.
-    func bound(_ k: Int, floors: [(objective: Int, value: Double)]) throws -> Double? {
+    func bound(_ k: Int, floors: [Floor]) throws -> Double? {
         let (status, value) = try solve(k, floors: floors)
         return status == .optimal ? value : nil
     }
 
-    private func solve(_ k: Int, floors: [(objective: Int, value: Double)]) throws -> (SolveStatus, Double) {
+    private func solve(_ k: Int, floors: [Floor]) throws -> (SolveStatus, Double) {
         guard !variables.isEmpty else { return (.optimal, constants[k]) }
         // Nothing to gain (a penalty-only level, weights of 0): no LP to solve.
         guard hasCapacityRows, coefficients[k].contains(where: { $0 > 0 }) else {

@@ -61,18 +61,21 @@ struct ExpertLedger: ExpertLoad {
     /// The load rules in force, in their order: all of them, or all but the per-kind caps
     /// (explanations).
     private var loadBlocks: [Block]
+    /// What the experts hold, as the load rules read it: passed to them by value, so kept apart
+    /// from the rule values and the pool (a copy of the whole ledger per check cost more than the
+    /// checks).
+    private(set) var load: HeldLoad
     /// expert → unavailable day ordinals.
-    var unavailable: [Set<Int>]
+    var unavailable: [Set<Int>] {
+        get { load.unavailable }
+        set { load.unavailable = newValue }
+    }
     /// For explanations only: ignore the per-expert caps max_initial and max_site.
     var ignoreCaps = false {
         didSet { loadBlocks = Self.loadBlocks(hardRules, ignoreCaps: ignoreCaps) }
     }
-    /// expert → the tasks they hold, in the order recorded. An expert holds a few tasks, so a
-    /// scan of them is cheaper than a table keyed by day, week or half-day.
-    private(set) var held: [[HeldTask]]
     /// Tasks of each kind per expert.
-    var counts: PerTask<[Int]>
-    var parallel = PerTask<[Int: Int]>(repeating: [:])  // slot index → tasks of kind
+    var counts: PerTask<[Int]> { load.counts }
     /// ISO week key → tasks of every kind in the plan (the bureau's weekly load).
     var weekLoad: [Int: Int] = [:]
 
@@ -83,10 +86,10 @@ struct ExpertLedger: ExpertLoad {
         districts = batch.districts
         hardRules = HardRules(batch)
         loadBlocks = Self.loadBlocks(hardRules, ignoreCaps: false)
-        unavailable = Self.unavailableDays(batch)
         let n = batch.experts.count
-        held = Array(repeating: [], count: n)
-        counts = PerTask(repeating: Array(repeating: 0, count: n))
+        load = HeldLoad(
+            unavailable: Self.unavailableDays(batch), held: Array(repeating: [], count: n),
+            counts: PerTask(repeating: Array(repeating: 0, count: n)))
     }
 
     private static func loadBlocks(_ rules: HardRules, ignoreCaps: Bool) -> [Block] {
@@ -101,9 +104,9 @@ struct ExpertLedger: ExpertLoad {
         return hardRules.taskCap.cap(expert, task)
     }
 
-    func count(_ expert: Int, _ task: TaskKind) -> Int { counts[task][expert] }
+    func count(_ expert: Int, _ task: TaskKind) -> Int { load.counts[task][expert] }
 
-    func total(_ expert: Int) -> Int { counts.initial[expert] + counts.site[expert] }
+    func total(_ expert: Int) -> Int { load.counts.initial[expert] + load.counts.site[expert] }
 
     /// The first load rule that stops `expert` from taking a `task` at `time` in `district`, or
     /// nil. Conflicts of interest and `active` are checked by the caller (``ExpertRule``s).
@@ -119,12 +122,12 @@ struct ExpertLedger: ExpertLoad {
     /// its name rather than through ``LoadRule`` (the candidate checks make millions).
     private func admits(_ seat: Seat, under block: Block) -> Bool {
         switch block {
-        case .unavailable: hardRules.availability.admits(seat, self)
-        case .busySlot: hardRules.oneTaskPerSlot.admits(seat, self)
-        case .maxPerDay: hardRules.dailyCap.admits(seat, self)
-        case .maxPerWeek: hardRules.weeklyCap.admits(seat, self)
-        case .maxOfKind: hardRules.taskCap.admits(seat, self)
-        case .travel: hardRules.travel.admits(seat, self)
+        case .unavailable: hardRules.availability.admits(seat, load)
+        case .busySlot: hardRules.oneTaskPerSlot.admits(seat, load)
+        case .maxPerDay: hardRules.dailyCap.admits(seat, load)
+        case .maxPerWeek: hardRules.weeklyCap.admits(seat, load)
+        case .maxOfKind: hardRules.taskCap.admits(seat, load)
+        case .travel: hardRules.travel.admits(seat, load)
         }
     }
 
@@ -134,10 +137,10 @@ struct ExpertLedger: ExpertLoad {
             slotIndex: time.index, day: time.day.ordinal, week: time.day.weekKey, slot: time.slot,
             siteDistrict: task == .site ? district : nil)
         for i in panel {
-            held[i].append(heldTask)
-            counts[task][i] += 1
+            load.held[i].append(heldTask)
+            load.counts[task][i] += 1
         }
-        parallel[task][time.index, default: 0] += 1
+        load.parallel[task][time.index, default: 0] += 1
         weekLoad[time.day.weekKey, default: 0] += 1
     }
 
@@ -145,22 +148,23 @@ struct ExpertLedger: ExpertLoad {
     mutating func remove(_ task: TaskKind, _ time: SlotTime, district: String, experts panel: [Int]) {
         let siteDistrict = task == .site ? district : nil
         for i in panel {
-            if let k = held[i].firstIndex(where: { $0.slotIndex == time.index && $0.siteDistrict == siteDistrict }) {
-                held[i].remove(at: k)
+            if let k = load.held[i].firstIndex(where: { $0.slotIndex == time.index && $0.siteDistrict == siteDistrict })
+            {
+                load.held[i].remove(at: k)
             }
-            counts[task][i] -= 1
+            load.counts[task][i] -= 1
         }
-        parallel[task][time.index, default: 0] -= 1
+        load.parallel[task][time.index, default: 0] -= 1
         weekLoad[time.day.weekKey, default: 0] -= 1
     }
 
-    func parallelCount(_ task: TaskKind, _ time: SlotTime) -> Int { parallel[task][time.index] ?? 0 }
+    func parallelCount(_ task: TaskKind, _ time: SlotTime) -> Int { load.panels(task, at: time) }
 
     /// Travel minutes for the expert to reach `district` at `time`: from the other same-day site
     /// visit when there is one in the earlier slot, else from home (0 when home is unknown).
     func travelMinutes(_ expert: Int, to district: String, at time: SlotTime) -> Double {
         let day = time.day.ordinal
-        for t in held[expert] where t.day == day && t.slot < time.slot {
+        for t in load.held[expert] where t.day == day && t.slot < time.slot {
             if let earlier = t.siteDistrict { return districts.travelMinutes(earlier, district) }
         }
         return homeTravelMinutes(expert, to: district)
@@ -193,6 +197,34 @@ struct ExpertLedger: ExpertLoad {
         return unavailable
     }
 
+    func isUnavailable(_ expert: Int, on day: Day) -> Bool { load.isUnavailable(expert, on: day) }
+
+    func isBusy(_ expert: Int, at time: SlotTime) -> Bool { load.isBusy(expert, at: time) }
+
+    func tasks(_ expert: Int, on day: Day) -> Int { load.tasks(expert, on: day) }
+
+    func tasks(_ expert: Int, inWeekOf day: Day) -> Int { load.tasks(expert, inWeekOf: day) }
+
+    func tasks(_ expert: Int, of kind: TaskKind) -> Int { load.tasks(expert, of: kind) }
+
+    func siteDistricts(_ expert: Int, on day: Day) -> [String] { load.siteDistricts(expert, on: day) }
+
+    func panels(_ kind: TaskKind, at time: SlotTime) -> Int { load.panels(kind, at: time) }
+}
+
+/// What every expert holds in a plan: the state the load rules (8, 9, 10) read through
+/// ``ExpertLoad``, a few references, cheap to pass.
+struct HeldLoad: ExpertLoad {
+    /// expert → unavailable day ordinals.
+    var unavailable: [Set<Int>]
+    /// expert → the tasks they hold, in the order recorded. An expert holds a few tasks, so a
+    /// scan of them is cheaper than a table keyed by day, week or half-day.
+    var held: [[ExpertLedger.HeldTask]]
+    /// Tasks of each kind per expert.
+    var counts: PerTask<[Int]>
+    /// Slot index → tasks of each kind.
+    var parallel = PerTask<[Int: Int]>(repeating: [:])
+
     func isUnavailable(_ expert: Int, on day: Day) -> Bool {
         !unavailable[expert].isEmpty && unavailable[expert].contains(day.ordinal)
     }
@@ -213,12 +245,12 @@ struct ExpertLedger: ExpertLoad {
         return held[expert].reduce(0) { $0 + ($1.week == week ? 1 : 0) }
     }
 
-    func tasks(_ expert: Int, of kind: TaskKind) -> Int { count(expert, kind) }
+    func tasks(_ expert: Int, of kind: TaskKind) -> Int { counts[kind][expert] }
 
     func siteDistricts(_ expert: Int, on day: Day) -> [String] {
         let ordinal = day.ordinal
         return held[expert].compactMap { $0.day == ordinal ? $0.siteDistrict : nil }
     }
 
-    func panels(_ kind: TaskKind, at time: SlotTime) -> Int { parallelCount(kind, time) }
+    func panels(_ kind: TaskKind, at time: SlotTime) -> Int { parallel[kind][time.index] ?? 0 }
 }

@@ -201,7 +201,12 @@ extension PlanningRun {
 
     /// Whether every level reaches its bound (nothing left to gain).
     func meets(_ values: [Double], _ bounds: [Double]) -> Bool {
-        zip(values, bounds).allSatisfy { v, b in v >= b - 1e-9 * max(1, abs(b)) }
+        zip(values, bounds).allSatisfy { v, b in meets(v, b) }
+    }
+
+    /// Whether one level's value meets its bound, up to rounding.
+    func meets(_ value: Double, _ bound: Double) -> Bool {
+        value >= bound - 1e-9 * max(1, abs(bound))
     }
 
     /// The jobs (indices into ``Construction/jobs``) one step frees, the first of them the

@@ -551,12 +551,12 @@ struct PlanningRun {
     ) throws -> [Double] {
         guard elapsed < timeLimit, relaxation.hasCapacityRows else { return bounds }
         var conditioned = bounds
-        var floors: [(objective: Int, value: Double)] = []
+        var floors: [BoundRelaxation.Floor] = []
         var provenSoFar = true  // every level in `floors` is at its (given-the-earlier) bound
         for k in bounds.indices.dropFirst() where elapsed < timeLimit {
             if provenSoFar {
                 floors.append((k - 1, values[k - 1]))
-                provenSoFar = meets([values[k - 1]], [conditioned[k - 1]])
+                provenSoFar = meets(values[k - 1], conditioned[k - 1])
             }
             if let bound = try relaxation.bound(k, floors: floors) { conditioned[k] = min(bounds[k], bound) }
         }

@@ -88,10 +88,9 @@ struct PlanScorer {
     /// inside its window at all.
     func earliestDays(_ window: PlanningWindow, _ fixedTasks: [TaskKind: Assignment]) -> [TaskKind: Day] {
         var days: [TaskKind: Day] = [:]
-        let firstInitial = batch.calendar.workingDayList(
+        let firstInitial = batch.calendar.firstWorkingDay(
             from: max(window.earliestInitial ?? rules.start, rules.start),
-            through: min(rules.end, window.deadline)
-        ).first
+            through: min(rules.end, window.deadline))
         days[.initial] = firstInitial
         var earliestSite: Day?
         if window.tasks.contains(.initial) && fixedTasks[.initial] == nil {

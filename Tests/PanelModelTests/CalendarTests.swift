@@ -36,6 +36,18 @@ struct CalendarTests {
         }
     }
 
+    @Test("the first working day of a range: past weekends and the National Day holiday, or none")
+    func firstWorkingDay() {
+        #expect(calendar.firstWorkingDay(from: day("2026-03-07"), through: day("2026-03-31")) == day("2026-03-09"))
+        #expect(calendar.firstWorkingDay(from: day("2026-10-01"), through: day("2026-10-31")) == day("2026-10-08"))
+        #expect(calendar.firstWorkingDay(from: day("2026-10-01"), through: day("2026-10-07")) == nil)
+        #expect(calendar.firstWorkingDay(from: day("2026-03-10"), through: day("2026-03-09")) == nil)
+        for (from, through) in [("2026-02-10", "2026-02-28"), ("2026-04-30", "2026-05-08")] {
+            let list = calendar.workingDayList(from: day(from), through: day(through))
+            #expect(calendar.firstWorkingDay(from: day(from), through: day(through)) == list.first)
+        }
+    }
+
     @Test("ISO weeks and month arithmetic clamped to the month's end")
     func isoWeekAndMonths() {
         #expect(day("2026-01-01").isoWeek == (2026, 1))

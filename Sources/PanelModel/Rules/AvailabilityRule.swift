@@ -7,6 +7,7 @@ public struct AvailabilityRule: LoadRule {
 
     public init() {}
 
+    @inlinable
     public func admits(_ seat: Seat, _ load: some ExpertLoad) -> Bool {
         !load.isUnavailable(seat.expert, on: seat.time.day)
     }

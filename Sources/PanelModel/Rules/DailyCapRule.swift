@@ -4,10 +4,11 @@ import Phrasebook
 public struct DailyCapRule: LoadRule {
     public let number = 8
     public let code = "max-per-day"
-    let cap: Int
+    @usableFromInline let cap: Int
 
     public init(_ rules: BatchRules) { cap = rules.maxPerDay }
 
+    @inlinable
     public func admits(_ seat: Seat, _ load: some ExpertLoad) -> Bool {
         load.tasks(seat.expert, on: seat.time.day) < cap
     }

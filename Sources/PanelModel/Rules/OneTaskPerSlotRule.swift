@@ -7,6 +7,7 @@ public struct OneTaskPerSlotRule: LoadRule {
 
     public init() {}
 
+    @inlinable
     public func admits(_ seat: Seat, _ load: some ExpertLoad) -> Bool { !load.isBusy(seat.expert, at: seat.time) }
 
     public func blocks(_ seat: Seat, _ load: some ExpertLoad) -> Phrase? {

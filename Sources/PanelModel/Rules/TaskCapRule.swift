@@ -7,7 +7,7 @@ public struct TaskCapRule: LoadRule {
     public let code = "max-of-kind"
     /// Each expert's cap of each kind (``BatchRules/cap(of:_:)``), by expert index: the candidate
     /// checks read it by the million.
-    let caps: PerTask<[Int]>
+    @usableFromInline let caps: PerTask<[Int]>
 
     public init(_ rules: BatchRules, experts: [Expert]) {
         caps = PerTask { task in experts.map { rules.cap(of: $0, task) } }
@@ -16,6 +16,7 @@ public struct TaskCapRule: LoadRule {
     /// The cap of `expert` for `task`.
     public func cap(_ expert: Int, _ task: TaskKind) -> Int { caps[task][expert] }
 
+    @inlinable
     public func admits(_ seat: Seat, _ load: some ExpertLoad) -> Bool {
         load.tasks(seat.expert, of: seat.task) < cap(seat.expert, seat.task)
     }

@@ -5,14 +5,15 @@ import Phrasebook
 public struct TravelRule: LoadRule {
     public let number = 9
     public let code = "travel"
-    let limit: Double
-    let districts: DistrictTable
+    @usableFromInline let limit: Double
+    @usableFromInline let districts: DistrictTable
 
     public init(_ rules: BatchRules, districts: DistrictTable) {
         limit = rules.maxTravelMinutes
         self.districts = districts
     }
 
+    @inlinable
     public func admits(_ seat: Seat, _ load: some ExpertLoad) -> Bool {
         guard seat.task == .site else { return true }
         return load.siteDistricts(seat.expert, on: seat.time.day).allSatisfy { other in

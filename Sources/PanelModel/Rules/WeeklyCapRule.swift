@@ -4,10 +4,11 @@ import Phrasebook
 public struct WeeklyCapRule: LoadRule {
     public let number = 8
     public let code = "max-per-week"
-    let cap: Int
+    @usableFromInline let cap: Int
 
     public init(_ rules: BatchRules) { cap = rules.maxPerWeek }
 
+    @inlinable
     public func admits(_ seat: Seat, _ load: some ExpertLoad) -> Bool {
         load.tasks(seat.expert, inWeekOf: seat.time.day) < cap
     }
