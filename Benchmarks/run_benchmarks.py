@@ -110,6 +110,26 @@ def search_benchmark(rows, limit_of):
     return out
 
 
+LIMIT_BATCH = ("limit6000", 6000, 3000, 12, 10)
+
+
+def time_limit_benchmark(runs):
+    """A batch far larger than the others planned with a short --time-limit (the issue "Planner
+    v2": ends within limit + 1 s, loading included, with at least the construction's plan),
+    against the construction alone without that limit."""
+    name, n_ent, n_exp, months, limit = LIMIT_BATCH
+    folder = os.path.join(WORK, name)
+    if not os.path.exists(os.path.join(folder, "batch.toml")):
+        subprocess.run([BIN, "generate", "--enterprises", str(n_ent), "--experts", str(n_exp),
+                        "--seed", "1", "--months", str(months), folder], check=True, stdout=subprocess.DEVNULL)
+    limited = [run_once(folder, folder + "-out", limit) for _ in range(runs)]
+    construction = with_setting(name, "construction", "solver", 'search = "construction"')
+    alone = run_once(construction, construction + "-out", 600)
+    print(f"{name}: walls {[round(r[0], 2) for r in limited]} s at --time-limit {limit}, "
+          f"construction alone planned {alone[2].get('planned')}", flush=True)
+    return limited, alone
+
+
 def level_cells(plan):
     levels = {lv["name"]: lv for lv in plan.get("levels", [])}
     cells = []
@@ -312,6 +332,22 @@ def main():
         lines.append(f"| {name} | {mode} | {wall:.2f} | " + " | ".join(level_cells(plan)) + f" | {ratio} | "
                      f"{plan['_continuity']} | {plan['_travel']} | {plan['status']} |")
     lines.append("")
+    if not args.only or "limit" in args.only.split(","):
+        limited, alone = time_limit_benchmark(args.runs)
+        name, n_ent, n_exp, months, limit = LIMIT_BATCH
+        lines += [f"## Time limit: {n_ent} enterprises at `--time-limit {limit}`", "",
+                  f"`panelplan generate --enterprises {n_ent} --experts {n_exp} --months {months} --seed 1`, planned "
+                  f"{len(limited)} times with `--time-limit {limit}` (target: ends within {limit + 1} s, loading "
+                  "included, with at least the construction's plan), and once with `[solver] search = "
+                  "\"construction\"` and a limit of 600 s (the constructions alone, run to their end). Wall time is "
+                  "the whole process: loading, planning and writing.", "",
+                  "| run | limit (s) | wall (s) | peak RSS (MiB) | planned/eligible | status |", "|---|---|---|---|---|---|"]
+        for k, (wall, rss, plan) in enumerate(limited):
+            lines.append(f"| {k + 1} | {limit} | {wall:.2f} | {rss:.0f} | {plan.get('planned')}/{plan.get('eligible')} | "
+                         f"{plan['status']} |")
+        wall, rss, plan = alone
+        lines += [f"| construction alone | 600 | {wall:.2f} | {rss:.0f} | {plan.get('planned')}/{plan.get('eligible')} | "
+                  f"{plan['status']} |", ""]
     if not args.no_nightly and any(r["name"] == "L" for r in rows) and any(r["name"] == "M" for r in rows):
         rep = replan_benchmark(args.runs)
         walls = sorted(r[0] for r in rep)
