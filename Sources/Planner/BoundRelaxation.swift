@@ -137,8 +137,10 @@ extension PlanScorer {
                 }
             }
         }
-        // The MIP that decides a task's feasibility: the first scorer's that reads the members.
-        let feasibilityScorer = scorers.firstIndex(where: \.valuesMembers) ?? 0
+        // The MIP that decides a task's feasibility: the first scorer's that reads the members,
+        // else the last one's (the whole objective after the levels): its panel MIP's value then,
+        // as in a relaxation of its own. The others' values do not depend on the members.
+        let feasibilityScorer = scorers.firstIndex(where: \.valuesMembers) ?? scorers.count - 1
         var seatsUsed = PerTask<[Term]>(repeating: [])
         // Tasks whose composition rules need a member of the same set of experts share that set's
         // remaining capacity (an auditor, an industry expert, a leader: whatever the rule values say).

@@ -4,7 +4,8 @@ import Phrasebook
 import PlanModel
 import Workflow
 
-/// Computes a plan's objective (the soft goals of FORMAT.md, weighted) and a valid upper bound.
+/// Computes a plan's objective (the soft goals of FORMAT.md, weighted) and the relaxation its
+/// bounds come from (``relaxation(_:statuses:fixed:exact:)``, BoundRelaxation.swift).
 ///
 /// The bound relaxes every constraint that couples two tasks (expert capacity, slots,
 /// max_parallel, weekly and daily caps, travel) and drops every penalty term: what remains

@@ -45,16 +45,44 @@ struct LevelBoundTests {
         #expect(buffer.bound == buffer.value, "\(r.plan.levels)")
     }
 
+    /// The whole objective's scorer of a batch and its enterprises' statuses.
+    static func scorer(_ batch: Batch) -> (PlanScorer, [EnterpriseStatus]) {
+        let statuses = batch.enterprises.map { WorkflowRules.status($0, rules: batch.rules, calendar: batch.calendar) }
+        let staffer = PanelStaffer(batch: batch, objective: Objective(batch.rules))
+        let scorer = PlanScorer(
+            batch: batch, conflictFree: staffer.hardRules.admittedExperts(in: batch), affinity: [:], staffer: staffer)
+        return (scorer, statuses)
+    }
+
+    @Test("the whole objective's bound among the levels' is the one of its relaxation alone")
+    func wholeObjectiveAsAlone() throws {
+        // No term reads the members (expertise weight 0, no affinity): the previous expert the
+        // enterprise lists works for its consultancy, so no panel can hold them and the panel MIP
+        // gives no reward for them, while a bound that does not look at the pool would.
+        var t = TestBatch()
+        t.set("initial_review", "plan", "false")
+        t.set("site_inspection", "panel_size", "1")
+        t.set("weights", "expertise", "0")
+        t.expert("P", "general", org: "C")
+        t.expert("H", "general")
+        let held = ["initial_review_done": "2026-02-10", "consultancy": "C"]
+        t.enterprise("A", extra: held.merging(["reasons": "failed-last-round", "previous_experts": "P"]) { $1 })
+        let batch = try loadTestBatch(t, "level-bound-whole")
+        let (scorer, statuses) = Self.scorer(batch)
+        #expect(!scorer.valuesMembers)
+        let levels = Objective.Level.allCases
+        let alone = try PlanScorer.relaxation([scorer], statuses: statuses, fixed: [:]) { true }.bound(0)
+        let together = try PlanScorer.relaxation(
+            levels.map { scorer.restricted(to: $0) } + [scorer], statuses: statuses, fixed: [:]
+        ) { true }
+        #expect(try together.bound(levels.count) == alone)
+    }
+
     @Test("the relaxation's floors cut off the plans worse on the earlier levels, and only those")
     func floorsOfTheRelaxation() throws {
         let batch = try loadTestBatch(Self.oneSeatTwoEnterprises(), "level-bound-relaxation")
         let objective = Objective(batch.rules)
-        let statuses = batch.enterprises.map { WorkflowRules.status($0, rules: batch.rules, calendar: batch.calendar) }
-        let staffer = PanelStaffer(batch: batch, objective: objective)
-        let conflictFree = batch.enterprises.map { e in
-            batch.experts.indices.filter { staffer.hardRules.excludes(batch.experts[$0], from: e, in: batch) == nil }
-        }
-        let scorer = PlanScorer(batch: batch, conflictFree: conflictFree, affinity: [:], staffer: staffer)
+        let (scorer, statuses) = Self.scorer(batch)
         let levels = Objective.Level.allCases
         let relaxation = try PlanScorer.relaxation(
             levels.map { scorer.restricted(to: $0) }, statuses: statuses, fixed: [:]

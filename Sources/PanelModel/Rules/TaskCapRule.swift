@@ -14,6 +14,7 @@ public struct TaskCapRule: LoadRule {
     }
 
     /// The cap of `expert` for `task`.
+    @inlinable
     public func cap(_ expert: Int, _ task: TaskKind) -> Int { caps[task][expert] }
 
     @inlinable
